@@ -1,0 +1,36 @@
+/**
+ * validate(path): walk a whole capture file (classic pcap or pcapng, told apart by the first
+ * four bytes) and return its record count and captured bytes, or throw the first PcapError.
+ * Used to reject a replay file before a switch starts. Control path.
+ */
+import { PcapReader, readWholeFile, type OpenOptions } from './pcap-reader.js';
+import { PcapngReader } from './pcapng-reader.js';
+
+/** What validate() found. */
+export interface CaptureSummary {
+  format: 'pcap' | 'pcapng';
+  /** Packet records (pcap records, or pcapng EPBs + SPBs). */
+  records: number;
+  /** Sum of captured lengths. */
+  bytes: number;
+}
+
+/** True if the bytes start with a pcapng Section Header Block. */
+export function isPcapng(data: Uint8Array): boolean {
+  return data.length >= 4 && data[0] === 0x0a && data[1] === 0x0d && data[2] === 0x0d && data[3] === 0x0a;
+}
+
+/** Validate bytes already in memory; `name` prefixes error messages. */
+export function validateBuffer(name: string, data: Uint8Array): CaptureSummary {
+  const r = isPcapng(data) ? PcapngReader.fromBuffer(name, data) : PcapReader.fromBuffer(name, data);
+  let records = 0;
+  let bytes = 0;
+  for (let n = r.skip(); n >= 0; n = r.skip()) { records++; bytes += n; }
+  return { format: r instanceof PcapngReader ? 'pcapng' : 'pcap', records, bytes };
+}
+
+/** Validate a capture file; throws the first PcapError. */
+export function validate(path: string, opts?: OpenOptions): CaptureSummary {
+  return validateBuffer(path, readWholeFile(path, opts));
+}
+

@@ -22,7 +22,7 @@
  *   close()                        flush, close an owned fd; throws the first I/O error.
  * The file header is written at construction (it reaches the fd with the first flush).
  */
-import { openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { OutSink, DEFAULT_BUFFER_BYTES } from './out-sink.js';
 import { copyBytes, viewOf } from './copy.js';
 import {
@@ -63,7 +63,12 @@ export class PcapWriter {
   /** Create/truncate `path` and write the file header. Control path. */
   static create(path: string, opts: PcapWriterOptions = {}): PcapWriter {
     const fd = openSync(path, 'w');
-    return new PcapWriter(fd, true, opts.label ?? path, opts);
+    try {
+      return new PcapWriter(fd, true, opts.label ?? path, opts);
+    } catch (e) {
+      closeSync(fd); // bad options: do not leak the fd
+      throw e;
+    }
   }
 
   /** Write to an existing fd (pipe, FIFO, socket, file). Control path. */

@@ -22,7 +22,7 @@
  *                           packets written + noted drops, ifdrop = noted drops).
  *   flush(), close()        as PcapWriter; close() writes the ISBs first.
  */
-import { openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { OutSink, DEFAULT_BUFFER_BYTES } from './out-sink.js';
 import { copyBytes, viewOf } from './copy.js';
 import {
@@ -101,7 +101,12 @@ export class PcapngWriter {
   /** Create/truncate `path` and write the SHB and IDBs. Control path. */
   static create(path: string, opts: PcapngWriterOptions = {}): PcapngWriter {
     const fd = openSync(path, 'w');
-    return new PcapngWriter(fd, true, opts.label ?? path, opts);
+    try {
+      return new PcapngWriter(fd, true, opts.label ?? path, opts);
+    } catch (e) {
+      closeSync(fd); // bad options: do not leak the fd
+      throw e;
+    }
   }
 
   /** Write to an existing fd (pipe, FIFO, file). Control path. */

@@ -227,6 +227,11 @@ test('property: random interleaved adds/deletes match the naive reference', () =
           ref.delete(r.net, r.depth);
         } else if (op.del) {
           assert.equal(lpm.delete(p, op.depth), ref.delete(p, op.depth));
+        } else if (ref.rules.size > 0 && op.pick % 5 === 0) {
+          // Replace the next hop of an existing rule.
+          const r = [...ref.rules.values()][op.pick % ref.rules.size];
+          lpm.add(r.net, r.depth, op.nh);
+          ref.add(r.net, r.depth, op.nh);
         } else {
           lpm.add(p, op.depth, op.nh);
           ref.add(p, op.depth, op.nh);

@@ -51,7 +51,7 @@ export class PcapngReader {
   readonly ifDescription: string[] = [];
   readonly ifLinktype = new Uint16Array(MAX_READ_INTERFACES);
   readonly ifSnaplen = new Uint32Array(MAX_READ_INTERFACES);
-  /** if_tsresol raw byte (default 6). */
+  /** if_tsresol raw byte (6 when the IDB has none). */
   readonly ifTsresol = new Uint8Array(MAX_READ_INTERFACES);
   /** if_tsoffset seconds. */
   readonly ifTsoffset = new Float64Array(MAX_READ_INTERFACES);
@@ -94,7 +94,6 @@ export class PcapngReader {
     this.view = viewOf(data);
     this.lastDst = data;
     this.lastDstView = this.view;
-    this.ifTsresol.fill(6);
     if (data.byteLength === 0) throw new PcapError(name, 0, 0, 'block_type', 'file is empty', 'block');
     if (data.byteLength < 4 || this.view.getUint32(0, true) !== BT_SHB) {
       throw new PcapError(name, 0, 0, 'block_type', 'file does not start with a Section Header Block (0x0a0d0d0a)', 'block');
@@ -241,10 +240,8 @@ export class PcapngReader {
     this.ifCount = 0;
     this.ifName.length = 0;
     this.ifDescription.length = 0;
-    this.ifTsresol.fill(6);
-    this.ifTsoffset.fill(0);
-    this.isbIfRecv.fill(-1);
-    this.isbIfDrop.fill(-1);
+    // Per-interface table entries are (re)set when each IDB is read, so no O(tables) reset here:
+    // a file of many tiny SHBs must not cost 4096 writes each.
     this.shbHardware = '';
     this.shbOs = '';
     this.shbUserappl = '';
@@ -292,6 +289,8 @@ export class PcapngReader {
     this.ifSnaplen[id] = snap;
     this.ifTsresol[id] = tsresol;
     this.ifTsoffset[id] = tsoffset;
+    this.isbIfRecv[id] = -1;
+    this.isbIfDrop[id] = -1;
     this.ifName.push(name);
     this.ifDescription.push(desc);
     this.ifCount = id + 1;

@@ -1,0 +1,253 @@
+/**
+ * The vhost-user net device behind one socket connection: implements the `BackendDevice`
+ * interface (memory table, rings, features, fds) and owns everything the frontend handed
+ * over. It runs on the same thread as the port's data path, so control changes happen
+ * between bursts: a new memory table is mapped, every ring is re-set-up against it, and only
+ * then is the old table unmapped (no use-after-unmap); `disconnect()` closes every fd and
+ * unmaps everything.
+ *
+ * A ring moves data when: its layout was accepted against the current memory table
+ * (`queue.ready`), it is enabled (SET_VRING_ENABLE 1, or implicitly without
+ * VHOST_USER_F_PROTOCOL_FEATURES), and it was started by SET_VRING_KICK. GET_VRING_BASE stops
+ * it and returns nextAvail; SET_VRING_BASE sets the resume point, so a restarted switch
+ * resumes a running guest's rings.
+ */
+import { GuestMemory } from '../../mem/guest-memory.js';
+import { mapFd, closeFd, type MappedRegion } from '../../sys/index.js';
+import { DeviceQueue } from '../../virtio/split/device-queue.js';
+import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
+import {
+  VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
+  VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, featureBits, hasFeature,
+} from '../../virtio/constants.js';
+import { VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, netHeaderSize } from '../../virtio/net/net.js';
+import {
+  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS,
+  VhostUserError, type MemRegion, type VringAddr,
+} from '../../vhost-user/message.js';
+import type { BackendDevice } from '../../vhost-user/backend-handler.js';
+import { NetIo } from './net-io.js';
+
+/** Virtio features this backend offers. */
+export const OFFERED_FEATURES = featureBits([
+  VIRTIO_F_VERSION_1, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
+  VIRTIO_NET_F_MQ, VIRTIO_NET_F_STATUS, VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_NOTIFY_ON_EMPTY,
+  VIRTIO_F_ANY_LAYOUT,
+]);
+void VIRTIO_NET_F_GUEST_ANNOUNCE;
+/** Protocol features this backend offers. */
+export const OFFERED_PROTOCOL_FEATURES = featureBits([
+  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS,
+]);
+
+const HUGE = 2 << 20;
+
+export class Ring {
+  readonly queue = new DeviceQueue();
+  num = 0;
+  addr: VringAddr | null = null;
+  kickFd = -1;
+  callFd = -1;
+  errFd = -1;
+  enabled = false;
+  started = false;
+  /** Quarantine already reported (log once). */
+  reported = false;
+  /** Whether this ring moves data now. */
+  get live(): boolean {
+    return this.started && this.enabled && this.queue.ready && this.queue.error === QueueError.NONE;
+  }
+}
+
+export class VhostNetDevice implements BackendDevice {
+  readonly numRings: number;
+  readonly rings: Ring[] = [];
+  memory: GuestMemory | null = null;
+  private mappings: MappedRegion[] = [];
+  features = 0n;
+  protocolFeatures = 0n;
+  /** Last negotiated values, kept across disconnects for reports. */
+  lastFeatures = 0n;
+  lastProtocolFeatures = 0n;
+  status = 0;
+  readonly io: NetIo;
+  /** Bumped whenever ring liveness may have changed (the port rebuilds its active lists). */
+  generation = 0;
+  /** Quarantined-queue count since start (counter). */
+  quarantined = 0;
+
+  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void) {
+    this.numRings = queuePairs * 2;
+    for (let i = 0; i < this.numRings; i++) this.rings.push(new Ring());
+    this.io = new NetIo(maxFrame);
+  }
+
+  getFeatures(): bigint { return OFFERED_FEATURES; }
+  getProtocolFeatures(): bigint { return OFFERED_PROTOCOL_FEATURES; }
+  queueNum(): number { return this.queuePairs; }
+
+  setFeatures(f: bigint): void {
+    this.features = f;
+    this.lastFeatures = f;
+    const mrg = hasFeature(f, VIRTIO_NET_F_MRG_RXBUF);
+    this.io.mergeable = mrg;
+    this.io.hdrLen = netHeaderSize(hasFeature(f, VIRTIO_F_VERSION_1), mrg);
+    // Without protocol features rings start enabled (vhost-user spec "Ring states").
+    if (!hasFeature(f, VHOST_USER_F_PROTOCOL_FEATURES)) for (const r of this.rings) r.enabled = true;
+    this.resetupAll();
+  }
+
+  setProtocolFeatures(f: bigint): void {
+    this.protocolFeatures = f;
+    this.lastProtocolFeatures = f;
+  }
+  setOwner(): void {}
+  resetOwner(): void { this.disconnect(); }
+
+  setMemTable(regions: MemRegion[], fds: number[]): void {
+    const maps: MappedRegion[] = [];
+    let mem: GuestMemory;
+    try {
+      const specs = regions.map((r, i) => {
+        const len = Math.ceil((r.mmapOffset + r.size) / HUGE) * HUGE;
+        const m = mapFd(fds[i]!, len, 0);
+        maps.push(m);
+        return { gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, buffer: m.buffer, bufferOffset: r.mmapOffset };
+      });
+      mem = new GuestMemory(specs);
+    } catch (e) {
+      for (const m of maps) m.unmap();
+      throw new VhostUserError('InvalidParam', `SET_MEM_TABLE: ${(e as Error).message}`);
+    } finally {
+      // The mappings keep the memory; the fds are not needed any more.
+      for (const fd of fds) closeFd(fd);
+    }
+    const old = this.mappings;
+    this.memory = mem;
+    this.mappings = maps;
+    this.resetupAll(); // every ring now points into the new mappings...
+    for (const m of old) m.unmap(); // ...so the old ones can go.
+    this.generation++;
+  }
+
+  private ring(i: number): Ring {
+    return this.rings[i]!;
+  }
+
+  /** Re-translate ring `i` against the current memory table. */
+  private setupRing(i: number): void {
+    const r = this.ring(i);
+    r.queue.reset();
+    if (!this.memory || !r.addr || r.num === 0) return;
+    const mem = this.memory;
+    const a = r.addr;
+    const descGpa = mem.vaToGpa(a.descVa, 16 * r.num);
+    const availGpa = mem.vaToGpa(a.availVa, 6 + 2 * r.num);
+    const usedGpa = mem.vaToGpa(a.usedVa, 6 + 8 * r.num);
+    if (descGpa < 0 || availGpa < 0 || usedGpa < 0) {
+      this.log(`vhost-user: ring ${i}: ring addresses are not in the memory table (desc 0x${a.descVa.toString(16)})`);
+      return;
+    }
+    const err = r.queue.setup(mem, { size: r.num, descGpa, availGpa, usedGpa },
+      hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX), hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC));
+    if (err) {
+      this.log(`vhost-user: ring ${i}: ${err}`);
+      return;
+    }
+    // DPDK does the same: trust the ring's used.idx over a stale base (e.g. after a crash).
+    const usedIdx = Atomics.load(r.queue.usedU16, 1);
+    if (usedIdx !== r.queue.nextUsed) {
+      this.log(`vhost-user: ring ${i}: resuming at used.idx ${usedIdx} (base was ${r.queue.nextUsed})`);
+      r.queue.setBase(usedIdx);
+    }
+    r.reported = false;
+  }
+
+  private resetupAll(): void {
+    for (let i = 0; i < this.numRings; i++) this.setupRing(i);
+    this.generation++;
+  }
+
+  setVringNum(i: number, num: number): void {
+    if (num < 1 || num > 32768 || (num & (num - 1)) !== 0) throw new VhostUserError('InvalidParam', `SET_VRING_NUM: ring ${i} size ${num} is not a power of two ≤ 32768`);
+    this.ring(i).num = num;
+  }
+
+  setVringAddr(a: VringAddr): void {
+    const r = this.ring(a.index);
+    r.addr = a;
+    this.setupRing(a.index);
+    this.generation++;
+  }
+
+  setVringBase(i: number, base: number): void {
+    this.ring(i).queue.setBase(base);
+  }
+
+  getVringBase(i: number): number {
+    const r = this.ring(i);
+    r.started = false;
+    r.queue.reset();
+    this.replaceFd(r, 'kickFd', -1);
+    this.generation++;
+    return r.queue.nextAvail;
+  }
+
+  private replaceFd(r: Ring, k: 'kickFd' | 'callFd' | 'errFd', fd: number): void {
+    if (r[k] >= 0 && r[k] !== fd) closeFd(r[k]);
+    r[k] = fd;
+  }
+
+  setVringKick(i: number, fd: number): void {
+    const r = this.ring(i);
+    this.replaceFd(r, 'kickFd', fd);
+    r.started = true;
+    if (!r.queue.ready) this.setupRing(i);
+    this.generation++;
+  }
+
+  setVringCall(i: number, fd: number): void { this.replaceFd(this.ring(i), 'callFd', fd); }
+  setVringErr(i: number, fd: number): void { this.replaceFd(this.ring(i), 'errFd', fd); }
+
+  setVringEnable(i: number, on: boolean): void {
+    this.ring(i).enabled = on;
+    this.generation++;
+  }
+
+  setStatus(s: number): void { this.status = s; }
+  getStatus(): number { return this.status; }
+
+  /** Report newly quarantined rings once each (called by the port on the control path). */
+  checkQuarantine(): void {
+    for (let i = 0; i < this.numRings; i++) {
+      const r = this.ring(i);
+      if (r.queue.error !== QueueError.NONE && !r.reported) {
+        r.reported = true;
+        this.quarantined++;
+        this.generation++;
+        this.log(`vhost-user: ring ${i} quarantined: ${QUEUE_ERROR_NAMES[r.queue.error]} (index ${r.queue.errorDetail}); other rings and ports keep forwarding`);
+      }
+    }
+  }
+
+  /** Close every fd and unmap all guest memory (connection lost). Ring indices are kept. */
+  disconnect(): void {
+    for (const r of this.rings) {
+      r.queue.reset();
+      this.replaceFd(r, 'kickFd', -1);
+      this.replaceFd(r, 'callFd', -1);
+      this.replaceFd(r, 'errFd', -1);
+      r.started = false;
+      r.enabled = false;
+      r.addr = null;
+      r.num = 0;
+    }
+    for (const m of this.mappings) m.unmap();
+    this.mappings = [];
+    this.memory = null;
+    this.features = 0n;
+    this.protocolFeatures = 0n;
+    this.status = 0;
+    this.generation++;
+  }
+}

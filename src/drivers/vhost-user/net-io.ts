@@ -1,0 +1,333 @@
+/**
+ * virtio-net data path of a vhost-user port (device side): bursts between split queues in
+ * guest memory and the packet pool, plus the single-copy guest→guest path.
+ *
+ * - `dequeueFromGuest` (guest TX): pops chains, strips the virtio-net header, copies the
+ *   frame into a pool packet, returns the chain with used len 0. One used.idx publish per burst.
+ * - `enqueueToGuest` (guest RX): writes a zero header (no offloads negotiated) and the frame
+ *   into guest buffers; with VIRTIO_NET_F_MRG_RXBUF a frame spans as many chains as it needs
+ *   and num_buffers says how many (jumbo frames). Without enough guest buffers the frame is
+ *   dropped and counted (`noGuestBuffer`); the chains already taken are put back.
+ * - `forwardGuestToGuest`: copies straight from the source guest's TX buffers into the
+ *   destination guest's RX buffers (one copy instead of two through the pool).
+ * After each burst `notifyNeeded` says whether the caller must signal the call eventfd.
+ * Nothing here allocates or throws; a quarantined queue just moves nothing (the port reports it).
+ */
+import type { GuestMemory } from '../../mem/guest-memory.js';
+import type { DeviceQueue } from '../../virtio/split/device-queue.js';
+import { copyBytes } from './copy.js';
+
+/** The slice of core's PacketPool this module uses. */
+export interface PoolView {
+  readonly data: Uint8Array;
+  readonly len: { [i: number]: number };
+  start(p: number): number;
+  alloc(): number;
+  free(p: number): void;
+}
+
+/** Scatter entries one mergeable frame may use (DPDK BUF_VECTOR_MAX is 256). */
+const MAX_MERGE = 256;
+
+export class NetIo {
+  /** virtio-net header bytes (12 with VERSION_1/MRG_RXBUF, else 10). */
+  hdrLen = 12;
+  mergeable = false;
+  /** Largest frame accepted from a guest / pool buffer room. */
+  maxFrame: number;
+  notifyNeeded = false;
+  // counters (plain numbers, published by the port)
+  fromGuestPackets = 0;
+  fromGuestBytes = 0;
+  toGuestPackets = 0;
+  toGuestBytes = 0;
+  noGuestBuffer = 0;
+  tooBig = 0;
+  noPoolBuffer = 0;
+  private readonly mergeHead = new Uint32Array(MAX_MERGE);
+  private readonly mergeLen = new Uint32Array(MAX_MERGE);
+
+  constructor(maxFrame: number) {
+    this.maxFrame = maxFrame;
+  }
+
+  /** Guest TX → pool packets in `out`; returns how many. */
+  dequeueFromGuest(q: DeviceQueue, mem: GuestMemory, pool: PoolView, out: Uint32Array, max: number): number {
+    const hdrLen = this.hdrLen;
+    let n = 0;
+    let used = 0;
+    while (n < max) {
+      const head = q.popChain(mem);
+      if (head < 0) break;
+      const frameLen = q.readBytes - hdrLen;
+      if (frameLen <= 0 || frameLen > this.maxFrame) {
+        this.tooBig++;
+        q.addUsed(head, 0);
+        used++;
+        continue;
+      }
+      const p = pool.alloc();
+      if (p < 0) {
+        this.noPoolBuffer++;
+        q.unpop(1);
+        break;
+      }
+      const dst = pool.data;
+      let d = pool.start(p);
+      let skip = hdrLen;
+      const nr = q.nReadable;
+      for (let s = 0; s < nr; s++) {
+        let off = q.segOff[s];
+        let len = q.segLen[s];
+        if (skip > 0) {
+          const k = skip < len ? skip : len;
+          skip -= k;
+          off += k;
+          len -= k;
+        }
+        if (len > 0) {
+          copyBytes(dst, d, mem.u8[q.segRegion[s]], off, len);
+          d += len;
+        }
+      }
+      pool.len[p] = frameLen;
+      q.addUsed(head, 0);
+      used++;
+      out[n++] = p;
+      this.fromGuestBytes += frameLen;
+    }
+    this.fromGuestPackets += n;
+    if (used > 0) {
+      q.publishUsed();
+      this.notifyNeeded = q.needsNotification();
+    } else {
+      this.notifyNeeded = false;
+    }
+    return n;
+  }
+
+  /**
+   * Pool packets → guest RX. Every packet in pkts[0..n) is consumed (delivered or dropped)
+   * and freed. Returns how many were delivered.
+   */
+  enqueueToGuest(q: DeviceQueue, mem: GuestMemory, pool: PoolView, pkts: Uint32Array, n: number): number {
+    let delivered = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const p = pkts[k];
+      const ok = this.mergeable
+        ? this.putMergeable(q, mem, pool.data, pool.start(p), pool.len[p])
+        : this.putSingle(q, mem, pool.data, pool.start(p), pool.len[p]);
+      pool.free(p);
+      if (!ok) {
+        k++;
+        break;
+      }
+      delivered++;
+    }
+    // Out of guest buffers: the rest of the burst is dropped too.
+    for (; k < n; k++) {
+      pool.free(pkts[k]);
+      this.noGuestBuffer++;
+    }
+    if (delivered > 0) {
+      q.publishUsed();
+      this.notifyNeeded = q.needsNotification();
+    } else {
+      this.notifyNeeded = false;
+    }
+    return delivered;
+  }
+
+  /** One frame into one chain. Returns false (counted) when no chain was available. */
+  private putSingle(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, srcOff: number, len: number): boolean {
+    const head = q.popChain(mem);
+    if (head < 0) {
+      this.noGuestBuffer++;
+      return false;
+    }
+    const total = this.hdrLen + len;
+    if (q.writeBytes < total || q.segLen[q.nReadable] < this.hdrLen) {
+      // Too small for this frame: return the buffer unused, drop the frame.
+      q.addUsed(head, 0);
+      this.tooBig++;
+      return true;
+    }
+    this.writeHeader(q, mem, 1);
+    this.fill(q, mem, src, srcOff, len, this.hdrLen);
+    q.addUsed(head, total);
+    this.toGuestPackets++;
+    this.toGuestBytes += len;
+    return true;
+  }
+
+  /** One frame over as many chains as needed (MRG_RXBUF). */
+  private putMergeable(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, srcOff: number, len: number): boolean {
+    const hdrLen = this.hdrLen;
+    let remaining = len;
+    let nbufs = 0;
+    let hdrRegion = -1;
+    let hdrOff = 0;
+    while (nbufs === 0 || remaining > 0) {
+      if (nbufs === MAX_MERGE) {
+        q.unpop(nbufs);
+        this.tooBig++;
+        return true;
+      }
+      const head = q.popChain(mem);
+      if (head < 0) {
+        q.unpop(nbufs);
+        this.noGuestBuffer++;
+        return false;
+      }
+      let skipHdr = 0;
+      if (nbufs === 0) {
+        if (q.nSegs === q.nReadable || q.segLen[q.nReadable] < hdrLen) {
+          q.unpop(1);
+          this.noGuestBuffer++;
+          return false;
+        }
+        hdrRegion = q.segRegion[q.nReadable];
+        hdrOff = q.segOff[q.nReadable];
+        this.writeHeader(q, mem, 0);
+        skipHdr = hdrLen;
+      }
+      const room = q.writeBytes - skipHdr;
+      const chunk = remaining < room ? remaining : room;
+      this.fill(q, mem, src, srcOff + (len - remaining), chunk, skipHdr);
+      remaining -= chunk;
+      this.mergeHead[nbufs] = head;
+      this.mergeLen[nbufs] = chunk + skipHdr;
+      nbufs++;
+    }
+    // num_buffers (u16 LE at header offset 10).
+    const h = mem.u8[hdrRegion];
+    h[hdrOff + 10] = nbufs & 0xff;
+    h[hdrOff + 11] = nbufs >>> 8;
+    for (let i = 0; i < nbufs; i++) q.addUsed(this.mergeHead[i], this.mergeLen[i]);
+    this.toGuestPackets++;
+    this.toGuestBytes += len;
+    return true;
+  }
+
+  /** Zero header with num_buffers into the first writable segment of the current chain. */
+  private writeHeader(q: DeviceQueue, mem: GuestMemory, numBuffers: number): void {
+    const s = q.nReadable;
+    const u8 = mem.u8[q.segRegion[s]];
+    const o = q.segOff[s];
+    for (let i = 0; i < this.hdrLen; i++) u8[o + i] = 0;
+    if (this.hdrLen >= 12) u8[o + 10] = numBuffers;
+  }
+
+  /** Copy `len` bytes into the current chain's writable segments, starting `skip` bytes in. */
+  private fill(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, srcOff: number, len: number, skip: number): void {
+    const ns = q.nSegs;
+    for (let s = q.nReadable; s < ns && len > 0; s++) {
+      let off = q.segOff[s];
+      let room = q.segLen[s];
+      if (skip > 0) {
+        const k = skip < room ? skip : room;
+        skip -= k;
+        off += k;
+        room -= k;
+      }
+      const c = len < room ? len : room;
+      if (c > 0) {
+        copyBytes(mem.u8[q.segRegion[s]], off, src, srcOff, c);
+        srcOff += c;
+        len -= c;
+      }
+    }
+  }
+
+  /**
+   * Single-copy path: up to `max` frames from `src` guest TX straight into `dst` guest RX
+   * (`dstIo` holds the destination's header size, mergeable flag and counters). Frames that
+   * find no destination buffer are dropped and counted on `dstIo.noGuestBuffer`. Returns the
+   * number of frames taken from the source.
+   */
+  forwardGuestToGuest(sq: DeviceQueue, smem: GuestMemory, dstIo: NetIo, dq: DeviceQueue, dmem: GuestMemory, max: number): number {
+    const hdrLen = this.hdrLen;
+    let n = 0;
+    let delivered = 0;
+    while (n < max) {
+      const head = sq.popChain(smem);
+      if (head < 0) break;
+      n++;
+      const frameLen = sq.readBytes - hdrLen;
+      if (frameLen <= 0 || frameLen > this.maxFrame || sq.nReadable !== 1 || sq.segLen[0] < sq.readBytes) {
+        // Multi-segment TX chains take the generic path: gather into a contiguous copy.
+        if (frameLen > 0 && frameLen <= this.maxFrame && dstIo.forwardScattered(sq, smem, hdrLen, frameLen, dq, dmem)) delivered++;
+        else if (frameLen <= 0 || frameLen > this.maxFrame) this.tooBig++;
+        sq.addUsed(head, 0);
+        this.fromGuestBytes += frameLen > 0 ? frameLen : 0;
+        continue;
+      }
+      // Common case: header + frame in one readable descriptor; copy from where it lies.
+      const ok = dstIo.mergeable
+        ? dstIo.putMergeable(dq, dmem, smem.u8[sq.segRegion[0]], sq.segOff[0] + hdrLen, frameLen)
+        : dstIo.putSingle(dq, dmem, smem.u8[sq.segRegion[0]], sq.segOff[0] + hdrLen, frameLen);
+      sq.addUsed(head, 0);
+      this.fromGuestBytes += frameLen;
+      if (ok) delivered++;
+    }
+    this.fromGuestPackets += n;
+    if (n > 0) {
+      sq.publishUsed();
+      this.notifyNeeded = sq.needsNotification();
+    } else {
+      this.notifyNeeded = false;
+    }
+    if (delivered > 0) {
+      dq.publishUsed();
+      dstIo.notifyNeeded = dq.needsNotification();
+    } else {
+      dstIo.notifyNeeded = false;
+    }
+    return n;
+  }
+
+  /** Consume up to `max` TX chains without copying (no destination); returns how many. */
+  dequeueDrop(q: DeviceQueue, mem: GuestMemory, max: number): number {
+    let n = 0;
+    while (n < max) {
+      const head = q.popChain(mem);
+      if (head < 0) break;
+      q.addUsed(head, 0);
+      n++;
+    }
+    this.fromGuestPackets += n;
+    if (n > 0) {
+      q.publishUsed();
+      this.notifyNeeded = q.needsNotification();
+    } else {
+      this.notifyNeeded = false;
+    }
+    return n;
+  }
+
+  // Bounce buffer for scattered source chains (rare: Linux and DPDK send header+frame together
+  // or header + one data descriptor).
+  private bounce = new Uint8Array(0);
+
+  private forwardScattered(sq: DeviceQueue, smem: GuestMemory, sHdr: number, frameLen: number, dq: DeviceQueue, dmem: GuestMemory): boolean {
+    if (this.bounce.length < this.maxFrame) this.bounce = new Uint8Array(this.maxFrame); // once
+    let d = 0;
+    let skip = sHdr;
+    for (let s = 0; s < sq.nReadable; s++) {
+      let off = sq.segOff[s];
+      let len = sq.segLen[s];
+      if (skip > 0) {
+        const k = skip < len ? skip : len;
+        skip -= k;
+        off += k;
+        len -= k;
+      }
+      if (len > 0) {
+        copyBytes(this.bounce, d, smem.u8[sq.segRegion[s]], off, len);
+        d += len;
+      }
+    }
+    return this.mergeable ? this.putMergeable(dq, dmem, this.bounce, 0, frameLen) : this.putSingle(dq, dmem, this.bounce, 0, frameLen);
+  }
+}

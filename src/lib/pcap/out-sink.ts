@@ -31,6 +31,8 @@ export class OutSink {
   pos = 0;
   /** Bytes handed to the kernel so far. */
   bytesWritten = 0;
+  /** 1 ms waits on EAGAIN (a full non-blocking pipe: the reader is slower than us). */
+  eagainWaits = 0;
   /** First I/O error; the sink writes nothing after it. */
   error: PcapError | null = null;
   closed = false;
@@ -79,6 +81,7 @@ export class OutSink {
         if (code === 'EAGAIN' && waitedMs < this.eagainLimitMs) {
           Atomics.wait(sleepCell, 0, 0, 1); // pipe full: let the reader drain it
           waitedMs++;
+          this.eagainWaits++;
           continue;
         }
         this.error = new PcapError(this.label, -1, this.bytesWritten, 'fd', `write failed: ${(e as Error).message}`);

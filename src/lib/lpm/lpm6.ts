@@ -225,7 +225,11 @@ export class Lpm6 {
     return (e & VALID) !== 0 ? e & NH_MASK : this.defaultHop;
   }
 
-  /** out[i] = lookup(buf, offs[i]) for i in [0, n). Data path. */
+  /**
+   * out[i] = lookup(buf, offs[i]) for i in [0, n). Data path.
+   * NB: walking the burst one stage at a time (so each stage's loads are independent) was
+   * measured slower than this plain loop (34-45 ns vs 28-31 ns per lookup, 10k routes).
+   */
   lookupBulk(buf: Uint8Array, offs: Uint32Array, n: number, out: Int32Array): void {
     const tbl = this.tbl;
     const def = this.defaultHop;

@@ -1,0 +1,13 @@
+/**
+ * The OS layer: the only part of Sluice that makes syscalls (through koffi). No policy here:
+ * each function does one call (or a fixed sequence) and throws SysError on failure.
+ */
+export { SysError, errnoName } from './errors.js';
+export { createSharedRegion, mapFd, closeFd, hugetlbfsMounts, MappedRegion, SharedRegion } from './memory.js';
+export type { Backing, RegionOptions } from './memory.js';
+export { eventfd, eventfdRead, eventfdWrite } from './eventfd.js';
+export { unixListen, unixAccept, unixConnect, socketPair, sendMsg, recvMsg, setNonBlocking, MAX_FDS } from './unix-socket.js';
+export type { SocketType, Received, ListenOptions } from './unix-socket.js';
+export { Epoll, EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP, EPOLLONESHOT } from './epoll.js';
+export { Poller, poller } from './poller.js';
+export { setThreadAffinity, getThreadAffinity, threadId, cpuCount } from './affinity.js';

@@ -1,0 +1,154 @@
+/**
+ * Helpers for vhost-user interop tests: peer checks that skip visibly (or fail under CI),
+ * starting the Sluice patch switch as a child process, booting vmharness guests, and running
+ * dpdk-testpmd driven through stdin. Every child is killed by pid on cleanup.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+
+export const VMHARNESS = process.env.VMHARNESS_DIR ?? '/work/shared/vmharness';
+
+function which(bin: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Returns a reason string when the test must skip (throws under CI instead). */
+export function missingPeer(needs: { root?: boolean; bins?: string[]; files?: string[] }): string | null {
+  let reason: string | null = null;
+  if (needs.root && process.getuid?.() !== 0) reason = 'needs root (hugepages/QEMU/vhost sockets)';
+  for (const b of needs.bins ?? []) if (!reason && !which(b)) reason = `${b} not found (apt install dpdk qemu-system-x86)`;
+  for (const f of needs.files ?? []) if (!reason && !existsSync(f)) reason = `${f} not found`;
+  if (reason && process.env.CI === 'true') throw new Error(`CI: peer missing: ${reason}`);
+  return reason;
+}
+
+export function skipIfMissing(t: TestContext, needs: Parameters<typeof missingPeer>[0]): boolean {
+  const r = missingPeer(needs);
+  if (r) {
+    console.log(`# skip: ${r}`);
+    t.skip(r);
+    return true;
+  }
+  return false;
+}
+
+export function workDir(prefix: string): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface SwitchProc {
+  child: ChildProcess;
+  stderr: string[];
+  /** SIGTERM, wait, parse the counters line. */
+  stop(): Promise<SwitchCounters>;
+  kill9(): Promise<void>;
+}
+export interface PortCounters { path: string; rx: number; tx: number; rxBytes: number; txBytes: number; noGuestBuffer: number; tooBig: number; quarantined: number; connects: number; features: string; protocolFeatures: string }
+export interface SwitchCounters { ports: PortCounters[] }
+
+/** Command line used to run the switch (overridable to test `sluice switch`). */
+export function switchCommand(ports: string[]): string[] {
+  const script = new URL('./vhost-patch-switch.js', import.meta.url).pathname;
+  return [process.execPath, script, ...ports];
+}
+
+export async function startSwitch(ports: string[], waitFor: string[] = []): Promise<SwitchProc> {
+  const [cmd, ...args] = switchCommand(ports);
+  const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  let stdout = '';
+  child.stdout!.on('data', (d) => { stdout += String(d); });
+  child.stderr!.on('data', (d) => { stderr.push(String(d)); });
+  const exited = new Promise<void>((res) => child.on('exit', () => res()));
+  for (let i = 0; i < 100 && !waitFor.every((p) => existsSync(p)); i++) await sleep(50);
+  return {
+    child,
+    stderr,
+    async stop() {
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+      if (!line) throw new Error(`switch printed no counters; stderr: ${stderr.join('')}`);
+      return JSON.parse(line) as SwitchCounters;
+    },
+    async kill9() {
+      child.kill('SIGKILL');
+      await Promise.race([exited, sleep(5000)]);
+    },
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export interface GuestOpts {
+  sock: string;
+  name: string;
+  ip: string;
+  mac: string;
+  cmd: string;
+  mode?: 'client' | 'server';
+  timeout?: number;
+  mtu?: number;
+  log: string;
+}
+
+/** Boot a guest with run-guest.sh; resolves with its exit status and serial log. */
+export function runGuest(o: GuestOpts): { done: Promise<{ rc: number; log: string }>; child: ChildProcess } {
+  const args = ['--sock', o.sock, '--name', o.name, '--ip', o.ip, '--mac', o.mac, '--timeout', String(o.timeout ?? 90),
+    '--no-ipv6', '--quiet', '--log', o.log, '--cmd', o.cmd];
+  if ((o.mode ?? 'client') === 'client') args.push('--reconnect', '1');
+  else args.push('--mode', 'server');
+  if (o.mtu) args.push('--mtu', String(o.mtu));
+  const child = spawn(join(VMHARNESS, 'run-guest.sh'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => { err += String(d); });
+  const done = new Promise<{ rc: number; log: string }>((res) => child.on('exit', (code) => {
+    let log = '';
+    try { log = readFileSync(o.log, 'utf8'); } catch { log = ''; }
+    res({ rc: code ?? -1, log: log + '\n--- run-guest stderr ---\n' + err });
+  }));
+  return { done, child };
+}
+
+/** Extract a marker line from a guest log. */
+export function marker(log: string, name: string): string | undefined {
+  return log.split('\n').find((l) => l.startsWith(name))?.trim();
+}
+
+/**
+ * Run dpdk-testpmd with `eal` and `app` args, feeding `script` (lines, with `sleep N` pauses)
+ * on stdin; returns all output. Killed after `timeoutMs`.
+ */
+export async function runTestpmd(eal: string[], app: string[], script: string[], timeoutMs = 60000): Promise<string> {
+  const child = spawn('dpdk-testpmd', [...eal, '--', '-i', ...app], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += String(d); });
+  child.stderr!.on('data', (d) => { out += String(d); });
+  const exited = new Promise<void>((res) => child.on('exit', () => res()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  // Wait for the prompt before sending commands.
+  for (let i = 0; i < 400 && !out.includes('testpmd>') && child.exitCode === null; i++) await sleep(50);
+  for (const line of script) {
+    const m = /^sleep (\d+(?:\.\d+)?)$/.exec(line);
+    if (m) await sleep(Number(m[1]) * 1000);
+    else if (child.exitCode === null) child.stdin!.write(line + '\n');
+  }
+  await exited;
+  clearTimeout(timer);
+  return out;
+}
+
+/** Sum "<label>: N" over the accumulated forward statistics block of testpmd output. */
+export function testpmdAccumulated(out: string): { rx: number; tx: number; txDropped: number } {
+  const i = out.lastIndexOf('Accumulated forward statistics');
+  const block = i >= 0 ? out.slice(i) : '';
+  const num = (re: RegExp) => Number(re.exec(block)?.[1] ?? NaN);
+  return { rx: num(/RX-packets:\s+(\d+)/), tx: num(/TX-packets:\s+(\d+)/), txDropped: num(/TX-dropped:\s+(\d+)/) };
+}

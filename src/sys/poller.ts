@@ -25,7 +25,9 @@ export class Poller {
     this.worker = new Worker(new URL('./poller-thread.js', import.meta.url), {
       workerData: { epfd: this.epoll.fd, stopFd: this.stopFd },
     });
-    this.worker.unref();
+    // A thread blocked in epoll_wait cannot be interrupted by Node's teardown, so wake it
+    // on the way out or process exit would wait for it forever.
+    process.once('exit', () => this.close());
     this.worker.on('message', (fds: number[]) => {
       for (const fd of fds) {
         const cb = this.callbacks.get(fd);
@@ -34,6 +36,7 @@ export class Poller {
         if (!this.closed && this.callbacks.get(fd) === cb) this.epoll.modify(fd, EPOLLIN | EPOLLONESHOT, fd);
       }
     });
+    this.worker.unref(); // after on('message'), which would ref it again; add() refs it
   }
 
   /** Call `onReadable` (on this thread) whenever `fd` has data or hung up. */
@@ -41,12 +44,15 @@ export class Poller {
     if (this.callbacks.has(fd)) throw new Error(`poller: fd ${fd} already watched`);
     this.callbacks.set(fd, onReadable);
     this.epoll.add(fd, EPOLLIN | EPOLLONESHOT, fd);
+    // Like a libuv handle: a watched fd keeps the process alive, an idle poller does not.
+    if (this.callbacks.size === 1) this.worker.ref();
   }
 
   /** Stop watching `fd` (call before closing it). */
   remove(fd: number): void {
     if (!this.callbacks.delete(fd)) return;
     this.epoll.remove(fd);
+    if (this.callbacks.size === 0) this.worker.unref();
   }
 
   close(): void {

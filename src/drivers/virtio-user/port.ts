@@ -1,0 +1,298 @@
+/**
+ * virtio-user port: Sluice as the virtio driver. It allocates one shared region (rings and
+ * packet buffers), connects to a vhost-user backend (DPDK net_vhost, OVS, another Sluice),
+ * negotiates features, sends the memory table and ring addresses, and then moves frames.
+ *
+ * Address space: the region is announced with guest_phys_addr = userspace_addr = BASE_GPA, so
+ * descriptors carry BASE_GPA + offset and the backend never needs our real virtual addresses.
+ * Descriptor i of every ring is bound to buffer i of that ring for the port's lifetime.
+ *
+ * Data path (same thread as control, between bursts): `dequeue` (backend → us, RX ring 0 of
+ * each pair) copies used buffers into pool packets and re-posts them; `enqueue` (us → backend,
+ * TX ring 1) reclaims completed TX buffers, copies packets in, publishes once per burst and
+ * kicks only when the backend asks (EVENT_IDX or used.flags). Everything the backend writes
+ * into the used rings is validated by DriverQueue; a bad entry quarantines that queue.
+ */
+import { GuestMemory } from '../../mem/guest-memory.js';
+import {
+  createSharedRegion, eventfd, eventfdWrite, closeFd, unixConnect, type SharedRegion,
+} from '../../sys/index.js';
+import { DriverQueue } from '../../virtio/split/driver-queue.js';
+import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
+import {
+  VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VRING_DESC_F_WRITE, featureBits, hasFeature,
+} from '../../virtio/constants.js';
+import { VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, netHeaderSize } from '../../virtio/net/net.js';
+import { Frontend } from '../../vhost-user/frontend.js';
+import {
+  FrontendReq, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64,
+  encodeVringAddr, encodeVringState,
+} from '../../vhost-user/message.js';
+import { copyBytes } from '../vhost-user/copy.js';
+import type { PoolView } from '../vhost-user/net-io.js';
+
+/** Where the shared region appears in the (virtual) guest-physical space we announce. */
+export const BASE_GPA = 0x100000000;
+/** Bytes per packet buffer: header + a 1518-byte frame fits; bigger frames use MRG_RXBUF chains. */
+export const BUF_SIZE = 2048;
+
+export interface VirtioUserPortOptions {
+  path: string;
+  queuePairs?: number;
+  queueSize?: number;
+  log?: (msg: string) => void;
+}
+
+/** Features we want when the backend offers them. */
+const WANTED = featureBits([VIRTIO_F_VERSION_1, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_RING_F_EVENT_IDX, VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_NET_F_MQ]);
+const WANTED_PROTOCOL = featureBits([VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK]);
+
+interface RingSet {
+  q: DriverQueue;
+  kickFd: number;
+  callFd: number;
+  bufBase: number; // byte offset in the region of buffer 0
+  /** TX: stack of free descriptor ids. */
+  free: Uint16Array;
+  nfree: number;
+}
+
+export class VirtioUserPort {
+  readonly log: (m: string) => void;
+  private frontend: Frontend | null = null;
+  private region: SharedRegion | null = null;
+  private mem: GuestMemory | null = null;
+  private u8 = new Uint8Array(0);
+  private rx: RingSet[] = [];
+  private tx: RingSet[] = [];
+  private txNext = 0;
+  hdrLen = 12;
+  mergeable = false;
+  features = 0n;
+  protocolFeatures = 0n;
+  ready = false;
+  // counters: rx = from peer, tx = to peer
+  rxPackets = 0;
+  rxBytes = 0;
+  txPackets = 0;
+  txBytes = 0;
+  txFull = 0;
+  rxTooBig = 0;
+  quarantined = 0;
+
+  constructor(readonly opts: VirtioUserPortOptions) {
+    this.log = opts.log ?? ((m) => console.error(`sluice: virtio-user ${opts.path}: ${m}`));
+  }
+
+  /** Connect and set up all rings (control path). Rejects with a clear error on failure. */
+  async start(): Promise<void> {
+    const qp = this.opts.queuePairs ?? 1;
+    const size = this.opts.queueSize ?? 256;
+    const fe = new Frontend(unixConnect(this.opts.path, 'stream'));
+    this.frontend = fe;
+    fe.onClose = (reason) => {
+      this.ready = false;
+      this.log(`backend connection lost: ${reason}`);
+    };
+    const offered = await fe.getU64(FrontendReq.GET_FEATURES);
+    this.features = offered & WANTED;
+    if (hasFeature(this.features, VHOST_USER_F_PROTOCOL_FEATURES)) {
+      const pf = await fe.getU64(FrontendReq.GET_PROTOCOL_FEATURES);
+      this.protocolFeatures = pf & WANTED_PROTOCOL;
+      await fe.setU64(FrontendReq.SET_PROTOCOL_FEATURES, this.protocolFeatures);
+    }
+    let pairs = 1;
+    if (hasFeature(this.protocolFeatures, VHOST_USER_PROTOCOL_F_MQ)) {
+      const n = Number(await fe.getU64(FrontendReq.GET_QUEUE_NUM));
+      pairs = Math.max(1, Math.min(qp, n));
+      if (pairs < qp) this.log(`backend supports ${n} queue pairs; using ${pairs}`);
+    } else if (qp > 1) {
+      this.log('backend has no MQ; using 1 queue pair');
+    }
+    if (pairs === 1) this.features &= ~(1n << BigInt(VIRTIO_NET_F_MQ));
+    const ack = hasFeature(this.protocolFeatures, VHOST_USER_PROTOCOL_F_REPLY_ACK);
+    await fe.request(FrontendReq.SET_OWNER, undefined, [], { ack });
+    await fe.setU64(FrontendReq.SET_FEATURES, this.features, ack);
+    this.mergeable = hasFeature(this.features, VIRTIO_NET_F_MRG_RXBUF);
+    this.hdrLen = netHeaderSize(hasFeature(this.features, VIRTIO_F_VERSION_1), this.mergeable);
+    const eventIdx = hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX);
+
+    // Layout: per ring [rings | size × BUF_SIZE buffers], rings first.
+    const nrings = pairs * 2;
+    const ringBytes = DriverQueue.layout(0, size).end;
+    const perRing = ringBytes + size * BUF_SIZE;
+    const region = createSharedRegion(perRing * nrings, `virtio-user-${process.pid}`, { quiet: true });
+    this.region = region;
+    this.u8 = new Uint8Array(region.buffer, 0, region.size);
+    this.mem = new GuestMemory([{ gpa: BASE_GPA, size: region.size, frontendVa: BASE_GPA, buffer: region.buffer, bufferOffset: 0 }]);
+    await fe.request(FrontendReq.SET_MEM_TABLE, encodeMemTable([{ gpa: BASE_GPA, size: region.size, frontendVa: BASE_GPA, mmapOffset: 0 }]), [region.fd], { ack });
+
+    for (let i = 0; i < nrings; i++) {
+      const base = i * perRing;
+      const lay = DriverQueue.layout(BASE_GPA + base, size);
+      const q = new DriverQueue(this.mem, lay, eventIdx);
+      const set: RingSet = { q, kickFd: eventfd(), callFd: eventfd(), bufBase: base + ringBytes, free: new Uint16Array(size), nfree: 0 };
+      const isTx = (i & 1) === 1;
+      for (let d = 0; d < size; d++) {
+        q.setDesc(d, BASE_GPA + set.bufBase + d * BUF_SIZE, BUF_SIZE, isTx ? 0 : VRING_DESC_F_WRITE, 0);
+        if (isTx) set.free[set.nfree++] = size - 1 - d;
+        else q.pushAvail(d);
+      }
+      q.publishAvail();
+      q.disableInterrupts(); // we poll
+      await fe.request(FrontendReq.SET_VRING_NUM, encodeVringState(i, size), [], { ack });
+      await fe.request(FrontendReq.SET_VRING_BASE, encodeVringState(i, 0), [], { ack });
+      await fe.request(FrontendReq.SET_VRING_ADDR, encodeVringAddr({ index: i, flags: 0, descVa: lay.descGpa, usedVa: lay.usedGpa, availVa: lay.availGpa }), [], { ack });
+      await fe.request(FrontendReq.SET_VRING_KICK, encodeU64(i), [set.kickFd], { ack });
+      await fe.request(FrontendReq.SET_VRING_CALL, encodeU64(i), [set.callFd], { ack });
+      (isTx ? this.tx : this.rx).push(set);
+    }
+    if (hasFeature(this.features, VHOST_USER_F_PROTOCOL_FEATURES)) {
+      for (let i = 0; i < nrings; i++) await fe.request(FrontendReq.SET_VRING_ENABLE, encodeVringState(i, 1), [], { ack });
+    }
+    for (const r of this.rx) eventfdWrite(r.kickFd); // buffers are posted: tell the backend
+    this.ready = true;
+  }
+
+  /** Call eventfds (an idle engine may sleep on them). */
+  callFds(): number[] {
+    return this.rx.map((r) => r.callFd);
+  }
+
+  private checkQueue(r: RingSet, which: string): void {
+    if (r.q.error !== QueueError.NONE) {
+      this.quarantined++;
+      this.log(`${which} queue quarantined: ${QUEUE_ERROR_NAMES[r.q.error]} (${r.q.errorDetail})`);
+      this.ready = false;
+    }
+  }
+
+  /** Backend → pool packets (our RX). Returns how many were written to `out`. */
+  dequeue(pool: PoolView, out: Uint32Array, max: number): number {
+    if (!this.ready) return 0;
+    const u8 = this.u8;
+    const hdrLen = this.hdrLen;
+    let n = 0;
+    for (let ri = 0; ri < this.rx.length && n < max; ri++) {
+      const r = this.rx[ri]!;
+      const q = r.q;
+      let avail = q.usedCount();
+      let reposted = 0;
+      while (avail > 0 && n < max) {
+        const id = q.popUsed();
+        avail--;
+        if (id < 0) break;
+        let len = q.usedLen;
+        let off = r.bufBase + id * BUF_SIZE;
+        if (len > BUF_SIZE || len < hdrLen) len = hdrLen; // bogus length: deliver nothing
+        const nb = this.mergeable ? u8[off + 10]! | (u8[off + 11]! << 8) : 1;
+        const p = pool.alloc();
+        let d = p >= 0 ? pool.start(p) : 0;
+        let total = 0;
+        let bad = p < 0 || nb === 0 || nb - 1 > avail;
+        let k = 0;
+        let bid = id;
+        for (;;) {
+          const skip = k === 0 ? hdrLen : 0;
+          const c = len - skip;
+          if (!bad && c > 0) {
+            if (total + c > 9216 + 14) bad = true;
+            else {
+              copyBytes(pool.data, d, u8, off + skip, c);
+              d += c;
+              total += c;
+            }
+          }
+          q.pushAvail(bid); // re-post the buffer
+          reposted++;
+          k++;
+          if (k >= nb || avail === 0) break;
+          bid = q.popUsed();
+          avail--;
+          if (bid < 0) break;
+          len = q.usedLen;
+          if (len > BUF_SIZE) len = 0;
+          off = r.bufBase + bid * BUF_SIZE;
+        }
+        if (bad || total === 0) {
+          if (p >= 0) pool.free(p);
+          this.rxTooBig++;
+          continue;
+        }
+        pool.len[p] = total;
+        out[n++] = p;
+        this.rxBytes += total;
+      }
+      if (reposted > 0) {
+        q.publishAvail();
+        if (q.needsKick()) eventfdWrite(r.kickFd);
+      }
+      this.checkQueue(r, 'rx');
+    }
+    this.rxPackets += n;
+    return n;
+  }
+
+  /** Pool packets → backend (our TX). Consumes and frees all `n`; returns how many were queued. */
+  enqueue(pool: PoolView, pkts: Uint32Array, n: number): number {
+    if (!this.ready || this.tx.length === 0) {
+      for (let i = 0; i < n; i++) pool.free(pkts[i]!);
+      this.txFull += n;
+      return 0;
+    }
+    const r = this.tx.length === 1 ? this.tx[0]! : this.tx[this.txNext++ % this.tx.length]!;
+    const q = r.q;
+    // Reclaim completed buffers.
+    let done = q.usedCount();
+    while (done-- > 0) {
+      const id = q.popUsed();
+      if (id < 0) break;
+      r.free[r.nfree++] = id;
+    }
+    const u8 = this.u8;
+    const hdrLen = this.hdrLen;
+    let sent = 0;
+    for (let i = 0; i < n; i++) {
+      const p = pkts[i]!;
+      const len = pool.len[p];
+      if (r.nfree === 0 || len + hdrLen > BUF_SIZE) {
+        pool.free(p);
+        this.txFull++;
+        continue;
+      }
+      const id = r.free[--r.nfree]!;
+      const off = r.bufBase + id * BUF_SIZE;
+      for (let h = 0; h < hdrLen; h++) u8[off + h] = 0;
+      copyBytes(u8, off + hdrLen, pool.data, pool.start(p), len);
+      q.setDescLen(id, hdrLen + len);
+      q.pushAvail(id);
+      pool.free(p);
+      sent++;
+      this.txBytes += len;
+    }
+    if (sent > 0) {
+      q.publishAvail();
+      if (q.needsKick()) eventfdWrite(r.kickFd);
+    }
+    this.txPackets += sent;
+    this.checkQueue(r, 'tx');
+    return sent;
+  }
+
+  /** Disconnect and free everything. */
+  stop(): void {
+    this.ready = false;
+    this.frontend?.close();
+    this.frontend = null;
+    for (const r of [...this.rx, ...this.tx]) {
+      closeFd(r.kickFd);
+      closeFd(r.callFd);
+    }
+    this.rx = [];
+    this.tx = [];
+    this.mem = null;
+    this.u8 = new Uint8Array(0);
+    this.region?.close();
+    this.region = null;
+  }
+}

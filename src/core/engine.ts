@@ -1,0 +1,278 @@
+/**
+ * The engine: owns a set of apps and the links between them, and breathes.
+ *
+ * A breath (Snabb): every pull-app pulls (bounded by PULL_NPACKETS each), then every
+ * push-app pushes, in topological order of the links. Ticks run at `tickHz`. A breath that
+ * moved no packet is idle; after an idle spell the runner (engine-runner.ts) may sleep on
+ * the apps' wake fds.
+ *
+ * `configure(next)` applies only the difference from the running config (G2): unchanged
+ * apps keep running with their state and links, so traffic on them is not disturbed.
+ */
+import { App, type AppClass } from './app.js';
+import { Link } from './link.js';
+import type { PacketPool } from './packet.js';
+import { appType } from './registry.js';
+import { checkConfig, diffConfig, parseLink, linkKey, type GraphConfig, type AppSpec } from './config.js';
+import { BUSY_POLLS, IDLE_POLLS, counterReport, type CounterReport } from './counters.js';
+import { DROP_REASON_NAMES, DropReason } from './drop-reasons.js';
+import { Ajv } from 'ajv';
+
+export interface EngineOptions {
+  tickHz?: number;
+  /** Called with one JSON-able object per configuration action (G2 logging). */
+  log?: (event: Record<string, unknown>) => void;
+}
+
+export interface EngineStats {
+  breaths: number;
+  busyBreaths: number;
+  apps: Record<string, CounterReport & { type: string; extra?: Record<string, unknown> }>;
+  links: Record<string, { txPackets: number; txBytes: number; txDrop: number; rxPackets: number; queued: number }>;
+  /** Packets freed when links were torn down by a reconfiguration. */
+  shutdownDrops: number;
+}
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true });
+const validators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+
+/** Resolve an app class from the registry or from a module loaded by `loadAppModules`. */
+const moduleClasses = new Map<string, AppClass>();
+
+/** Load the modules named by user apps in `config` (call before configure). */
+export async function loadAppModules(config: GraphConfig, base?: string): Promise<void> {
+  for (const [name, spec] of Object.entries(config.apps)) {
+    if (!spec.module) continue;
+    const key = `${spec.module}#${spec.type}`;
+    if (moduleClasses.has(key)) continue;
+    const url = /^[a-z]+:/.test(spec.module) ? spec.module : new URL(spec.module, base ?? `file://${process.cwd()}/`).href;
+    const mod = (await import(url)) as Record<string, unknown>;
+    const cls = (mod[spec.type] ?? mod.default) as AppClass | undefined;
+    if (typeof cls !== 'function') throw new Error(`app "${name}": module ${spec.module} exports no class "${spec.type}" or default`);
+    moduleClasses.set(key, cls);
+  }
+}
+
+function resolveClass(name: string, spec: AppSpec): AppClass {
+  if (spec.module) {
+    const cls = moduleClasses.get(`${spec.module}#${spec.type}`);
+    if (!cls) throw new Error(`app "${name}": module ${spec.module} not loaded (call loadAppModules first)`);
+    return cls;
+  }
+  const t = appType(spec.type);
+  if (!t) throw new Error(`app "${name}": unknown type "${spec.type}"`);
+  if (t.schema) {
+    let v = validators.get(t.schema);
+    if (!v) { v = ajv.compile(t.schema); validators.set(t.schema, v); }
+    if (!v(spec.args ?? {})) {
+      const e = v.errors![0]!;
+      throw new Error(`app "${name}" (${spec.type}): args${e.instancePath.replace(/\//g, '.')} ${e.message}`);
+    }
+  }
+  return t.cls;
+}
+
+function outputTotal(app: App): number {
+  let n = 0;
+  const outs = app.outputs;
+  for (let i = 0; i < outs.length; i++) n += outs[i]!.txPackets + outs[i]!.txDrop;
+  return n;
+}
+
+export class Engine {
+  readonly apps = new Map<string, App>();
+  readonly links = new Map<string, Link>();
+  private config: GraphConfig = { apps: {}, links: [] };
+  private pullApps: App[] = [];
+  private pushApps: App[] = [];
+  private tickApps: App[] = [];
+  private allLinks: Link[] = [];
+  private readonly tickMs: number;
+  private nextTick = 0;
+  private readonly log: (e: Record<string, unknown>) => void;
+  breaths = 0;
+  busyBreaths = 0;
+  shutdownDrops = 0;
+
+  constructor(readonly pool: PacketPool, opts: EngineOptions = {}) {
+    this.tickMs = 1000 / (opts.tickHz ?? 1000);
+    this.log = opts.log ?? (() => {});
+  }
+
+  /** The running config (a copy). */
+  currentConfig(): GraphConfig { return structuredClone(this.config); }
+
+  /** Move to `next`, changing only what differs. Throws (changing nothing) if `next` is invalid. */
+  configure(next: GraphConfig): void {
+    checkConfig(next);
+    // Validate and resolve every new or changed app before touching the running graph.
+    const classes = new Map<string, AppClass>();
+    for (const [name, spec] of Object.entries(next.apps)) classes.set(name, resolveClass(name, spec));
+    const declined = new Set<string>();
+    for (const name of diffConfig(this.config, next).reconfig) {
+      const app = this.apps.get(name)!;
+      if (app.reconfig?.(next.apps[name]!.args ?? {})) this.log({ event: 'app-reconfig', app: name });
+      else declined.add(name);
+    }
+    const d = diffConfig(this.config, next, declined);
+    for (const k of d.unlink) {
+      const l = this.links.get(k)!;
+      this.shutdownDrops += l.drain();
+      const e = parseLink(k);
+      const from = this.apps.get(e.from), to = this.apps.get(e.to);
+      if (from) delete from.output[e.output];
+      if (to) delete to.input[e.input];
+      this.links.delete(k);
+      this.log({ event: 'unlink', link: k });
+    }
+    for (const name of d.stop) {
+      this.apps.get(name)!.stop?.();
+      this.apps.delete(name);
+      this.log({ event: 'app-stop', app: name });
+    }
+    for (const name of d.start) {
+      const spec = next.apps[name]!;
+      const cls = classes.get(name)!;
+      const app = new cls({ name, pool: this.pool }, spec.args ?? {});
+      this.apps.set(name, app);
+      this.log({ event: 'app-start', app: name, type: spec.type });
+    }
+    for (const k of d.link) {
+      const e = parseLink(k);
+      const l = new Link(k, this.pool);
+      this.links.set(k, l);
+      this.apps.get(e.from)!.output[e.output] = l;
+      this.apps.get(e.to)!.input[e.input] = l;
+      this.log({ event: 'link', link: k });
+    }
+    this.config = structuredClone({ apps: next.apps, links: next.links.map((s) => linkKey(parseLink(s))) });
+    const touched = new Set<string>([...d.start]);
+    for (const k of [...d.link, ...d.unlink]) { const e = parseLink(k); touched.add(e.from); touched.add(e.to); }
+    for (const name of touched) {
+      const app = this.apps.get(name);
+      if (!app) continue;
+      app.inputs = Object.keys(app.input).sort().map((n) => app.input[n]!);
+      app.outputs = Object.keys(app.output).sort().map((n) => app.output[n]!);
+      app.linked?.();
+    }
+    this.computeOrder();
+  }
+
+  private computeOrder(): void {
+    const names = [...this.apps.keys()].sort();
+    this.pullApps = names.map((n) => this.apps.get(n)!).filter((a) => typeof a.pull === 'function');
+    this.tickApps = names.map((n) => this.apps.get(n)!).filter((a) => typeof a.tick === 'function');
+    this.allLinks = [...this.links.values()];
+    // Push in topological order of links (Kahn); members of cycles follow by name.
+    const indeg = new Map(names.map((n) => [n, 0]));
+    const succ = new Map(names.map((n) => [n, [] as string[]]));
+    for (const k of this.links.keys()) {
+      const e = parseLink(k);
+      if (e.from === e.to) continue;
+      succ.get(e.from)!.push(e.to);
+      indeg.set(e.to, indeg.get(e.to)! + 1);
+    }
+    const order: string[] = [];
+    const ready = names.filter((n) => indeg.get(n) === 0);
+    const seen = new Set<string>();
+    while (order.length < names.length) {
+      const n = ready.shift() ?? names.find((x) => !seen.has(x))!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      order.push(n);
+      for (const s of succ.get(n)!) {
+        indeg.set(s, indeg.get(s)! - 1);
+        if (indeg.get(s) === 0 && !seen.has(s)) ready.push(s);
+      }
+    }
+    this.pushApps = order.map((n) => this.apps.get(n)!).filter((a) => typeof a.push === 'function');
+  }
+
+  /** Names of apps in pull and push order (for tests and `stats`). */
+  order(): { pull: string[]; push: string[] } {
+    return { pull: this.pullApps.map((a) => a.name), push: this.pushApps.map((a) => a.name) };
+  }
+
+  private moved(): number {
+    let n = 0;
+    const links = this.allLinks;
+    for (let i = 0; i < links.length; i++) n += links[i]!.txPackets + links[i]!.txDrop;
+    return n;
+  }
+
+  /** One breath; returns true if any packet moved. */
+  breathe(now: number): boolean {
+    const before = this.moved();
+    const pulls = this.pullApps;
+    for (let i = 0; i < pulls.length; i++) {
+      const app = pulls[i]!;
+      const m = outputTotal(app);
+      app.pull!();
+      app.counters[outputTotal(app) !== m ? BUSY_POLLS : IDLE_POLLS]++;
+    }
+    const pushes = this.pushApps;
+    for (let i = 0; i < pushes.length; i++) pushes[i]!.push!();
+    if (now >= this.nextTick) {
+      this.nextTick = now + this.tickMs;
+      const ticks = this.tickApps;
+      for (let i = 0; i < ticks.length; i++) ticks[i]!.tick!(now);
+    }
+    this.breaths++;
+    const busy = this.moved() !== before;
+    if (busy) this.busyBreaths++;
+    return busy;
+  }
+
+  /** Breathe synchronously for `ms` milliseconds (benchmarks, tests). */
+  runFor(ms: number): void {
+    const end = performance.now() + ms;
+    let now = performance.now();
+    while (now < end) { this.breathe(now); now = performance.now(); }
+  }
+
+  /** Breathe until `done()` or `maxMs` passed; returns whether done() became true. */
+  runUntil(done: () => boolean, maxMs = 10_000): boolean {
+    const end = performance.now() + maxMs;
+    for (;;) {
+      const now = performance.now();
+      this.breathe(now);
+      if (done()) return true;
+      if (now > end) return false;
+    }
+  }
+
+  /** Eventfds apps want to be woken by when the engine sleeps. */
+  wakeFds(): number[] {
+    const fds: number[] = [];
+    for (const a of this.apps.values()) if (a.wakeFds) fds.push(...a.wakeFds());
+    return fds;
+  }
+
+  /** Tell apps the engine goes to sleep (true) or woke (false): e.g. re-enable guest kicks. */
+  notifyIdle(sleeping: boolean): void {
+    for (const a of this.apps.values()) (a as App & { idle?(s: boolean): void }).idle?.(sleeping);
+  }
+
+  /** Stop every app, draining links (drained packets count as shutdown drops). */
+  stop(): void {
+    this.configure({ apps: {}, links: [] });
+    this.pool.flushCache();
+  }
+
+  stats(): EngineStats {
+    const apps: EngineStats['apps'] = {};
+    for (const [name, a] of this.apps) {
+      // Packets a full input link refused are drops of the app they were headed for.
+      let linkFull = 0;
+      for (const l of Object.values(a.input)) linkFull += l.txDrop;
+      apps[name] = { type: this.config.apps[name]!.type, ...counterReport(a.counters, { [DROP_REASON_NAMES[DropReason.LINK_FULL]!]: linkFull }) };
+      const extra = a.report?.();
+      if (extra) apps[name]!.extra = extra;
+    }
+    const links: EngineStats['links'] = {};
+    for (const [k, l] of this.links) {
+      links[k] = { txPackets: l.txPackets, txBytes: l.txBytes, txDrop: l.txDrop, rxPackets: l.rxPackets, queued: l.nreadable() };
+    }
+    return { breaths: this.breaths, busyBreaths: this.busyBreaths, apps, links, shutdownDrops: this.shutdownDrops };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Packet memory: `count` fixed-size buffers and their metadata in one shared region, and a
+ * pool of free buffers with a per-thread cache (DPDK mempool + VPP buffer indices + Snabb
+ * headroom). A packet is a u32 handle `p`; its bytes are `data[start(p) .. start(p)+len[p])`.
+ *
+ * Region layout (all offsets 64-byte aligned, computed from count and bufSize alone so every
+ * thread that maps the region derives the same views):
+ *   header (Int32: magic, count, bufSize, doubleFree, allocFail, badFree)
+ *   free ring (mpmc, shared by all threads)
+ *   len u16[count] | off u16[count] | port u16[count] | flags u16[count] | state u8[count]
+ *   data: count × bufSize bytes (buffer p starts at p × bufSize)
+ *
+ * Ownership: a handle belongs to exactly one thread at a time; it passes between threads
+ * only through a Ring (whose Atomics publish the metadata writes made before it).
+ * `state[p]` is 1 while allocated, so a double free is caught and counted (always), not
+ * silently corrupting the free list. Leaks show as `audit().inUse` after a drained stop.
+ */
+import { Ring } from './ring.js';
+
+const MAGIC = 0x51ce9001;
+const H_MAGIC = 0, H_COUNT = 1, H_BUFSIZE = 2, H_DOUBLE_FREE = 3, H_ALLOC_FAIL = 4, H_BAD_FREE = 5;
+const HEADER_BYTES = 64;
+const CACHE_SIZE = 512, CACHE_MOVE = 256;
+
+/** Default bytes per buffer: room for a 9,216-byte jumbo frame plus headroom (Snabb uses 10 KiB too). */
+export const DEFAULT_BUF_SIZE = 10240;
+/** Bytes kept free in front of a fresh packet for pushing headers (VLAN, VXLAN, virtio-net). */
+export const HEADROOM = 128;
+
+const align64 = (n: number) => (n + 63) & ~63;
+
+function layout(count: number, bufSize: number) {
+  let ringSize = 1;
+  while (ringSize < count) ringSize <<= 1;
+  const ring = HEADER_BYTES;
+  const len = align64(ring + Ring.bytesFor(ringSize));
+  const off = align64(len + count * 2);
+  const port = align64(off + count * 2);
+  const flags = align64(port + count * 2);
+  const state = align64(flags + count * 2);
+  const data = (state + count + 4095) & ~4095;
+  return { ringSize, ring, len, off, port, flags, state, data, total: data + count * bufSize };
+}
+
+export class PacketPool {
+  /** All packet bytes; packet p starts at `start(p)`. */
+  readonly data: Uint8Array;
+  readonly len: Uint16Array;
+  readonly off: Uint16Array;
+  readonly port: Uint16Array;
+  readonly flags: Uint16Array;
+  readonly state: Uint8Array;
+  readonly count: number;
+  readonly bufSize: number;
+  /** Largest packet a buffer holds with the default headroom. */
+  readonly maxLen: number;
+  private readonly header: Int32Array;
+  private readonly ring: Ring;
+  private readonly cache = new Uint32Array(CACHE_SIZE);
+  private cacheN = 0;
+  private readonly debug = process.env.SLUICE_DEBUG === '1';
+
+  /** Bytes a region must have for `count` buffers of `bufSize`. */
+  static bytesFor(count: number, bufSize = DEFAULT_BUF_SIZE): number { return layout(count, bufSize).total; }
+
+  /**
+   * Build a pool view over `buffer`. With `init`, format the region (once, by its creator);
+   * other threads attach to an initialised region with `init = false`.
+   */
+  constructor(buffer: ArrayBufferLike, count: number, bufSize = DEFAULT_BUF_SIZE, init = true) {
+    if (!Number.isInteger(count) || count < 64 || count > 1 << 22) throw new RangeError(`pool count must be in [64, 4194304], got ${count}`);
+    if (!Number.isInteger(bufSize) || bufSize < 256 || bufSize % 64 !== 0 || bufSize > 65536) {
+      throw new RangeError(`pool bufSize must be a multiple of 64 in [256, 65536], got ${bufSize}`);
+    }
+    const l = layout(count, bufSize);
+    if (buffer.byteLength < l.total) throw new RangeError(`pool region is ${buffer.byteLength} bytes, needs ${l.total}`);
+    this.count = count;
+    this.bufSize = bufSize;
+    this.maxLen = Math.min(65535, bufSize - HEADROOM);
+    this.header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
+    this.ring = new Ring(buffer, l.ring, l.ringSize, 'mpmc', init);
+    this.len = new Uint16Array(buffer, l.len, count);
+    this.off = new Uint16Array(buffer, l.off, count);
+    this.port = new Uint16Array(buffer, l.port, count);
+    this.flags = new Uint16Array(buffer, l.flags, count);
+    this.state = new Uint8Array(buffer, l.state, count);
+    this.data = new Uint8Array(buffer, l.data, count * bufSize);
+    if (init) {
+      this.header.fill(0);
+      this.header[H_COUNT] = count;
+      this.header[H_BUFSIZE] = bufSize;
+      const all = new Uint32Array(count);
+      for (let i = 0; i < count; i++) all[i] = count - 1 - i;
+      this.ring.enqueueBurst(all, 0, count);
+      Atomics.store(this.header, H_MAGIC, MAGIC);
+    } else if (Atomics.load(this.header, H_MAGIC) !== MAGIC || this.header[H_COUNT] !== count || this.header[H_BUFSIZE] !== bufSize) {
+      throw new Error('pool region is not an initialised pool with this count and bufSize');
+    }
+  }
+
+  /** Byte offset in `data` of packet p's first byte. */
+  start(p: number): number { return p * this.bufSize + this.off[p]!; }
+
+  /** A fresh packet (len 0, default headroom), or -1 when the pool is empty (counted). */
+  alloc(): number {
+    if (this.cacheN === 0) {
+      this.cacheN = this.ring.dequeueBurst(this.cache, 0, CACHE_MOVE);
+      if (this.cacheN === 0) { Atomics.add(this.header, H_ALLOC_FAIL, 1); return -1; }
+    }
+    const p = this.cache[--this.cacheN]!;
+    this.state[p] = 1;
+    this.off[p] = HEADROOM;
+    this.len[p] = 0;
+    this.flags[p] = 0;
+    return p;
+  }
+
+  /** Return p to the pool. A handle that is not allocated is counted and ignored. */
+  free(p: number): void {
+    if (p >>> 0 >= this.count) { this.badFree(p); return; }
+    if (this.state[p] !== 1) { this.doubleFree(p); return; }
+    this.state[p] = 0;
+    this.cache[this.cacheN++] = p;
+    if (this.cacheN === CACHE_SIZE) {
+      this.ring.enqueueBurst(this.cache, CACHE_SIZE - CACHE_MOVE, CACHE_MOVE);
+      this.cacheN -= CACHE_MOVE;
+    }
+  }
+
+  /** Copy packet p into a new packet; -1 if the pool is empty. */
+  clone(p: number): number {
+    const q = this.alloc();
+    if (q < 0) return -1;
+    const n = this.len[p]!;
+    const s = this.start(p);
+    this.data.copyWithin(q * this.bufSize + HEADROOM, s, s + n);
+    this.len[q] = n;
+    this.port[q] = this.port[p]!;
+    this.flags[q] = this.flags[p]!;
+    return q;
+  }
+
+  /** Give this thread's cached buffers back to the shared ring (at engine stop). */
+  flushCache(): void {
+    this.ring.enqueueBurst(this.cache, 0, this.cacheN);
+    this.cacheN = 0;
+  }
+
+  private doubleFree(p: number): void {
+    Atomics.add(this.header, H_DOUBLE_FREE, 1);
+    if (this.debug) console.error(`sluice: double free of packet ${p}\n${new Error().stack}`);
+  }
+
+  private badFree(p: number): void {
+    Atomics.add(this.header, H_BAD_FREE, 1);
+    if (this.debug) console.error(`sluice: free of invalid handle ${p}\n${new Error().stack}`);
+  }
+
+  /** Control path: occupancy and error counters. `inUse` counts buffers held anywhere (apps, links, caches of running threads). */
+  audit(): { count: number; free: number; cached: number; inUse: number; doubleFree: number; badFree: number; allocFail: number } {
+    const free = this.ring.count();
+    return {
+      count: this.count,
+      free,
+      cached: this.cacheN,
+      inUse: this.count - free - this.cacheN,
+      doubleFree: Atomics.load(this.header, H_DOUBLE_FREE),
+      badFree: Atomics.load(this.header, H_BAD_FREE),
+      allocFail: Atomics.load(this.header, H_ALLOC_FAIL),
+    };
+  }
+}

@@ -46,7 +46,8 @@ function loop(): void {
   }
   if (moved === 0) idle++;
   else idle = 0;
-  if (idle > 1000) setTimeout(loop, 1);
+  // Spin ~tens of ms before napping: in a closed loop a nap lets rings fill up.
+  if (idle > 20000) setTimeout(loop, 1);
   else setImmediate(loop);
 }
 loop();

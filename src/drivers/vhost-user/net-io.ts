@@ -15,7 +15,7 @@
  */
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
-import { copyBytes } from './copy.js';
+import { copyBytes, wordsOf } from './copy.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -44,6 +44,8 @@ export class NetIo {
   noGuestBuffer = 0;
   tooBig = 0;
   noPoolBuffer = 0;
+  private poolData: Uint8Array = new Uint8Array(0);
+  private poolWords: Uint32Array = new Uint32Array(0);
   private readonly mergeHead = new Uint32Array(MAX_MERGE);
   private readonly mergeLen = new Uint32Array(MAX_MERGE);
 
@@ -51,9 +53,19 @@ export class NetIo {
     this.maxFrame = maxFrame;
   }
 
+  /** u32 view of the pool's data (built once per pool). */
+  private words(pool: PoolView): Uint32Array {
+    if (pool.data !== this.poolData) {
+      this.poolData = pool.data;
+      this.poolWords = wordsOf(pool.data);
+    }
+    return this.poolWords;
+  }
+
   /** Guest TX → pool packets in `out`; returns how many. */
   dequeueFromGuest(q: DeviceQueue, mem: GuestMemory, pool: PoolView, out: Uint32Array, max: number): number {
     const hdrLen = this.hdrLen;
+    const dst32 = this.words(pool);
     let n = 0;
     let used = 0;
     while (n < max) {
@@ -86,7 +98,8 @@ export class NetIo {
           len -= k;
         }
         if (len > 0) {
-          copyBytes(dst, d, mem.u8[q.segRegion[s]], off, len);
+          const r = q.segRegion[s];
+          copyBytes(dst, dst32, d, mem.u8[r], mem.u32[r], off, len);
           d += len;
         }
       }
@@ -113,11 +126,12 @@ export class NetIo {
   enqueueToGuest(q: DeviceQueue, mem: GuestMemory, pool: PoolView, pkts: Uint32Array, n: number): number {
     let delivered = 0;
     let k = 0;
+    const src32 = this.words(pool);
     for (; k < n; k++) {
       const p = pkts[k];
       const ok = this.mergeable
-        ? this.putMergeable(q, mem, pool.data, pool.start(p), pool.len[p])
-        : this.putSingle(q, mem, pool.data, pool.start(p), pool.len[p]);
+        ? this.putMergeable(q, mem, pool.data, src32, pool.start(p), pool.len[p])
+        : this.putSingle(q, mem, pool.data, src32, pool.start(p), pool.len[p]);
       pool.free(p);
       if (!ok) {
         k++;
@@ -140,7 +154,7 @@ export class NetIo {
   }
 
   /** One frame into one chain. Returns false (counted) when no chain was available. */
-  private putSingle(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, srcOff: number, len: number): boolean {
+  private putSingle(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number): boolean {
     const head = q.popChain(mem);
     if (head < 0) {
       this.noGuestBuffer++;
@@ -154,7 +168,7 @@ export class NetIo {
       return true;
     }
     this.writeHeader(q, mem, 1);
-    this.fill(q, mem, src, srcOff, len, this.hdrLen);
+    this.fill(q, mem, src, src32, srcOff, len, this.hdrLen);
     q.addUsed(head, total);
     this.toGuestPackets++;
     this.toGuestBytes += len;
@@ -162,7 +176,7 @@ export class NetIo {
   }
 
   /** One frame over as many chains as needed (MRG_RXBUF). */
-  private putMergeable(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, srcOff: number, len: number): boolean {
+  private putMergeable(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number): boolean {
     const hdrLen = this.hdrLen;
     let remaining = len;
     let nbufs = 0;
@@ -194,7 +208,7 @@ export class NetIo {
       }
       const room = q.writeBytes - skipHdr;
       const chunk = remaining < room ? remaining : room;
-      this.fill(q, mem, src, srcOff + (len - remaining), chunk, skipHdr);
+      this.fill(q, mem, src, src32, srcOff + (len - remaining), chunk, skipHdr);
       remaining -= chunk;
       this.mergeHead[nbufs] = head;
       this.mergeLen[nbufs] = chunk + skipHdr;
@@ -220,7 +234,7 @@ export class NetIo {
   }
 
   /** Copy `len` bytes into the current chain's writable segments, starting `skip` bytes in. */
-  private fill(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, srcOff: number, len: number, skip: number): void {
+  private fill(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number, skip: number): void {
     const ns = q.nSegs;
     for (let s = q.nReadable; s < ns && len > 0; s++) {
       let off = q.segOff[s];
@@ -233,7 +247,8 @@ export class NetIo {
       }
       const c = len < room ? len : room;
       if (c > 0) {
-        copyBytes(mem.u8[q.segRegion[s]], off, src, srcOff, c);
+        const r = q.segRegion[s];
+        copyBytes(mem.u8[r], mem.u32[r], off, src, src32, srcOff, c);
         srcOff += c;
         len -= c;
       }
@@ -264,9 +279,10 @@ export class NetIo {
         continue;
       }
       // Common case: header + frame in one readable descriptor; copy from where it lies.
+      const sr = sq.segRegion[0];
       const ok = dstIo.mergeable
-        ? dstIo.putMergeable(dq, dmem, smem.u8[sq.segRegion[0]], sq.segOff[0] + hdrLen, frameLen)
-        : dstIo.putSingle(dq, dmem, smem.u8[sq.segRegion[0]], sq.segOff[0] + hdrLen, frameLen);
+        ? dstIo.putMergeable(dq, dmem, smem.u8[sr], smem.u32[sr], sq.segOff[0] + hdrLen, frameLen)
+        : dstIo.putSingle(dq, dmem, smem.u8[sr], smem.u32[sr], sq.segOff[0] + hdrLen, frameLen);
       sq.addUsed(head, 0);
       this.fromGuestBytes += frameLen;
       if (ok) delivered++;
@@ -309,9 +325,13 @@ export class NetIo {
   // Bounce buffer for scattered source chains (rare: Linux and DPDK send header+frame together
   // or header + one data descriptor).
   private bounce = new Uint8Array(0);
+  private bounce32 = new Uint32Array(0);
 
   private forwardScattered(sq: DeviceQueue, smem: GuestMemory, sHdr: number, frameLen: number, dq: DeviceQueue, dmem: GuestMemory): boolean {
-    if (this.bounce.length < this.maxFrame) this.bounce = new Uint8Array(this.maxFrame); // once
+    if (this.bounce.length < this.maxFrame) { // once
+      this.bounce = new Uint8Array((this.maxFrame + 3) & ~3);
+      this.bounce32 = new Uint32Array(this.bounce.buffer);
+    }
     let d = 0;
     let skip = sHdr;
     for (let s = 0; s < sq.nReadable; s++) {
@@ -324,10 +344,11 @@ export class NetIo {
         len -= k;
       }
       if (len > 0) {
-        copyBytes(this.bounce, d, smem.u8[sq.segRegion[s]], off, len);
+        const r = sq.segRegion[s];
+        copyBytes(this.bounce, this.bounce32, d, smem.u8[r], smem.u32[r], off, len);
         d += len;
       }
     }
-    return this.mergeable ? this.putMergeable(dq, dmem, this.bounce, 0, frameLen) : this.putSingle(dq, dmem, this.bounce, 0, frameLen);
+    return this.mergeable ? this.putMergeable(dq, dmem, this.bounce, this.bounce32, 0, frameLen) : this.putSingle(dq, dmem, this.bounce, this.bounce32, 0, frameLen);
   }
 }

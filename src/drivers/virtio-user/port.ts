@@ -28,7 +28,7 @@ import {
   FrontendReq, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64,
   encodeVringAddr, encodeVringState,
 } from '../../vhost-user/message.js';
-import { copyBytes } from '../vhost-user/copy.js';
+import { copyBytes, wordsOf } from '../vhost-user/copy.js';
 import type { PoolView } from '../vhost-user/net-io.js';
 
 /** Where the shared region appears in the (virtual) guest-physical space we announce. */
@@ -63,6 +63,9 @@ export class VirtioUserPort {
   private region: SharedRegion | null = null;
   private mem: GuestMemory | null = null;
   private u8 = new Uint8Array(0);
+  private u32 = new Uint32Array(0);
+  private poolData: Uint8Array = new Uint8Array(0);
+  private poolWords: Uint32Array = new Uint32Array(0);
   private rx: RingSet[] = [];
   private tx: RingSet[] = [];
   private txNext = 0;
@@ -124,6 +127,7 @@ export class VirtioUserPort {
     const region = createSharedRegion(perRing * nrings, `virtio-user-${process.pid}`, { quiet: true });
     this.region = region;
     this.u8 = new Uint8Array(region.buffer, 0, region.size);
+    this.u32 = new Uint32Array(region.buffer, 0, region.size >>> 2);
     this.mem = new GuestMemory([{ gpa: BASE_GPA, size: region.size, frontendVa: BASE_GPA, buffer: region.buffer, bufferOffset: 0 }]);
     await fe.request(FrontendReq.SET_MEM_TABLE, encodeMemTable([{ gpa: BASE_GPA, size: region.size, frontendVa: BASE_GPA, mmapOffset: 0 }]), [region.fd], { ack });
 
@@ -167,10 +171,20 @@ export class VirtioUserPort {
     }
   }
 
+  private words(pool: PoolView): Uint32Array {
+    if (pool.data !== this.poolData) {
+      this.poolData = pool.data;
+      this.poolWords = wordsOf(pool.data);
+    }
+    return this.poolWords;
+  }
+
   /** Backend → pool packets (our RX). Returns how many were written to `out`. */
   dequeue(pool: PoolView, out: Uint32Array, max: number): number {
     if (!this.ready) return 0;
     const u8 = this.u8;
+    const u32 = this.u32;
+    const p32 = this.words(pool);
     const hdrLen = this.hdrLen;
     let n = 0;
     for (let ri = 0; ri < this.rx.length && n < max; ri++) {
@@ -198,7 +212,7 @@ export class VirtioUserPort {
           if (!bad && c > 0) {
             if (total + c > 9216 + 14) bad = true;
             else {
-              copyBytes(pool.data, d, u8, off + skip, c);
+              copyBytes(pool.data, p32, d, u8, u32, off + skip, c);
               d += c;
               total += c;
             }
@@ -250,6 +264,8 @@ export class VirtioUserPort {
       r.free[r.nfree++] = id;
     }
     const u8 = this.u8;
+    const u32 = this.u32;
+    const p32 = this.words(pool);
     const hdrLen = this.hdrLen;
     let sent = 0;
     for (let i = 0; i < n; i++) {
@@ -263,7 +279,7 @@ export class VirtioUserPort {
       const id = r.free[--r.nfree]!;
       const off = r.bufBase + id * BUF_SIZE;
       for (let h = 0; h < hdrLen; h++) u8[off + h] = 0;
-      copyBytes(u8, off + hdrLen, pool.data, pool.start(p), len);
+      copyBytes(u8, u32, off + hdrLen, pool.data, p32, pool.start(p), len);
       q.setDescLen(id, hdrLen + len);
       q.pushAvail(id);
       pool.free(p);
@@ -292,6 +308,7 @@ export class VirtioUserPort {
     this.tx = [];
     this.mem = null;
     this.u8 = new Uint8Array(0);
+    this.u32 = new Uint32Array(0);
     this.region?.close();
     this.region = null;
   }

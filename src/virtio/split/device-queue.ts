@@ -59,6 +59,8 @@ export class DeviceQueue {
   nextUsed = 0;
   /** used.idx at the last notification decision (EVENT_IDX "old"). */
   signalledUsed = 0;
+  /** avail.idx as last loaded (validated); reloaded only when nextAvail catches up (once per burst). */
+  private availIdx = 0;
   /** Set when the queue is quarantined (QueueError), 0 otherwise. */
   error: number = QueueError.NONE;
   /** Descriptor or head index involved in `error`. */
@@ -74,7 +76,7 @@ export class DeviceQueue {
 
   // Scratch results of popChain (sized at setup; T3 bounds nSegs by the queue size).
   segRegion: Int32Array = new Int32Array(0);
-  segOff: Float64Array = new Float64Array(0);
+  segOff: Uint32Array = new Uint32Array(0); // region offsets: a region view is < 2^32 bytes (typed array limit)
   segLen: Uint32Array = new Uint32Array(0);
   nSegs = 0;
   nReadable = 0;
@@ -111,11 +113,12 @@ export class DeviceQueue {
     this.usedU16 = new Uint16Array(used.buffer, used.byteOffset, used.length * 2);
     if (this.segLen.length !== size) {
       this.segRegion = new Int32Array(size);
-      this.segOff = new Float64Array(size);
+      this.segOff = new Uint32Array(size);
       this.segLen = new Uint32Array(size);
     }
     this.error = QueueError.NONE;
     this.errorDetail = 0;
+    this.availIdx = this.nextAvail;
     this.ready = true;
     return null;
   }
@@ -132,6 +135,7 @@ export class DeviceQueue {
   /** Control path: set the resume point (SET_VRING_BASE). */
   setBase(nextAvail: number): void {
     this.nextAvail = nextAvail & 0xffff;
+    this.availIdx = this.nextAvail;
     this.nextUsed = nextAvail & 0xffff;
     this.signalledUsed = this.nextUsed;
   }
@@ -167,10 +171,15 @@ export class DeviceQueue {
    */
   popChain(mem: GuestMemory): number {
     if (!this.ready || this.error !== QueueError.NONE) return -2;
-    const idx = Atomics.load(this.avail, 1);
-    const pending = (idx - this.nextAvail) & 0xffff;
-    if (pending === 0) return -1;
-    if (pending > this.size) return this.fail(QueueError.AVAIL_IDX_JUMP, idx);
+    if (this.availIdx === this.nextAvail) {
+      // Pairs with the driver's store of avail.idx after writing the ring entries (read once
+      // per burst, like DPDK, not once per chain).
+      const idx = Atomics.load(this.avail, 1);
+      const pending = (idx - this.nextAvail) & 0xffff;
+      if (pending === 0) return -1;
+      if (pending > this.size) return this.fail(QueueError.AVAIL_IDX_JUMP, idx);
+      this.availIdx = idx;
+    }
     // TRUST: nextAvail & mask < size, avail has 2 + size + 1 entries.
     const head = this.avail[2 + (this.nextAvail & this.mask)];
     if (head >= this.size) return this.fail(QueueError.BAD_HEAD, head);

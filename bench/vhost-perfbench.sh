@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sluice vs dpdk-testpmd as a 2-port vhost-user switch in the shared perfbench loop
+# (../shared/perfbench/anchors.sh): 64-byte frames, one switch core, same run, prints both
+# aggregate Mpps and the ratio sluice/testpmd. Extra args go to anchors.sh (e.g. -d 5 -r 3).
+#
+# SLUICE_SWITCH selects the Sluice command: 'patch' (default: the stand-alone single-copy patch
+# switch in dist/test/support) or 'cli' (node bin/sluice.js switch ... --mode patch).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+anchors=${PERFBENCH:-/work/shared/perfbench/anchors.sh}
+if [ "${SLUICE_SWITCH:-patch}" = cli ]; then
+  cmd="node $here/bin/sluice.js switch --port vhost-user:{SOCK0} --port vhost-user:{SOCK1} --mode patch"
+else
+  cmd="node $here/dist/test/support/vhost-patch-switch.js {SOCK0} {SOCK1}"
+fi
+exec "$anchors" "$@" testpmd --switch sluice="$cmd"

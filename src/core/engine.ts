@@ -241,6 +241,16 @@ export class Engine {
     }
   }
 
+  /** Push queued packets onward without pulling new ones, until every link is empty. */
+  drain(maxBreaths = 1000): void {
+    for (let b = 0; b < maxBreaths; b++) {
+      let queued = 0;
+      for (const l of this.allLinks) queued += l.nreadable();
+      if (queued === 0) return;
+      for (const a of this.pushApps) a.push!();
+    }
+  }
+
   /** Eventfds apps want to be woken by when the engine sleeps. */
   wakeFds(): number[] {
     const fds: number[] = [];

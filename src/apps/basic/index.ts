@@ -8,3 +8,38 @@ registerApp('sink', Sink, { schema: sinkSchema, description: 'counts and verifie
 registerApp('null', NullPort, { schema: { type: 'object' }, description: 'discards everything' });
 
 export { Generator, Sink, NullPort };
+
+import { registerPortKind } from '../../switch/port-kinds.js';
+import { checkOptions, intOption, numberOption, stringOption, PortSpecError } from '../../switch/port-spec.js';
+
+registerPortKind('gen', {
+  usage: 'gen:size=BYTES,flows=N[,rate=PPS][,count=N][,src-mac=M][,dst-mac=M][,vlan=ID]',
+  app(spec) {
+    if (spec.arg) throw new PortSpecError(`port spec "${spec.text}": gen takes only key=value options`);
+    checkOptions(spec, ['size', 'flows', 'rate', 'count', 'src-mac', 'dst-mac', 'src-ip', 'dst-ip', 'vlan']);
+    const args: Record<string, unknown> = {};
+    const put = (k: string, v: unknown) => { if (v !== undefined) args[k] = v; };
+    put('size', intOption(spec, 'size', 60, 9216));
+    put('flows', intOption(spec, 'flows', 1, 65536));
+    put('rate', numberOption(spec, 'rate', 0, 1e9));
+    put('count', intOption(spec, 'count', 0, Number.MAX_SAFE_INTEGER));
+    put('srcMac', stringOption(spec, 'src-mac'));
+    put('dstMac', stringOption(spec, 'dst-mac'));
+    put('srcIp', stringOption(spec, 'src-ip'));
+    put('dstIp', stringOption(spec, 'dst-ip'));
+    put('vlan', intOption(spec, 'vlan', 0, 4095));
+    return { type: 'gen', args };
+  },
+});
+registerPortKind('sink', {
+  usage: 'sink[:stamp-offset=N]',
+  app(spec) {
+    checkOptions(spec, ['stamp-offset']);
+    const off = intOption(spec, 'stamp-offset', 0, 9000);
+    return { type: 'sink', args: off === undefined ? {} : { stampOffset: off } };
+  },
+});
+registerPortKind('null', {
+  usage: 'null',
+  app(spec) { checkOptions(spec, []); return { type: 'null', args: {} }; },
+});

@@ -1,0 +1,77 @@
+/**
+ * `sluice switch --port SPEC --port SPEC ... [--mode patch|bridge] [--stats SECONDS]
+ *   [--json FILE] [--duration SECONDS] [--pool N]`
+ *
+ * A quick switch from the command line, as testpmd's --vdev. Prints per-port counters
+ * every --stats seconds; on SIGINT/SIGTERM (or after --duration) drains, exits 0 and writes
+ * the JSON summary `{"ports":[{"name","spec","rx":{packets,bytes},"tx":{...},"drops":{...}}]}`
+ * to stdout or --json FILE.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs, numberArg } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import { loadBuiltins } from '../../builtin.js';
+import { Switch, type PortSummary } from '../../switch/switch.js';
+import { PortSpecError } from '../../switch/port-spec.js';
+import { portKindUsage } from '../../switch/port-kinds.js';
+
+const HELP = `usage: sluice switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS]
+                     [--json FILE] [--duration SECONDS] [--pool BUFFERS]`;
+
+function rate(n: number, dt: number): string {
+  const r = n / dt;
+  return r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : r >= 1e3 ? `${(r / 1e3).toFixed(1)}k` : r.toFixed(0);
+}
+
+function printStats(prev: PortSummary[] | undefined, now: PortSummary[], dt: number): void {
+  for (const p of now) {
+    const q = prev?.find((x) => x.name === p.name);
+    const drops = Object.entries(p.drops).map(([k, v]) => `${k}=${v}`).join(' ') || '-';
+    console.error(`${p.name.padEnd(6)} rx ${p.rx.packets} (${rate(p.rx.packets - (q?.rx.packets ?? 0), dt)}pps)  tx ${p.tx.packets} (${rate(p.tx.packets - (q?.tx.packets ?? 0), dt)}pps)  drops ${drops}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', help: 'boolean' }, { '-h': '--help' });
+  await loadBuiltins();
+  if (opts.help) { console.log(`${HELP}\nport specs:\n  ${portKindUsage().join('\n  ')}`); return 0; }
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
+  const specs = (opts.port as string[] | undefined) ?? [];
+  if (specs.length === 0) throw new UsageError(`at least one --port is required\n${HELP}`);
+  const mode = (opts.mode as string | undefined) ?? 'patch';
+  if (mode !== 'patch' && mode !== 'bridge') throw new UsageError(`--mode must be patch or bridge, got "${mode}"`);
+  const statsSec = numberArg('stats', opts.stats as string | undefined, 0.1, 86400);
+  const duration = numberArg('duration', opts.duration as string | undefined, 0, 1e9);
+  const poolSize = numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22);
+
+  const sw = new Switch({ mode, ...(poolSize ? { poolSize } : {}) });
+  try {
+    for (const s of specs) sw.addPort(s);
+  } catch (e) {
+    sw.close();
+    if (e instanceof PortSpecError || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
+    throw e;
+  }
+  sw.start();
+  let prev: PortSummary[] | undefined;
+  let last = performance.now();
+  const statsTimer = statsSec ? setInterval(() => {
+    const now = performance.now();
+    const s = sw.summary().ports;
+    printStats(prev, s, (now - last) / 1000);
+    prev = s; last = now;
+  }, statsSec * 1000) : undefined;
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+    if (duration !== undefined) setTimeout(resolve, duration * 1000);
+  });
+  if (statsTimer) clearInterval(statsTimer);
+  const summary = await sw.stop();
+  sw.close();
+  const text = JSON.stringify(summary);
+  if (opts.json) writeFileSync(opts.json as string, text + '\n');
+  else console.log(text);
+  return 0;
+}

@@ -1,0 +1,74 @@
+/**
+ * Body of an engine worker thread (see worker.ts): attaches the shared packet pool and
+ * rings, imports app modules, pins itself to a CPU, then polls in a loop. Between breaths
+ * it checks its command port every ~1 ms without yielding to the event loop; after an idle
+ * spell it sleeps in epoll_wait on the apps' wake fds and its own doorbell eventfd.
+ */
+import { workerData, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { mapFd, setThreadAffinity, Epoll, EPOLLIN, eventfdRead } from '../sys/index.js';
+import { PacketPool } from './packet.js';
+import { Engine, loadAppModules } from './engine.js';
+import { attachRing } from './interlink.js';
+import type { GraphConfig } from './config.js';
+import type { EngineWorkerData, WorkerCommand, WorkerReply } from './worker.js';
+
+const d = workerData as EngineWorkerData;
+const port = d.port as MessagePort;
+const reply = (m: WorkerReply) => port.postMessage(m);
+
+const buffer = d.pool.sab ?? mapFd(d.pool.fd!, d.pool.size!).buffer;
+const pool = new PacketPool(buffer, d.pool.count, d.pool.bufSize, false);
+for (const [name, r] of Object.entries(d.rings)) attachRing(name, r.buffer, r.size);
+for (const m of d.modules) await import(m);
+if (d.cpu !== undefined) setThreadAffinity([d.cpu]);
+const engine = new Engine(pool, { log: (e) => reply({ kind: 'log', event: { engine: d.name, ...e } }) });
+
+const epoll = new Epoll();
+epoll.add(d.doorbell, EPOLLIN, d.doorbell);
+let watched = new Set<number>([d.doorbell]);
+const ready = new Uint32Array(16);
+
+async function configure(c: GraphConfig): Promise<void> {
+  await loadAppModules(c);
+  engine.configure(c);
+  const want = new Set([d.doorbell, ...engine.wakeFds()]);
+  for (const fd of watched) if (!want.has(fd)) epoll.remove(fd);
+  for (const fd of want) if (!watched.has(fd)) epoll.add(fd, EPOLLIN, fd);
+  watched = want;
+}
+
+let running = true;
+async function handle(cmd: WorkerCommand): Promise<void> {
+  try {
+    if (cmd.kind === 'configure') { await configure(cmd.config); reply({ kind: 'ok', id: cmd.id }); }
+    else if (cmd.kind === 'stats') reply({ kind: 'stats', id: cmd.id, stats: engine.stats() });
+    else if (cmd.kind === 'stop') {
+      running = false;
+      engine.stop();
+      reply({ kind: 'stats', id: cmd.id, stats: engine.stats() });
+    }
+  } catch (e) {
+    reply({ kind: 'error', id: cmd.id, message: (e as Error).message });
+  }
+}
+
+let lastBusy = performance.now();
+let nextCheck = 0;
+while (running) {
+  const now = performance.now();
+  if (engine.breathe(now)) lastBusy = now;
+  if (now < nextCheck) continue;
+  nextCheck = now + 1;
+  let m = receiveMessageOnPort(port);
+  while (m !== undefined) { await handle(m.message as WorkerCommand); m = receiveMessageOnPort(port); }
+  if (running && d.idleSpellMs > 0 && now - lastBusy > d.idleSpellMs) {
+    engine.notifyIdle(true);
+    if (!engine.breathe(performance.now())) {
+      const n = epoll.wait(d.maxSleepMs, ready);
+      for (let i = 0; i < n; i++) if (ready[i] === d.doorbell) eventfdRead(d.doorbell);
+    }
+    engine.notifyIdle(false);
+    lastBusy = performance.now();
+  }
+}
+epoll.close();

@@ -1,0 +1,131 @@
+/**
+ * pcap file port (`pcap:IN[,out=OUT][,loop=N][,rate=PPS]`): replays a classic pcap (or
+ * pcapng) file into the switch and records what the switch sends to it into OUT (pcap, or
+ * pcapng when OUT ends in .pcapng). Without OUT, packets sent to the port are counted as
+ * tx and discarded, like a null port.
+ *
+ *   file IN ──► output        input ──► file OUT
+ *
+ * The input file is validated whole before the port starts, so the data path never meets
+ * a malformed record. Frames longer than a packet buffer are dropped (too_big).
+ */
+import { App, type AppContext } from '../../core/app.js';
+import type { Link } from '../../core/link.js';
+import { PULL_NPACKETS } from '../../core/link.js';
+import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
+import { PcapReader, PcapngReader, PcapWriter, PcapngWriter, validate, isPcapng, EPB_FLAG_OUTBOUND } from '../../lib/pcap/index.js';
+import { readFileSync } from 'node:fs';
+
+export interface PcapPortArgs {
+  in?: string;
+  out?: string;
+  /** Times to play the file; 0 = forever. Default 1. */
+  loop?: number;
+  /** Replay rate in packets per second; 0 = as fast as possible. */
+  rate?: number;
+  /** Interface name written into pcapng output. */
+  ifName?: string;
+}
+
+export const pcapPortSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    in: { type: 'string', minLength: 1 },
+    out: { type: 'string', minLength: 1 },
+    loop: { type: 'integer', minimum: 0 },
+    rate: { type: 'number', minimum: 0 },
+    ifName: { type: 'string' },
+  },
+};
+
+function sniffPcapng(path: string): boolean {
+  const head = readFileSync(path).subarray(0, 4);
+  return isPcapng(head);
+}
+
+export class PcapPort extends App {
+  private readonly reader: PcapReader | PcapngReader | undefined;
+  private readonly writer: PcapWriter | PcapngWriter | undefined;
+  private readonly loops: number;
+  private readonly rate: number;
+  private played = 0;
+  private credit = 0;
+  private last = performance.now();
+  private out: Link | undefined;
+  private in: Link | undefined;
+  /** True once the input file has been played `loop` times. */
+  finished = false;
+
+  constructor(ctx: AppContext, args: PcapPortArgs) {
+    super(ctx);
+    this.loops = args.loop ?? 1;
+    this.rate = args.rate ?? 0;
+    if (args.in) {
+      validate(args.in); // throws PcapError naming file, record, offset and field
+      this.reader = sniffPcapng(args.in) ? PcapngReader.open(args.in) : PcapReader.open(args.in);
+    } else this.finished = true;
+    if (args.out) {
+      this.writer = args.out.endsWith('.pcapng')
+        ? PcapngWriter.create(args.out, { userappl: 'sluice', interfaces: [{ name: args.ifName ?? ctx.name }] })
+        : PcapWriter.create(args.out, { resolution: 'ns' });
+    }
+  }
+
+  override linked(): void { this.out = this.output.output; this.in = this.input.input; }
+
+  override pull(): void {
+    const out = this.out, r = this.reader;
+    if (out === undefined || r === undefined || this.finished) return;
+    let n = PULL_NPACKETS;
+    if (this.rate > 0) {
+      const now = performance.now();
+      this.credit = Math.min(this.credit + ((now - this.last) * this.rate) / 1000, this.rate / 100 + 32);
+      this.last = now;
+      if (this.credit < n) n = Math.floor(this.credit);
+      this.credit -= n;
+    }
+    const pool = this.pool, c = this.counters;
+    for (let i = 0; i < n; i++) {
+      const p = pool.alloc();
+      if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+      let len = r.next(pool.data, pool.start(p), pool.maxLen);
+      if (len < 0) {
+        this.played++;
+        if (this.loops !== 0 && this.played >= this.loops) { this.finished = true; pool.free(p); return; }
+        r.rewind();
+        len = r.next(pool.data, pool.start(p), pool.maxLen);
+        if (len < 0) { this.finished = true; pool.free(p); return; } // empty file
+      }
+      c[RX_PACKETS]++;
+      c[RX_BYTES] += r.capLen;
+      if (r.capLen > len) { this.drop(p, DropReason.TOO_BIG); continue; }
+      pool.len[p] = len;
+      out.transmit(p);
+    }
+  }
+
+  override push(): void {
+    const l = this.in;
+    if (l === undefined) return;
+    const pool = this.pool, c = this.counters, w = this.writer;
+    const now = w !== undefined ? Date.now() * 1e6 : 0;
+    while (!l.empty()) {
+      const p = l.receive();
+      const len = pool.len[p]!;
+      if (w !== undefined) w.write(0, pool.data, pool.start(p), len, now, EPB_FLAG_OUTBOUND);
+      c[TX_PACKETS]++;
+      c[TX_BYTES] += len;
+      pool.free(p);
+    }
+  }
+
+  override tick(): void { /* flush at most every tick so files are readable while running */ this.writer?.flush(); }
+
+  override stop(): void { this.writer?.close(); }
+
+  override report(): Record<string, unknown> {
+    return { played: this.played, finished: this.finished, written: this.writer?.packets ?? 0 };
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Port specs as users type them (testpmd --vdev style): `KIND:ARG[,key=value|flag...]`,
+ * e.g. `pcap:in.pcap,out=out.pcap`, `gen:size=64,flows=16`, `vhost-user:/tmp/p0.sock,client`.
+ * When ARG contains '=', it is an option, not a positional argument (`gen:size=64`).
+ */
+export interface PortSpec {
+  /** The spec exactly as given. */
+  text: string;
+  kind: string;
+  /** Positional argument (path, interface name…), '' if none. */
+  arg: string;
+  options: Record<string, string | true>;
+}
+
+export class PortSpecError extends Error {}
+
+export function parsePortSpec(text: string): PortSpec {
+  if (typeof text !== 'string' || text.trim() === '') throw new PortSpecError('empty port spec');
+  const colon = text.indexOf(':');
+  const kind = (colon < 0 ? text : text.slice(0, colon)).trim();
+  if (!/^[a-z][a-z0-9-]*$/.test(kind)) throw new PortSpecError(`port spec "${text}": bad kind "${kind}"`);
+  const rest = colon < 0 ? '' : text.slice(colon + 1);
+  const parts = rest === '' ? [] : rest.split(',');
+  let arg = '';
+  const options: Record<string, string | true> = {};
+  parts.forEach((part, i) => {
+    const eq = part.indexOf('=');
+    if (i === 0 && eq < 0) { arg = part; return; }
+    if (part === '') throw new PortSpecError(`port spec "${text}": empty option`);
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (!/^[a-z][a-z0-9_-]*$/.test(key)) throw new PortSpecError(`port spec "${text}": bad option name "${key}"`);
+    if (key in options) throw new PortSpecError(`port spec "${text}": option "${key}" given twice`);
+    options[key] = eq < 0 ? true : part.slice(eq + 1);
+  });
+  return { text, kind, arg, options };
+}
+
+/** Read an integer option in [min, max]; throws naming the option. */
+export function intOption(spec: PortSpec, key: string, min: number, max: number, dflt?: number): number | undefined {
+  const v = spec.options[key];
+  if (v === undefined) return dflt;
+  const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new PortSpecError(`port spec "${spec.text}": ${key} must be an integer in [${min}, ${max}], got "${v === true ? '' : v}"`);
+  }
+  return n;
+}
+
+export function numberOption(spec: PortSpec, key: string, min: number, max: number): number | undefined {
+  const v = spec.options[key];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' ? Number(v.replace(/[kK]$/, 'e3').replace(/[mM]$/, 'e6')) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max) throw new PortSpecError(`port spec "${spec.text}": ${key} must be a number in [${min}, ${max}], got "${v === true ? '' : v}"`);
+  return n;
+}
+
+export function stringOption(spec: PortSpec, key: string): string | undefined {
+  const v = spec.options[key];
+  if (v === true) throw new PortSpecError(`port spec "${spec.text}": ${key} needs a value (${key}=...)`);
+  return v;
+}
+
+/** Throw if the spec has options not in `allowed`. */
+export function checkOptions(spec: PortSpec, allowed: readonly string[]): void {
+  for (const k of Object.keys(spec.options)) {
+    if (!allowed.includes(k)) throw new PortSpecError(`port spec "${spec.text}": unknown option "${k}" for ${spec.kind} (known: ${allowed.join(', ') || 'none'})`);
+  }
+}

@@ -23,7 +23,7 @@
  * INTERNAL. A handler never throws into grpc-js.
  */
 import { EventEmitter } from 'node:events';
-import { rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import {
@@ -106,6 +106,7 @@ export class DevicePlugin extends EventEmitter {
   private kubeletIno = -1;
   private socketIno = -1;
   private busy = false;
+  private ticking: Promise<void> = Promise.resolve();
   private lastAttempt = 0;
   private attemptIno = -1;
 
@@ -134,7 +135,7 @@ export class DevicePlugin extends EventEmitter {
     this.unsubscribe = this.provider.onHealthChange((kind) => { if (kind === this.kind) this.broadcast(); });
     await this.serve();
     await this.tryRegister();
-    this.timer = setInterval(() => { void this.tick(); }, this.watchMs);
+    this.timer = setInterval(() => { this.ticking = this.tick(); }, this.watchMs);
     this.timer.unref();
   }
 
@@ -142,6 +143,7 @@ export class DevicePlugin extends EventEmitter {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.ticking; // a watch pass may be rebuilding the server right now
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     await this.closeServer();
@@ -159,6 +161,8 @@ export class DevicePlugin extends EventEmitter {
   }
 
   private async serve(): Promise<void> {
+    // The kubelet normally owns this directory; create it so we can listen before it starts.
+    await mkdir(this.pluginDir, { recursive: true });
     await rm(this.socketPath, { force: true });
     const server = new grpc.Server();
     const api = loadApi();
@@ -177,9 +181,14 @@ export class DevicePlugin extends EventEmitter {
         try { this.preStart(call.request); cb(null, {}); } catch (err) { cb(portErrorStatusOr(err)); }
       },
     });
-    await new Promise<void>((resolve, reject) => {
-      server.bindAsync(unixAddress(this.socketPath), grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve()));
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.bindAsync(unixAddress(this.socketPath), grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve()));
+      });
+    } catch (err) {
+      server.forceShutdown();
+      throw new Error(`cannot listen on ${this.socketPath}: ${(err as Error).message}`);
+    }
     this.server = server;
     this.socketIno = (await stat(this.socketPath)).ino;
     this.state = 'serving';

@@ -35,6 +35,8 @@ type Unary<Req, Res> = (req: Req, cb: (err: grpc.ServiceError | null, res?: Res)
 export class FakeKubelet extends EventEmitter {
   readonly plugins = new Map<string, PluginHandle>();
   registerCalls: RegisterRequest[] = [];
+  /** When set, Register fails with this message (e.g. a resource name already taken). */
+  refuse: string | undefined;
   private server: grpc.Server | undefined;
 
   constructor(readonly dir: string) { super(); }
@@ -48,6 +50,7 @@ export class FakeKubelet extends EventEmitter {
       Register: (call: grpc.ServerUnaryCall<RegisterRequest, object>, cb: grpc.sendUnaryData<object>) => {
         const r = call.request;
         this.registerCalls.push(r);
+        if (this.refuse !== undefined) return cb({ code: grpc.status.ALREADY_EXISTS, details: this.refuse } as grpc.ServiceError);
         if (r.version !== VERSION) return cb({ code: grpc.status.INVALID_ARGUMENT, details: `unsupported version ${r.version}` } as grpc.ServiceError);
         if (!/^[^/]+\/[^/]+$/.test(r.resource_name)) return cb({ code: grpc.status.INVALID_ARGUMENT, details: `bad resource name ${r.resource_name}` } as grpc.ServiceError);
         if (r.endpoint === '' || r.endpoint.includes('/')) return cb({ code: grpc.status.INVALID_ARGUMENT, details: `bad endpoint ${r.endpoint}` } as grpc.ServiceError);

@@ -1,0 +1,171 @@
+/**
+ * `vhost-user` port app: a VhostUserPort (socket, protocol, guest memory, rings) in the engine.
+ *
+ *        guest TX ──► pull() ──► output "output"      (counters rx = from the guest)
+ *        guest RX ◄── push() ◄── input  "input"       (counters tx = to the guest)
+ *
+ * Single-copy patch: when this app's `output` link leads straight into another vhost-user
+ * app's `input` (a patch between two guests), pull() copies each frame from this guest's TX
+ * buffer directly into the other guest's RX buffer (`VhostUserPort.forwardTo`), one copy
+ * instead of two through the pool. The link then stays empty and is still honoured for
+ * anything else that writes to it.
+ *
+ * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME]`):
+ *   path, client (bool), queues (queue pairs), mode (socket file mode), group.
+ */
+import { App, type AppContext } from '../../core/app.js';
+import type { Link } from '../../core/link.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, BUSY_POLLS, IDLE_POLLS } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
+import { parseLink } from '../../core/config.js';
+import { VhostUserPort } from './port.js';
+
+export interface VhostUserArgs {
+  path: string;
+  client?: boolean;
+  queues?: number;
+  mode?: number | string;
+  group?: string | number;
+}
+
+export const vhostUserSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    path: { type: 'string', minLength: 1, maxLength: 107 },
+    client: { type: 'boolean' },
+    queues: { type: 'integer', minimum: 1, maximum: 128 },
+    mode: { anyOf: [{ type: 'integer', minimum: 0, maximum: 0o777 }, { type: 'string', pattern: '^0?[0-7]{3}$' }] },
+    group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
+  },
+};
+
+/** Parse `PATH[,client][,queues=N][,mode=0660][,group=NAME]` (throws naming the bad option). */
+export function parseVhostUserPort(s: string): VhostUserArgs {
+  const [path, ...opts] = s.split(',');
+  if (!path) throw new Error(`vhost-user port "${s}": missing socket path`);
+  const a: VhostUserArgs = { path };
+  for (const o of opts) {
+    const [k, v] = o.split('=', 2) as [string, string | undefined];
+    if (k === 'client' && v === undefined) a.client = true;
+    else if (k === 'server' && v === undefined) a.client = false;
+    else if (k === 'queues' && v !== undefined && /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 128) a.queues = Number(v);
+    else if (k === 'mode' && v !== undefined && /^0?[0-7]{3}$/.test(v)) a.mode = parseInt(v, 8);
+    else if (k === 'group' && v) a.group = v;
+    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME)`);
+  }
+  return a;
+}
+
+/** Apps by name, so a patch partner can be found from a link spec (control path). */
+const byName = new Map<string, VhostUserApp>();
+
+const BURST = 32;
+
+export class VhostUserApp extends App {
+  readonly port: VhostUserPort;
+  private out: Link | undefined;
+  private in: Link | undefined;
+  /** The patch partner for the single-copy path, if our output goes straight to it. */
+  private direct: VhostUserApp | null = null;
+  private readonly burst = new Uint32Array(BURST);
+
+  constructor(ctx: AppContext, args: VhostUserArgs) {
+    super(ctx);
+    const mode = typeof args.mode === 'string' ? parseInt(args.mode, 8) : args.mode;
+    this.port = new VhostUserPort({
+      path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group,
+      maxFrame: ctx.pool.maxLen,
+      log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
+    });
+    this.port.start();
+    byName.set(ctx.name, this);
+  }
+
+  override linked(): void {
+    this.out = this.output.output;
+    this.in = this.input.input;
+    this.direct = null;
+    if (this.out && process.env.SLUICE_VHOST_SINGLE_COPY !== '0') {
+      const ends = parseLink(this.out.spec);
+      const peer = byName.get(ends.to);
+      if (peer && peer !== this && ends.input === 'input') this.direct = peer;
+    }
+  }
+
+  override pull(): void {
+    const port = this.port;
+    const c = this.counters;
+    const d = this.direct;
+    let n: number;
+    if (d !== null) {
+      n = port.forwardTo(d.port, BURST * 4);
+    } else {
+      const out = this.out;
+      if (out === undefined) return;
+      const room = out.nwritable();
+      n = port.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
+      for (let i = 0; i < n; i++) out.transmit(this.burst[i]!);
+    }
+    if (n > 0) c[BUSY_POLLS]++;
+    else c[IDLE_POLLS]++;
+  }
+
+  override push(): void {
+    const l = this.in;
+    if (l === undefined) return;
+    const b = this.burst;
+    while (!l.empty()) {
+      let n = 0;
+      while (n < BURST && !l.empty()) b[n++] = l.receive();
+      this.port.enqueue(this.pool, b, n);
+    }
+  }
+
+  /** Publish the port's plain-number counters into the app's counter array. */
+  override tick(): void {
+    const io = this.port.device.io;
+    const c = this.counters;
+    c[RX_PACKETS] = io.fromGuestPackets;
+    c[RX_BYTES] = io.fromGuestBytes;
+    c[TX_PACKETS] = io.toGuestPackets;
+    c[TX_BYTES] = io.toGuestBytes;
+    c[DROP_BASE + DropReason.PEER_NO_BUFFER] = io.noGuestBuffer;
+    c[DROP_BASE + DropReason.TOO_BIG] = io.tooBig;
+    c[DROP_BASE + DropReason.NO_BUFFER] = io.noPoolBuffer;
+    c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = this.port.device.quarantined;
+  }
+
+  override wakeFds(): number[] {
+    return this.port.kickFds();
+  }
+
+  /** Engine hook: going to sleep (re-enable guest kicks) or waking up. */
+  idle(sleeping: boolean): void {
+    if (!sleeping) return;
+    for (const r of this.port.device.rings) if (r.live) r.queue.enableNotification();
+  }
+
+  override report(): Record<string, unknown> {
+    this.tick();
+    const d = this.port.device;
+    return {
+      path: this.port.opts.path,
+      mode: this.port.opts.client ? 'client' : 'server',
+      connected: this.port.connected,
+      connects: this.port.connects,
+      disconnects: this.port.disconnects,
+      features: `0x${d.lastFeatures.toString(16)}`,
+      protocolFeatures: `0x${d.lastProtocolFeatures.toString(16)}`,
+      queuePairs: d.queuePairs,
+      singleCopy: this.direct !== null,
+      quarantinedQueues: d.quarantined,
+    };
+  }
+
+  override stop(): void {
+    this.port.stop();
+    if (byName.get(this.name) === this) byName.delete(this.name);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * `virtio-user` port app: Sluice as the virtio driver attached to any vhost-user backend.
+ *
+ *        backend → us ──► pull() ──► output "output"   (counters rx = from the peer)
+ *        us → backend ◄── push() ◄── input  "input"    (counters tx = to the peer)
+ *
+ * Args (also the port string `virtio-user:PATH[,queues=N]`): path, queues, queueSize.
+ * The connection is set up asynchronously; until it is ready, packets to the peer are
+ * dropped as PORT_DOWN.
+ */
+import { App, type AppContext } from '../../core/app.js';
+import type { Link } from '../../core/link.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
+import { VirtioUserPort } from './port.js';
+
+export interface VirtioUserArgs {
+  path: string;
+  queues?: number;
+  queueSize?: number;
+}
+
+export const virtioUserSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    path: { type: 'string', minLength: 1, maxLength: 107 },
+    queues: { type: 'integer', minimum: 1, maximum: 128 },
+    queueSize: { type: 'integer', enum: [64, 128, 256, 512, 1024] },
+  },
+};
+
+/** Parse `PATH[,queues=N]`. */
+export function parseVirtioUserPort(s: string): VirtioUserArgs {
+  const [path, ...opts] = s.split(',');
+  if (!path) throw new Error(`virtio-user port "${s}": missing socket path`);
+  const a: VirtioUserArgs = { path };
+  for (const o of opts) {
+    const m = /^queues=(\d+)$/.exec(o);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 128) a.queues = Number(m[1]);
+    else throw new Error(`virtio-user port "${s}": bad option "${o}" (queues=N)`);
+  }
+  return a;
+}
+
+const BURST = 32;
+
+export class VirtioUserApp extends App {
+  readonly port: VirtioUserPort;
+  private out: Link | undefined;
+  private in: Link | undefined;
+  private readonly burst = new Uint32Array(BURST);
+  private notReady = 0;
+
+  constructor(ctx: AppContext, args: VirtioUserArgs) {
+    super(ctx);
+    this.port = new VirtioUserPort({
+      path: args.path, queuePairs: args.queues ?? 1, queueSize: args.queueSize ?? 256,
+      log: (m) => console.error(`sluice: ${ctx.name} (virtio-user ${args.path}): ${m}`),
+    });
+    this.port.start().catch((e: Error) => this.port.log(`setup failed: ${e.message}`));
+  }
+
+  override linked(): void {
+    this.out = this.output.output;
+    this.in = this.input.input;
+  }
+
+  override pull(): void {
+    const out = this.out;
+    if (out === undefined || !this.port.ready) return;
+    const room = out.nwritable();
+    const n = this.port.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
+    for (let i = 0; i < n; i++) out.transmit(this.burst[i]!);
+  }
+
+  override push(): void {
+    const l = this.in;
+    if (l === undefined) return;
+    const b = this.burst;
+    while (!l.empty()) {
+      let n = 0;
+      while (n < BURST && !l.empty()) b[n++] = l.receive();
+      if (!this.port.ready) this.notReady += n;
+      this.port.enqueue(this.pool, b, n);
+    }
+  }
+
+  override tick(): void {
+    const p = this.port;
+    const c = this.counters;
+    c[RX_PACKETS] = p.rxPackets;
+    c[RX_BYTES] = p.rxBytes;
+    c[TX_PACKETS] = p.txPackets;
+    c[TX_BYTES] = p.txBytes;
+    c[DROP_BASE + DropReason.PORT_DOWN] = this.notReady;
+    c[DROP_BASE + DropReason.PEER_NO_BUFFER] = p.txFull - this.notReady;
+    c[DROP_BASE + DropReason.TOO_BIG] = p.rxTooBig;
+    c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = p.quarantined;
+  }
+
+  override wakeFds(): number[] {
+    return this.port.ready ? this.port.callFds() : [];
+  }
+
+  override report(): Record<string, unknown> {
+    this.tick();
+    return {
+      path: this.port.opts.path,
+      ready: this.port.ready,
+      features: `0x${this.port.features.toString(16)}`,
+      protocolFeatures: `0x${this.port.protocolFeatures.toString(16)}`,
+    };
+  }
+
+  override stop(): void {
+    this.port.stop();
+  }
+}

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NetIo } from './net-io.js';
+import { DeviceQueue } from '../../virtio/split/device-queue.js';
+import { QueueError } from '../../virtio/split/queue-errors.js';
+import { VRING_DESC_F_NEXT } from '../../virtio/constants.js';
+import { MockSplitQueue } from '../../../test/support/mock-split-queue.js';
+import { TestPool } from '../../../test/support/vhost-test-pool.js';
+
+function q(m: MockSplitQueue): DeviceQueue {
+  const d = new DeviceQueue();
+  assert.equal(d.setup(m.mem, m.layout, false, true), null);
+  return d;
+}
+
+test('dequeueFromGuest strips the 12-byte header across segments', () => {
+  const m = new MockSplitQueue(16);
+  const dq = q(m);
+  const io = new NetIo(9230);
+  const pool = new TestPool(64);
+  const hdr = new Uint8Array(12).fill(0xee);
+  const a = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+  m.addChain([{ len: 12, data: hdr }, { len: 8, data: a }]); // header in its own descriptor
+  const both = new Uint8Array(12 + 70);
+  both.fill(9, 12);
+  m.addChain([{ len: both.length, data: both }], true); // indirect, header + frame together
+  const out = new Uint32Array(8);
+  assert.equal(io.dequeueFromGuest(dq, m.mem, pool, out, 8), 2);
+  assert.deepEqual(pool.bytes(out[0]!), a);
+  assert.deepEqual(pool.bytes(out[1]!), new Uint8Array(70).fill(9));
+  assert.equal(m.usedIdx(), 2);
+  assert.equal(io.fromGuestPackets, 2);
+});
+
+test('enqueueToGuest with MRG_RXBUF spans buffers and sets num_buffers', () => {
+  const m = new MockSplitQueue(16, 1 << 20);
+  const dq = q(m);
+  const io = new NetIo(9230);
+  io.mergeable = true;
+  const pool = new TestPool(64);
+  const heads = [0, 1, 2, 3].map(() => m.addChain([{ len: 1000, write: true }]));
+  const frame = new Uint8Array(2500);
+  for (let i = 0; i < frame.length; i++) frame[i] = i & 0xff;
+  const pk = new Uint32Array([pool.packet(frame)]);
+  assert.equal(io.enqueueToGuest(dq, m.mem, pool, pk, 1), 1);
+  assert.equal(m.usedIdx(), 3);
+  assert.deepEqual([0, 1, 2].map((k) => m.usedEntry(k)), [{ id: heads[0], len: 1000 }, { id: heads[1], len: 1000 }, { id: heads[2], len: 512 }]);
+  const b0 = m.bytes(m.descAddr(heads[0]!), 1000);
+  assert.equal(b0[10] | (b0[11]! << 8), 3, 'num_buffers');
+  const joined = new Uint8Array(2512);
+  joined.set(b0, 0);
+  joined.set(m.bytes(m.descAddr(heads[1]!), 1000), 1000);
+  joined.set(m.bytes(m.descAddr(heads[2]!), 512), 2000);
+  assert.deepEqual(joined.subarray(12), frame);
+  assert.equal(pool.available, 64);
+});
+
+test('enqueueToGuest without enough buffers drops, counts and puts chains back', () => {
+  const m = new MockSplitQueue(16);
+  const dq = q(m);
+  const io = new NetIo(9230);
+  io.mergeable = true;
+  const pool = new TestPool(64);
+  m.addChain([{ len: 1000, write: true }]);
+  const pk = new Uint32Array([pool.packet(new Uint8Array(3000)), pool.packet(new Uint8Array(60))]);
+  assert.equal(io.enqueueToGuest(dq, m.mem, pool, pk, 2), 0);
+  assert.equal(io.noGuestBuffer, 2);
+  assert.equal(dq.nextAvail, 0, 'chain put back');
+  assert.equal(pool.available, 64);
+});
+
+test('a malicious guest quarantines only its own queue; another pair keeps forwarding', () => {
+  const bad = new MockSplitQueue(8);
+  const good = new MockSplitQueue(8);
+  const dst = new MockSplitQueue(8);
+  const bq = q(bad);
+  const gq = q(good);
+  const dq = q(dst);
+  const io = new NetIo(9230);
+  const dio = new NetIo(9230);
+  dio.mergeable = true;
+  const g = bad.alloc(64);
+  bad.writeDesc(0, g, 64, VRING_DESC_F_NEXT, 0); // self loop
+  bad.addAvail(0);
+  for (let i = 0; i < 3; i++) dst.addChain([{ len: 2048, write: true }]);
+  good.addChain([{ len: 12 + 60, data: new Uint8Array(72).fill(5) }]);
+  assert.equal(io.forwardGuestToGuest(bq, bad.mem, dio, dq, dst.mem, 32), 0);
+  assert.equal(bq.error, QueueError.CHAIN_TOO_LONG);
+  assert.equal(io.forwardGuestToGuest(gq, good.mem, dio, dq, dst.mem, 32), 1);
+  assert.equal(dio.toGuestPackets, 1);
+  assert.deepEqual(dst.bytes(dst.descAddr(dst.usedEntry(0).id) + 12, 60), new Uint8Array(60).fill(5));
+});

@@ -38,6 +38,10 @@ export const DropReason = {
   NO_DESTINATION: 15,
   /** A sink (null port) consumed the packet on purpose. */
   SINK: 16,
+  /** Not addressed to this app (another MAC, IP or VNI), e.g. a router seeing a foreign unicast. */
+  NOT_FOR_US: 17,
+  /** A control packet (ARP, neighbour discovery, echo) the app answered or learned from and then consumed. */
+  CONSUMED: 18,
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 

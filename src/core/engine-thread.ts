@@ -44,8 +44,10 @@ async function handle(cmd: WorkerCommand): Promise<void> {
     else if (cmd.kind === 'stats') reply({ kind: 'stats', id: cmd.id, stats: engine.stats() });
     else if (cmd.kind === 'stop') {
       running = false;
+      engine.drain();
+      const stats = engine.stats();
       engine.stop();
-      reply({ kind: 'stats', id: cmd.id, stats: engine.stats() });
+      reply({ kind: 'stats', id: cmd.id, stats });
     }
   } catch (e) {
     reply({ kind: 'error', id: cmd.id, message: (e as Error).message });

@@ -8,8 +8,8 @@
  * the switch); no_buffer drops when the pool is empty.
  */
 import { App, type AppContext } from '../../core/app.js';
-import { PULL_NPACKETS } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { PULL_NPACKETS, type Link } from '../../core/link.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { buildUdpPacket } from '../../lib/proto/index.js';
 import { writeStamp, STAMP_LEN } from './stamp.js';
@@ -64,7 +64,8 @@ export class Generator extends App {
   private readonly templates: Int32Array; // handle of each flow's template buffer
   private readonly words: Uint32Array;
   private readonly wordsPerFrame: number;
-  private out: import('../../core/link.js').Link | undefined;
+  private out: Link | undefined;
+  private in: Link | undefined;
   private seq = 0;
   private flow = 0;
   private credit = 0;
@@ -101,7 +102,20 @@ export class Generator extends App {
     this.last = performance.now();
   }
 
-  override linked(): void { this.out = this.output.output; }
+  override linked(): void { this.out = this.output.output; this.in = this.input.input; }
+
+  /** As a port, a generator also accepts what the switch sends it (counted as tx, then freed). */
+  override push(): void {
+    const l = this.in;
+    if (l === undefined) return;
+    const pool = this.pool, c = this.counters;
+    while (!l.empty()) {
+      const p = l.receive();
+      c[TX_PACKETS]++;
+      c[TX_BYTES] += pool.len[p]!;
+      pool.free(p);
+    }
+  }
 
   override pull(): void {
     const out = this.out;

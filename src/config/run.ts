@@ -1,0 +1,87 @@
+/**
+ * Runs a validated RunConfig until a signal or its duration, then drains and returns the
+ * summary: `{ ports: [...], apps: {...} }` (ports in the `sluice switch` JSON shape; apps
+ * with their counters and reports). One engine on the main thread by default; with
+ * `engines:`, one pinned worker per engine sharing one pool, joined by rings.
+ */
+import { createSharedRegion } from '../sys/index.js';
+import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
+import { Engine, type EngineStats } from '../core/engine.js';
+import { EngineRunner } from '../core/runner.js';
+import { EngineWorker } from '../core/worker.js';
+import { createRingBuffer } from '../core/interlink.js';
+import { expandGraph, splitEngines, type RunConfig } from './load.js';
+
+export interface RunSummary {
+  ports: { name: string; spec: string; rx: { packets: number; bytes: number }; tx: { packets: number; bytes: number }; drops: Record<string, number> }[];
+  apps: EngineStats['apps'];
+}
+
+const RING_SIZE = 4096;
+
+function summarize(cfg: RunConfig, apps: EngineStats['apps']): RunSummary {
+  const ports = Object.entries(cfg.ports ?? {}).map(([name, spec]) => {
+    const a = apps[name]!;
+    return { name, spec, rx: a.rx, tx: a.tx, drops: a.drops };
+  });
+  return { ports, apps };
+}
+
+function waitForEnd(duration: number | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { process.off('SIGINT', done); process.off('SIGTERM', done); clearTimeout(t); resolve(); };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    const t = duration !== undefined ? setTimeout(done, duration * 1000) : undefined;
+  });
+}
+
+function printStats(apps: EngineStats['apps']): void {
+  for (const [name, a] of Object.entries(apps)) {
+    const drops = Object.entries(a.drops).map(([k, v]) => `${k}=${v}`).join(' ') || '-';
+    console.error(`${name.padEnd(10)} rx ${a.rx.packets}  tx ${a.tx.packets}  drops ${drops}`);
+  }
+}
+
+export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats?: number; name: string }): Promise<RunSummary> {
+  const graph = expandGraph(cfg);
+  const count = cfg.pool?.buffers ?? 16384;
+  const bufSize = cfg.pool?.bufferSize ?? DEFAULT_BUF_SIZE;
+  const region = createSharedRegion(PacketPool.bytesFor(count, bufSize), 'pool', { hugepages: cfg.pool?.hugepages ?? 'auto' });
+  const pool = new PacketPool(region.buffer, count, bufSize);
+  try {
+    if (!cfg.engines) {
+      const engine = new Engine(pool);
+      engine.configure(graph);
+      const runner = new EngineRunner(engine, cfg.idleSpellMs !== undefined ? { idleSpellMs: cfg.idleSpellMs } : {});
+      runner.start();
+      const timer = opts.stats ? setInterval(() => printStats(engine.stats().apps), opts.stats * 1000) : undefined;
+      await waitForEnd(opts.duration);
+      if (timer) clearInterval(timer);
+      await runner.stop();
+      engine.drain();
+      const s = summarize(cfg, engine.stats().apps);
+      engine.stop();
+      return s;
+    }
+    const { plans, rings } = splitEngines(graph, cfg.engines);
+    const ringBuffers: Record<string, { buffer: SharedArrayBuffer; size: number }> = {};
+    for (const r of rings) ringBuffers[r] = { buffer: createRingBuffer(RING_SIZE), size: RING_SIZE };
+    const workers = plans.map((p) => new EngineWorker({
+      name: p.name, pool: { fd: region.fd, size: region.size, count, bufSize }, rings: ringBuffers,
+      modules: [new URL('../builtin-register.js', import.meta.url).href],
+      ...(p.cpu !== undefined ? { cpu: p.cpu } : {}),
+      ...(cfg.idleSpellMs !== undefined ? { idleSpellMs: cfg.idleSpellMs } : {}),
+    }));
+    await Promise.all(workers.map((w, i) => w.configure(plans[i]!.graph)));
+    const collect = async () => Object.assign({}, ...(await Promise.all(workers.map((w) => w.stats()))).map((s) => s.apps)) as EngineStats['apps'];
+    const timer = opts.stats ? setInterval(() => { void collect().then(printStats); }, opts.stats * 1000) : undefined;
+    await waitForEnd(opts.duration);
+    if (timer) clearInterval(timer);
+    // Stop sources first so packets in flight reach their sinks, then the rest.
+    const finals = await Promise.all(workers.map((w) => w.stop()));
+    return summarize(cfg, Object.assign({}, ...finals.map((s) => s.apps)));
+  } finally {
+    region.close();
+  }
+}

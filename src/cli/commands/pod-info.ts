@@ -1,0 +1,21 @@
+/**
+ * `sluice pod-info [--root DIR] [-j|--json] [-p|--pretty]`: inside a container, prints its
+ * CPUs (affinity, cpuset, exclusive?), hugepages per size and NUMA node, IPC_LOCK, the
+ * Sluice ports from SLUICE_* and ready-made EAL arguments; see src/host/pod-info.ts.
+ * Exit code: 0, or 1 when something could not be read or the SLUICE_* variables are
+ * malformed; 2 for bad arguments.
+ */
+import { HostFs } from '../../host/host-fs.js';
+import { formatPodInfo, readPodInfo } from '../../host/pod-info.js';
+import { parseHostArgs } from './doctor.js';
+
+export const USAGE = 'usage: sluice pod-info [--root DIR] [-j|--json] [-p|--pretty]';
+
+export async function main(argv: string[]): Promise<number> {
+  const a = parseHostArgs(argv, USAGE);
+  if (a.help) { console.log(USAGE); return 0; }
+  const info = readPodInfo(new HostFs(a.root), process.env);
+  console.log(a.json ? JSON.stringify(info, null, a.pretty ? 2 : undefined) : formatPodInfo(info));
+  return info.problems.length > 0 ? 1 : 0;
+}
+

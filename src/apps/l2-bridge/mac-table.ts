@@ -1,0 +1,124 @@
+/**
+ * MacTable: the bridge's (VLAN, MAC) -> port table with learning, a size limit and aging.
+ *
+ * Built on ExactMatchTable with a 2-word key `[vlan << 16 | macHi16, macLo32]` and the port
+ * index as value; the last-seen time of each entry lives in a parallel Float64Array indexed
+ * by the table's stable slot. Time is whatever clock the caller passes (the bridge passes the
+ * engine's tick time in ms), so tests can age entries by passing a later time.
+ *
+ * Contract (data path: no allocation, no throw):
+ *   learn(vlan, hi, lo, port, nowMs): slot, or -1 when the table is full
+ *   touch(slot, nowMs)               refreshes an entry the caller knows by slot
+ *   lookup(vlan, hi, lo): port | -1
+ *   gen                              changes whenever an entry is added, moved or removed, so
+ *                                    callers may cache (key -> slot/port) results while it holds
+ *   sweep(nowMs, maxSlots): ages out up to maxSlots slots per call (incremental), returns removed
+ * Control path: dump(nowMs), flush(), size.
+ */
+import { ExactMatchTable } from '../../lib/hash/exact-match-table.js';
+import { mac48, macToString } from '../../lib/proto/addr.js';
+
+/** One MAC table entry as reported by `dump()`. */
+export interface MacEntry { mac: string; vlan: number; port: number; ageSec: number }
+
+export class MacTable {
+  readonly capacity: number;
+  readonly agingMs: number;
+  private readonly table: ExactMatchTable;
+  private readonly seen: Float64Array;
+  private readonly key = new Uint32Array(2);
+  private cursor = 0;
+  learned = 0;
+  moved = 0;
+  aged = 0;
+  full = 0;
+  /** Bumped on every add, move and removal (validates callers' caches). */
+  gen = 0;
+
+  constructor(capacity: number, agingSec: number) {
+    this.capacity = capacity;
+    this.agingMs = agingSec * 1000;
+    this.table = new ExactMatchTable({ keyWords: 2, capacity });
+    this.seen = new Float64Array(capacity);
+  }
+
+  get size(): number { return this.table.size; }
+
+  /** Learns or refreshes (vlan, mac) on `port`; returns its slot or -1 when full. */
+  learn(vlan: number, hi: number, lo: number, port: number, nowMs: number): number {
+    const key = this.key;
+    key[0] = (vlan << 16) | hi;
+    key[1] = lo;
+    const t = this.table;
+    const s = t.lookupSlot(key, 0);
+    if (s >= 0) {
+      this.seen[s] = nowMs;
+      if (t.valueAt(s) !== port) {
+        t.setValueAt(s, port);
+        this.moved++;
+        this.gen++;
+      }
+      return s;
+    }
+    const ns = t.add(key, 0, port);
+    if (ns < 0) { this.full++; return -1; }
+    this.seen[ns] = nowMs;
+    this.learned++;
+    this.gen++;
+    return ns;
+  }
+
+  /** Marks the entry in `slot` as seen now (the caller got the slot from learn() under the current gen). */
+  touch(slot: number, nowMs: number): void {
+    this.seen[slot] = nowMs;
+  }
+
+  /** Port of (vlan, mac), or -1. */
+  lookup(vlan: number, hi: number, lo: number): number {
+    const key = this.key;
+    key[0] = (vlan << 16) | hi;
+    key[1] = lo;
+    return this.table.lookup(key, 0);
+  }
+
+  /** Ages out entries older than agingMs among the next `maxSlots` slots; returns how many were removed. */
+  sweep(nowMs: number, maxSlots: number): number {
+    const t = this.table, seen = this.seen, cap = this.capacity, maxAge = this.agingMs;
+    let s = this.cursor, removed = 0;
+    for (let i = 0; i < maxSlots; i++) {
+      if (t.isUsed(s) && nowMs - seen[s]! > maxAge) { t.deleteSlot(s); removed++; }
+      if (++s === cap) s = 0;
+    }
+    this.cursor = s;
+    this.aged += removed;
+    if (removed !== 0) this.gen++;
+    return removed;
+  }
+
+  /** Removes entries on `port` (all when port < 0); returns how many. Control path. */
+  flush(port = -1): number {
+    let n = 0;
+    const t = this.table;
+    for (let s = t.nextSlot(0); s >= 0; s = t.nextSlot(s + 1)) {
+      if (port < 0 || t.valueAt(s) === port) { t.deleteSlot(s); n++; }
+    }
+    this.gen++;
+    return n;
+  }
+
+  /** Every entry. Control path; allocates. */
+  dump(nowMs: number): { mac: string; vlan: number; port: number; ageSec: number }[] {
+    const t = this.table;
+    const out: { mac: string; vlan: number; port: number; ageSec: number }[] = [];
+    for (let s = t.nextSlot(0); s >= 0; s = t.nextSlot(s + 1)) {
+      const w0 = t.keyWordAt(s, 0);
+      out.push({
+        mac: macToString(mac48(w0 & 0xffff, t.keyWordAt(s, 1))),
+        vlan: w0 >>> 16,
+        port: t.valueAt(s),
+        ageSec: Math.max(0, Math.round((nowMs - this.seen[s]!) / 100) / 10),
+      });
+    }
+    return out;
+  }
+}

@@ -3,7 +3,7 @@
  * same path `sluice switch --port vhost-user:A --port vhost-user:B --mode patch` takes, for
  * benchmarks and interop runs before/besides the CLI.
  * usage: node dist/test/support/vhost-engine-switch.js PATH0[,opts] PATH1[,opts]
- * SIGTERM/SIGINT print one JSON line with the engine stats and exit.
+ * SIGTERM/SIGINT print one JSON line ({ports: [...], engine: stats}) and exit.
  */
 import { Engine } from '../../src/core/engine.js';
 import { PacketPool } from '../../src/core/packet.js';
@@ -22,7 +22,18 @@ const runner = new EngineRunner(engine);
 runner.start();
 async function finish(): Promise<void> {
   await runner.stop();
-  console.log(JSON.stringify(engine.stats()));
+  const stats = engine.stats();
+  // Same shape as vhost-patch-switch's counters line (test/support/vhost-interop.ts parses it).
+  const ports = ['p0', 'p1'].map((n) => {
+    const a = stats.apps[n]!;
+    const x = (a.extra ?? {}) as Record<string, unknown>;
+    return {
+      path: x.path, rx: a.rx.packets, rxBytes: a.rx.bytes, tx: a.tx.packets, txBytes: a.tx.bytes,
+      noGuestBuffer: a.drops.peer_no_buffer ?? 0, tooBig: a.drops.too_big ?? 0, quarantined: x.quarantinedQueues,
+      connects: x.connects, disconnects: x.disconnects, features: x.features, protocolFeatures: x.protocolFeatures, singleCopy: x.singleCopy,
+    };
+  });
+  console.log(JSON.stringify({ ports, engine: stats }));
   engine.stop();
   process.exit(0);
 }

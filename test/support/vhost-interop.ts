@@ -50,9 +50,13 @@ export interface SwitchProc {
 export interface PortCounters { path: string; rx: number; tx: number; rxBytes: number; txBytes: number; noGuestBuffer: number; tooBig: number; quarantined: number; connects: number; features: string; protocolFeatures: string }
 export interface SwitchCounters { ports: PortCounters[] }
 
-/** Command line used to run the switch (overridable to test `sluice switch`). */
+/**
+ * Command line used to run the switch: the core Engine with two vhost-user apps (default), or
+ * with SLUICE_VHOST_TEST_SWITCH=patch the ports driven without the engine.
+ */
 export function switchCommand(ports: string[]): string[] {
-  const script = new URL('./vhost-patch-switch.js', import.meta.url).pathname;
+  const which = process.env.SLUICE_VHOST_TEST_SWITCH === 'patch' ? 'vhost-patch-switch.js' : 'vhost-engine-switch.js';
+  const script = new URL(`./${which}`, import.meta.url).pathname;
   return [process.execPath, script, ...ports];
 }
 

@@ -9,7 +9,7 @@ import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine, type EngineStats } from '../core/engine.js';
 import { EngineRunner } from '../core/runner.js';
 import { EngineWorker } from '../core/worker.js';
-import { createRingBuffer } from '../core/interlink.js';
+import { createSharedRing, type SharedRing } from '../core/interlink.js';
 import { expandGraph, splitEngines, type RunConfig } from './load.js';
 
 export interface RunSummary {
@@ -65,8 +65,8 @@ export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats
       return s;
     }
     const { plans, rings } = splitEngines(graph, cfg.engines);
-    const ringBuffers: Record<string, { buffer: SharedArrayBuffer; size: number }> = {};
-    for (const r of rings) ringBuffers[r] = { buffer: createRingBuffer(RING_SIZE), size: RING_SIZE };
+    const ringBuffers: Record<string, SharedRing> = {};
+    for (const r of rings) ringBuffers[r] = createSharedRing(RING_SIZE);
     const workers = plans.map((p) => new EngineWorker({
       name: p.name, pool: { fd: region.fd, size: region.size, count, bufSize }, rings: ringBuffers,
       modules: [new URL('../builtin-register.js', import.meta.url).href],

@@ -8,6 +8,7 @@
  *   linked() called after links were added/removed: cache `this.input.x` in fields
  *   stop()   release resources; packets still held must be freed
  *   wakeFds() eventfds the engine may sleep on when idle (kicks, interrupts, readiness)
+ *   idle(s)  before sleeping (true: re-enable kicks, drain doorbells) and after waking (false)
  *   report() extra JSON for `stats`
  *
  * Links are named by the app: `this.input.input`, `this.output.output`, etc. Port apps use
@@ -51,6 +52,8 @@ export abstract class App {
   linked?(): void;
   stop?(): void;
   wakeFds?(): number[];
+  /** The engine is about to sleep (true: enable peer notifications) or woke up (false). */
+  idle?(sleeping: boolean): void;
   report?(): Record<string, unknown>;
   /** Apply new args without restarting (return false to be restarted instead). */
   reconfig?(args: unknown): boolean;

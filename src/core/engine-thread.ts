@@ -18,7 +18,7 @@ const reply = (m: WorkerReply) => port.postMessage(m);
 
 const buffer = d.pool.sab ?? mapFd(d.pool.fd!, d.pool.size!).buffer;
 const pool = new PacketPool(buffer, d.pool.count, d.pool.bufSize, false);
-for (const [name, r] of Object.entries(d.rings)) attachRing(name, r.buffer, r.size);
+for (const [name, r] of Object.entries(d.rings)) attachRing(name, r);
 for (const m of d.modules) await import(m);
 if (d.cpu !== undefined) setThreadAffinity([d.cpu]);
 const engine = new Engine(pool, { log: (e) => reply({ kind: 'log', event: { engine: d.name, ...e } }) });
@@ -44,6 +44,9 @@ async function handle(cmd: WorkerCommand): Promise<void> {
     else if (cmd.kind === 'stats') reply({ kind: 'stats', id: cmd.id, stats: engine.stats() });
     else if (cmd.kind === 'stop') {
       running = false;
+      // Take in what peers already queued for us (rings) before stopping; sources would
+      // never go idle, so this is bounded.
+      for (let i = 0; i < 1000 && engine.breathe(performance.now()); i++);
       engine.drain();
       const stats = engine.stats();
       engine.stop();

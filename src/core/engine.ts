@@ -260,7 +260,7 @@ export class Engine {
 
   /** Tell apps the engine goes to sleep (true) or woke (false): e.g. re-enable guest kicks. */
   notifyIdle(sleeping: boolean): void {
-    for (const a of this.apps.values()) (a as App & { idle?(s: boolean): void }).idle?.(sleeping);
+    for (const a of this.apps.values()) a.idle?.(sleeping);
   }
 
   /** Stop every app, draining links (drained packets count as shutdown drops). */

@@ -12,37 +12,44 @@ import { Ring } from './ring.js';
 import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from './counters.js';
 import { DropReason } from './drop-reasons.js';
 import { registerApp } from './registry.js';
+import { eventfd, eventfdRead, eventfdWrite } from '../sys/index.js';
 
 const BURST = 32;
-const rings = new Map<string, { buffer: SharedArrayBuffer; size: number }>();
 
-/** Allocate the bytes for a named ring (control thread). */
-export function createRingBuffer(size: number): SharedArrayBuffer {
-  const b = new SharedArrayBuffer(Ring.bytesFor(size));
-  new Ring(b, 0, size, 'spsc', true);
-  return b;
+/** A named ring as threads share it: the bytes, and the consumer's doorbell eventfd. */
+export interface SharedRing { buffer: SharedArrayBuffer; size: number; doorbell: number }
+const rings = new Map<string, SharedRing>();
+
+/** Allocate a ring and its doorbell (control thread). */
+export function createSharedRing(size: number): SharedRing {
+  const buffer = new SharedArrayBuffer(Ring.bytesFor(size));
+  new Ring(buffer, 0, size, 'spsc', true);
+  return { buffer, size, doorbell: eventfd() };
 }
 
 /** Make a named ring known to this thread. */
-export function attachRing(name: string, buffer: SharedArrayBuffer, size: number): void {
-  rings.set(name, { buffer, size });
+export function attachRing(name: string, r: SharedRing): void {
+  rings.set(name, r);
 }
 
-function ringNamed(app: string, name: unknown): Ring {
+function ringNamed(app: string, name: unknown): { ring: Ring; doorbell: number } {
   const r = typeof name === 'string' ? rings.get(name) : undefined;
   if (!r) throw new Error(`app "${app}": no shared ring named ${JSON.stringify(name)} (attachRing first)`);
-  return new Ring(r.buffer, 0, r.size, 'spsc');
+  return { ring: new Ring(r.buffer, 0, r.size, 'spsc'), doorbell: r.doorbell };
 }
 
 const ringSchema = { type: 'object', required: ['ring'], additionalProperties: false, properties: { ring: { type: 'string' } } };
 
 export class RingTx extends App {
   private readonly ring: Ring;
+  private readonly doorbell: number;
   private readonly burst = new Uint32Array(BURST);
   private in: Link | undefined;
   constructor(ctx: AppContext, args: { ring: string }) {
     super(ctx);
-    this.ring = ringNamed(ctx.name, args.ring);
+    const r = ringNamed(ctx.name, args.ring);
+    this.ring = r.ring;
+    this.doorbell = r.doorbell;
   }
   override linked(): void { this.in = this.input.input; }
   override push(): void {
@@ -55,17 +62,27 @@ export class RingTx extends App {
       const m = this.ring.enqueueBurst(b, 0, n);
       for (let i = 0; i < m; i++) { c[TX_PACKETS]++; c[TX_BYTES] += pool.len[b[i]!]!; }
       for (let i = m; i < n; i++) { pool.free(b[i]!); c[DROP_BASE + DropReason.LINK_FULL]++; }
+      if (m > 0 && this.ring.consumerSleeping()) eventfdWrite(this.doorbell); // pairs with idle(true) in RingRx
     }
   }
 }
 
 export class RingRx extends App {
   private readonly ring: Ring;
+  private readonly doorbell: number;
   private readonly burst = new Uint32Array(BURST);
   private out: Link | undefined;
   constructor(ctx: AppContext, args: { ring: string }) {
     super(ctx);
-    this.ring = ringNamed(ctx.name, args.ring);
+    const r = ringNamed(ctx.name, args.ring);
+    this.ring = r.ring;
+    this.doorbell = r.doorbell;
+  }
+  override wakeFds(): number[] { return [this.doorbell]; }
+  /** Going to sleep: ask producers to ring; waking: stop asking and clear the bell. */
+  override idle(sleeping: boolean): void {
+    this.ring.setConsumerSleeping(sleeping);
+    if (!sleeping) eventfdRead(this.doorbell);
   }
   override linked(): void { this.out = this.output.output; }
   override pull(): void {
@@ -77,6 +94,15 @@ export class RingRx extends App {
       const n = this.ring.dequeueBurst(b, 0, room < BURST ? room : BURST);
       for (let i = 0; i < n; i++) { c[RX_PACKETS]++; c[RX_BYTES] += pool.len[b[i]!]!; o.transmit(b[i]!); }
       if (n < BURST) break;
+    }
+  }
+  /** Packets still in the ring when this end stops are freed and counted (shutdown). */
+  override stop(): void {
+    const b = this.burst;
+    for (;;) {
+      const n = this.ring.dequeueBurst(b, 0, BURST);
+      if (n === 0) break;
+      for (let i = 0; i < n; i++) this.drop(b[i]!, DropReason.SHUTDOWN);
     }
   }
 }

@@ -15,7 +15,7 @@
  * the other side (DPDK's acquire/release pairs collapse to seq-cst; ARCHITECTURE R2).
  * `*Burst` moves as many as fit (0..n); nothing throws or allocates.
  */
-const PROD_HEAD = 0, PROD_TAIL = 16, CONS_HEAD = 32, CONS_TAIL = 48, SLOTS = 64;
+const PROD_HEAD = 0, PROD_TAIL = 16, CONS_HEAD = 32, CONS_TAIL = 48, CONS_SLEEPING = 56, SLOTS = 64;
 
 export type RingMode = 'spsc' | 'mpmc';
 
@@ -42,8 +42,17 @@ export class Ring {
     this.multi = mode === 'mpmc';
     this.idx = new Int32Array(buffer, byteOffset, SLOTS);
     this.slots = new Uint32Array(buffer, byteOffset + SLOTS * 4, size);
-    if (init) for (const i of [PROD_HEAD, PROD_TAIL, CONS_HEAD, CONS_TAIL]) Atomics.store(this.idx, i, 0);
+    if (init) for (const i of [PROD_HEAD, PROD_TAIL, CONS_HEAD, CONS_TAIL, CONS_SLEEPING]) Atomics.store(this.idx, i, 0);
   }
+
+  /**
+   * The consumer announces it is about to sleep (1) or is polling (0). A producer that sees
+   * 1 after publishing must ring the consumer's doorbell; the seq-cst store of the tail and
+   * the load of this word (and the consumer's mirror-image store/re-check) mean one of the
+   * two always notices the other.
+   */
+  setConsumerSleeping(sleeping: boolean): void { Atomics.store(this.idx, CONS_SLEEPING, sleeping ? 1 : 0); }
+  consumerSleeping(): boolean { return Atomics.load(this.idx, CONS_SLEEPING) === 1; }
 
   /** Entries currently queued (a snapshot). */
   count(): number {

@@ -7,13 +7,14 @@ import { Worker, MessageChannel, type MessagePort } from 'node:worker_threads';
 import { eventfd, eventfdWrite, closeFd } from '../sys/index.js';
 import type { GraphConfig } from './config.js';
 import type { EngineStats } from './engine.js';
+import type { SharedRing } from './interlink.js';
 
 export interface PoolSource { fd?: number; size?: number; sab?: SharedArrayBuffer; count: number; bufSize: number }
 
 export interface EngineWorkerData {
   name: string;
   pool: PoolSource;
-  rings: Record<string, { buffer: SharedArrayBuffer; size: number }>;
+  rings: Record<string, SharedRing>;
   /** Module URLs imported before configuring (to register app types). */
   modules: string[];
   cpu?: number;
@@ -38,7 +39,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface EngineWorkerOptions {
   name: string;
   pool: PoolSource;
-  rings?: Record<string, { buffer: SharedArrayBuffer; size: number }>;
+  rings?: Record<string, SharedRing>;
   modules?: string[];
   cpu?: number;
   idleSpellMs?: number;

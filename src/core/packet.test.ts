@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PacketPool, HEADROOM } from './packet.js';
+
+const pool = (n = 256) => new PacketPool(new ArrayBuffer(PacketPool.bytesFor(n, 2048)), n, 2048);
+
+test('pool hands out every buffer once, then -1, and counts the failure', () => {
+  const p = pool(128);
+  const seen = new Set<number>();
+  for (let i = 0; i < 128; i++) { const h = p.alloc(); assert.ok(h >= 0 && h < 128); seen.add(h); }
+  assert.equal(seen.size, 128);
+  assert.equal(p.alloc(), -1);
+  assert.equal(p.audit().allocFail, 1);
+  assert.equal(p.audit().inUse, 128);
+  for (const h of seen) p.free(h);
+  assert.equal(p.audit().inUse, 0);
+});
+
+test('fresh packets have default headroom and zero length; start() addresses the data', () => {
+  const p = pool();
+  const h = p.alloc();
+  assert.equal(p.off[h], HEADROOM);
+  assert.equal(p.len[h], 0);
+  assert.equal(p.start(h), h * 2048 + HEADROOM);
+  assert.equal(p.maxLen, 2048 - HEADROOM);
+});
+
+test('double free and invalid handles are counted and do not corrupt the free list', () => {
+  const p = pool(64);
+  const h = p.alloc();
+  p.free(h);
+  p.free(h);
+  p.free(9999);
+  p.free(-1);
+  const a = p.audit();
+  assert.equal(a.doubleFree, 1);
+  assert.equal(a.badFree, 2);
+  const handles = new Set<number>();
+  for (let i = 0; i < 64; i++) handles.add(p.alloc());
+  assert.equal(handles.size, 64, 'no handle is handed out twice');
+  assert.ok(!handles.has(-1));
+});
+
+test('cache spills to the shared ring and a second view of the region sees the buffers', () => {
+  const buf = new SharedArrayBuffer(PacketPool.bytesFor(2048, 2048));
+  const a = new PacketPool(buf, 2048, 2048);
+  const b = new PacketPool(buf, 2048, 2048, false);
+  const hs: number[] = [];
+  for (let i = 0; i < 1500; i++) hs.push(a.alloc());
+  a.data[a.start(hs[0]!)] = 0xab;
+  assert.equal(b.data[b.start(hs[0]!)], 0xab);
+  for (const h of hs) b.free(h); // freed by another "thread": goes to b's cache, spills to the ring
+  b.flushCache();
+  a.flushCache();
+  assert.equal(a.audit().inUse, 0);
+  assert.throws(() => new PacketPool(buf, 1024, 2048, false), /not an initialised pool/);
+});
+
+test('clone copies bytes and metadata into a new buffer', () => {
+  const p = pool();
+  const h = p.alloc();
+  p.len[h] = 3;
+  p.data.set([1, 2, 3], p.start(h));
+  const c = p.clone(h);
+  assert.notEqual(c, h);
+  assert.deepEqual([...p.data.subarray(p.start(c), p.start(c) + 3)], [1, 2, 3]);
+});
+
+test('pool rejects bad geometry', () => {
+  assert.throws(() => new PacketPool(new ArrayBuffer(1 << 20), 10), /count/);
+  assert.throws(() => new PacketPool(new ArrayBuffer(1 << 20), 64, 100), /bufSize/);
+  assert.throws(() => new PacketPool(new ArrayBuffer(1024), 64, 2048), /needs/);
+});

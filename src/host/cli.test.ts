@@ -53,6 +53,8 @@ test('pod-info in the container fixture reads SLUICE_* from the environment', ()
   assert.equal(info.cpus.exclusive, 'yes');
   assert.equal(info.caps.ipcLock, true);
   assert.equal(info.eal.line, '-l 4-7 --huge-dir /hugepages-1Gi --vdev net_virtio_user0,path=/var/run/sluice/vhu-n0-0/vhost-user.sock,queues=1 --no-pci');
+  const eal = run(['pod-info', '--root', hostFixture('container'), '--eal'], { SLUICE_MEMIF_SOCKETS: '/run/m.sock' });
+  assert.equal(eal.stdout, '-l 4-7 --huge-dir /hugepages-1Gi --vdev net_memif0,role=client,id=0,socket=/run/m.sock,socket-abstract=no --no-pci\n');
   const bad = run(['pod-info', '--root', hostFixture('container')], { SLUICE_VHOST_USER_SOCKETS: 'rel.sock' });
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /problems:\n {2}SLUICE_VHOST_USER_SOCKETS\[0\] is not an absolute path/);

@@ -1,0 +1,140 @@
+/**
+ * Network-namespace lab for the kernel-port interop tests (AF_PACKET, TAP, capture): unique
+ * names per test process, one `cleanup()` that removes everything it made (call it from
+ * `after()`/`finally`), and the skip rule (root + `ip` needed; under CI=true a missing
+ * prerequisite fails instead of skipping).
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync } from 'node:fs';
+import type { TestContext } from 'node:test';
+
+/** True if the test must stop: skipped (printed reason) or, under CI=true, failed. */
+export function skipUnlessNetns(t: TestContext, bins: string[] = []): boolean {
+  let reason = '';
+  if (process.getuid?.() !== 0) reason = 'needs root (network namespaces, AF_PACKET, TAP)';
+  else if (!existsSync('/usr/sbin/ip') && !existsSync('/sbin/ip') && !existsSync('/usr/bin/ip')) reason = 'needs iproute2 (ip)';
+  else for (const b of bins) if (!which(b)) { reason = `needs ${b}`; break; }
+  if (reason === '') return false;
+  if (process.env.CI === 'true') throw new Error(`interop prerequisite missing under CI: ${reason}`);
+  t.skip(reason);
+  return true;
+}
+
+export function which(bin: string): string | undefined {
+  for (const d of (process.env.PATH ?? '/usr/bin:/bin').split(':')) if (existsSync(`${d}/${bin}`)) return `${d}/${bin}`;
+  return undefined;
+}
+
+/** Run a command, return stdout; throws with stderr on failure. */
+export function run(cmd: string, args: string[], timeoutMs = 20_000): string {
+  return execFileSync(cmd, args, { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const execFileP = promisify(execFile);
+
+/** Run a command without blocking the event loop (needed while an in-process switch runs). */
+export async function runAsync(cmd: string, args: string[], timeoutMs = 20_000): Promise<string> {
+  const r = await execFileP(cmd, args, { encoding: 'utf8', timeout: timeoutMs });
+  return r.stdout;
+}
+
+export class NetnsLab {
+  readonly tag: string;
+  private readonly namespaces: string[] = [];
+  private readonly links: string[] = [];
+  private readonly children: ChildProcess[] = [];
+
+  constructor(prefix: string) {
+    // Interface names are at most 15 bytes: keep the tag short.
+    this.tag = `${prefix}${(process.pid % 10000).toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  }
+
+  /** Create namespace `<tag>-<suffix>` with lo up. */
+  ns(suffix: string): string {
+    const name = `${this.tag}-${suffix}`;
+    run('ip', ['netns', 'add', name]);
+    this.namespaces.push(name);
+    this.exec(name, ['ip', 'link', 'set', 'lo', 'up']);
+    return name;
+  }
+
+  /** Run a command inside namespace `ns`. */
+  exec(ns: string, argv: string[], timeoutMs = 20_000): string {
+    return run('ip', ['netns', 'exec', ns, ...argv], timeoutMs);
+  }
+
+  /** Start a command inside `ns` in the background (killed at cleanup). */
+  spawn(ns: string, argv: string[]): ChildProcess {
+    const c = spawn('ip', ['netns', 'exec', ns, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.children.push(c);
+    return c;
+  }
+
+  /**
+   * A veth pair: `host` end stays in Sluice's namespace (up), `peer` end goes into `ns` with
+   * `cidr`, up, with segmentation offloads off (AF_PACKET ports see frames, not 64 KiB GSO
+   * super-frames; checksum offload stays on to exercise CSUMNOTREADY completion).
+   */
+  veth(ns: string, host: string, cidr: string): { host: string; peer: string } {
+    const peer = `${host}p`;
+    run('ip', ['link', 'add', host, 'type', 'veth', 'peer', 'name', peer]);
+    this.links.push(host);
+    run('ip', ['link', 'set', peer, 'netns', ns]);
+    this.exec(ns, ['ip', 'addr', 'add', cidr, 'dev', peer]);
+    this.exec(ns, ['ip', 'link', 'set', peer, 'up']);
+    this.offloadsOff(ns, peer);
+    run('ip', ['link', 'set', host, 'up']);
+    return { host, peer };
+  }
+
+  offloadsOff(ns: string, dev: string): void {
+    if (which('ethtool')) {
+      try { this.exec(ns, ['ethtool', '-K', dev, 'tso', 'off', 'gso', 'off', 'gro', 'off']); } catch { /* some features are fixed */ }
+    }
+  }
+
+  /** Remember a link in Sluice's namespace to delete at cleanup. */
+  track(link: string): void { this.links.push(link); }
+
+  cleanup(): void {
+    for (const c of this.children) { try { c.kill('SIGKILL'); } catch { /* gone */ } }
+    for (const l of this.links) { try { run('ip', ['link', 'del', l]); } catch { /* gone with its namespace */ } }
+    for (const n of this.namespaces) { try { run('ip', ['netns', 'del', n]); } catch { /* already gone */ } }
+    this.links.length = 0;
+    this.namespaces.length = 0;
+  }
+}
+
+/** ping from `ns` to `ip` (async: the switch may run in this process); returns received count. busybox ping if iputils is absent. */
+export async function ping(ns: string, ip: string, count = 3): Promise<number> {
+  const argv = which('ping') ? ['ping', '-c', String(count), '-W', '2', '-i', '0.2', ip] : ['busybox', 'ping', '-c', String(count), '-W', '2', ip];
+  let out = '';
+  try { out = await runAsync('ip', ['netns', 'exec', ns, ...argv], 20_000); } catch (e) { out = String((e as { stdout?: string }).stdout ?? ''); }
+  const m = /(\d+) (?:packets )?received/.exec(out);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * TCP transfer of `bytes` random bytes from `fromNs` to `toIp` (listening in `toNs`) with
+ * OpenBSD nc or busybox nc; resolves with the received byte count and whether it matched.
+ */
+export async function tcpTransfer(lab: NetnsLab, fromNs: string, toNs: string, toIp: string, bytes: number, port = 5001): Promise<{ received: number; same: boolean }> {
+  const { randomBytes, createHash } = await import('node:crypto');
+  const data = randomBytes(bytes);
+  const want = createHash('sha256').update(data).digest('hex');
+  const bb = !which('nc');
+  const listener = lab.spawn(toNs, bb ? ['busybox', 'nc', '-l', '-p', String(port)] : ['nc', '-l', '-d', '-p', String(port)]);
+  const chunks: Buffer[] = [];
+  listener.stdout!.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => listener.on('close', () => r()));
+  await new Promise((r) => setTimeout(r, 300));
+  const sender = spawn('ip', ['netns', 'exec', fromNs, ...(bb ? ['busybox', 'nc', '-w', '5', toIp, String(port)] : ['nc', '-N', '-w', '5', toIp, String(port)])], { stdio: ['pipe', 'ignore', 'pipe'] });
+  sender.stdin!.end(data);
+  await new Promise<void>((r) => sender.on('close', () => r()));
+  const timer = setTimeout(() => listener.kill('SIGKILL'), 10_000);
+  await done;
+  clearTimeout(timer);
+  const got = Buffer.concat(chunks);
+  return { received: got.length, same: createHash('sha256').update(got).digest('hex') === want };
+}

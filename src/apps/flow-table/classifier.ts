@@ -1,0 +1,220 @@
+/**
+ * Classifier: the rules of every table of a flow-table app, searched by tuple space search
+ * (OVS's classifier): the rules of a table are grouped by mask into subtables, each an
+ * ExactMatchTable from the masked key to the highest-priority rule with that match; a lookup
+ * probes subtables in order of their best priority and stops once no remaining subtable
+ * can beat the best hit. Cost: one hash probe per distinct mask, independent of rule count.
+ *
+ * Rules live in per-id typed arrays for the data path (priority, counters) and in `Rule`
+ * objects for the control path. Adding a rule whose match is identical to an existing rule
+ * of the same table and priority replaces its actions (as `ovs-ofctl add-flow` does);
+ * adding a rule that overlaps another of the same priority with different actions is
+ * ambiguous and refused with a FlowSyntaxError naming the priority token.
+ *
+ * Contract: add/remove/match/dump are control path (allocate, may throw); `lookup(table,
+ * key, off)` is data path (no allocation, no throw) and returns a rule id or -1.
+ */
+import { ExactMatchTable } from '../../lib/hash/exact-match-table.js';
+import { KEY_WORDS } from './flow-key.js';
+import { FlowSyntaxError, MAX_TABLES, type FlowAction, type ParsedFlow } from './flow-parser.js';
+
+export interface Rule {
+  id: number;
+  table: number;
+  priority: number;
+  cookie: number;
+  mask: Uint32Array;
+  value: Uint32Array;
+  matchText: string;
+  actions: FlowAction[];
+  actionsText: string;
+  /** Actions as [op, a, b] triples (data path form). */
+  acts: Int32Array;
+  /** Time the rule was added (ms, performance.now()). */
+  added: number;
+}
+
+class Subtable {
+  em: ExactMatchTable;
+  maxPriority = -1;
+  /** hex(masked value) -> rules with that match, highest priority first. */
+  readonly byValue = new Map<string, Rule[]>();
+  constructor(readonly mask: Uint32Array, capacity: number) {
+    this.em = new ExactMatchTable({ keyWords: KEY_WORDS, capacity });
+  }
+}
+
+class Table {
+  subs: Subtable[] = [];
+  readonly byMask = new Map<string, Subtable>();
+  readonly rules = new Set<Rule>();
+}
+
+const hex = (a: Uint32Array) => Array.from(a, (x) => x.toString(16)).join('.');
+
+export function actionsToInts(actions: FlowAction[]): Int32Array {
+  const out = new Int32Array(actions.length * 3);
+  for (let i = 0; i < actions.length; i++) {
+    out[3 * i] = actions[i]!.op;
+    out[3 * i + 1] = actions[i]!.a | 0;
+    out[3 * i + 2] = actions[i]!.b | 0;
+  }
+  return out;
+}
+
+export class Classifier {
+  readonly maxRules: number;
+  readonly priority: Int32Array;
+  readonly nPackets: Float64Array;
+  readonly nBytes: Float64Array;
+  readonly rules: (Rule | undefined)[];
+  private readonly tables: (Table | undefined)[] = new Array<Table | undefined>(MAX_TABLES).fill(undefined);
+  private readonly freeIds: number[] = [];
+  private readonly masked = new Uint32Array(KEY_WORDS);
+  /** Bumped on every change (the app's cache is valid while it holds). */
+  version = 0;
+
+  constructor(maxRules: number) {
+    this.maxRules = maxRules;
+    this.priority = new Int32Array(maxRules);
+    this.nPackets = new Float64Array(maxRules);
+    this.nBytes = new Float64Array(maxRules);
+    this.rules = new Array<Rule | undefined>(maxRules).fill(undefined);
+    for (let i = maxRules - 1; i >= 0; i--) this.freeIds.push(i);
+  }
+
+  get size(): number { return this.maxRules - this.freeIds.length; }
+
+  /** Adds (or replaces) a rule; returns it. Throws FlowSyntaxError on ambiguity or when full. */
+  add(f: ParsedFlow): Rule {
+    const t = this.tables[f.table] ?? (this.tables[f.table] = new Table());
+    const mk = hex(f.match.mask), vk = hex(f.match.value);
+    for (const r of t.rules) {
+      if (r.priority !== f.priority) continue;
+      if (hex(r.mask) === mk && hex(r.value) === vk) {
+        // Same match and priority: replace the actions (ovs-ofctl add-flow semantics).
+        r.actions = f.actions;
+        r.actionsText = f.actionsText;
+        r.acts = actionsToInts(f.actions);
+        r.cookie = f.cookie;
+        this.nPackets[r.id] = 0;
+        this.nBytes[r.id] = 0;
+        this.version++;
+        return r;
+      }
+      if (overlaps(r.mask, r.value, f.match.mask, f.match.value) && r.actionsText !== f.actionsText) {
+        throw new FlowSyntaxError(`priority=${f.priority}`,
+          `"priority=${f.priority}": match "${f.match.text || '(all)'}" overlaps rule "${r.matchText || '(all)'} actions=${r.actionsText}" of table ${f.table} at the same priority with different actions; give one a different priority`);
+      }
+    }
+    const id = this.freeIds.pop();
+    if (id === undefined) throw new FlowSyntaxError('actions=', `flow table full (${this.maxRules} rules)`);
+    const rule: Rule = {
+      id, table: f.table, priority: f.priority, cookie: f.cookie, mask: f.match.mask, value: f.match.value,
+      matchText: f.match.text, actions: f.actions, actionsText: f.actionsText, acts: actionsToInts(f.actions), added: performance.now(),
+    };
+    this.rules[id] = rule;
+    this.priority[id] = f.priority;
+    this.nPackets[id] = 0;
+    this.nBytes[id] = 0;
+    t.rules.add(rule);
+    let st = t.byMask.get(mk);
+    if (!st) {
+      st = new Subtable(f.match.mask, 64);
+      t.byMask.set(mk, st);
+      t.subs.push(st);
+    }
+    const list = st.byValue.get(vk) ?? [];
+    list.push(rule);
+    list.sort((a, b) => b.priority - a.priority);
+    st.byValue.set(vk, list);
+    this.publish(st, rule.value, list[0]!.id);
+    this.resort(t);
+    this.version++;
+    return rule;
+  }
+
+  /** Removes a rule. */
+  remove(rule: Rule): void {
+    const t = this.tables[rule.table]!;
+    if (!t.rules.delete(rule)) return;
+    const mk = hex(rule.mask), vk = hex(rule.value);
+    const st = t.byMask.get(mk)!;
+    const list = st.byValue.get(vk)!.filter((r) => r !== rule);
+    if (list.length === 0) {
+      st.byValue.delete(vk);
+      st.em.delete(rule.value, 0);
+    } else {
+      st.byValue.set(vk, list);
+      st.em.add(rule.value, 0, list[0]!.id);
+    }
+    if (st.byValue.size === 0) {
+      t.byMask.delete(mk);
+      t.subs = t.subs.filter((s) => s !== st);
+    }
+    this.resort(t);
+    this.rules[rule.id] = undefined;
+    this.freeIds.push(rule.id);
+    this.version++;
+  }
+
+  /** Rules of a table (all tables when table < 0), table ascending then priority descending. */
+  list(table = -1): Rule[] {
+    const out: Rule[] = [];
+    for (let i = 0; i < MAX_TABLES; i++) {
+      if (table >= 0 && i !== table) continue;
+      const t = this.tables[i];
+      if (t) out.push(...[...t.rules].sort((a, b) => b.priority - a.priority || a.id - b.id));
+    }
+    return out;
+  }
+
+  /** Highest-priority rule of `table` matching key[off..], or -1. Data path. */
+  lookup(table: number, key: Uint32Array, off: number): number {
+    const t = this.tables[table];
+    if (t === undefined) return -1;
+    const subs = t.subs, mk = this.masked, prio = this.priority;
+    let best = -1, bestPri = -1;
+    for (let i = 0; i < subs.length; i++) {
+      const st = subs[i]!;
+      if (st.maxPriority <= bestPri) break;
+      const m = st.mask;
+      for (let w = 0; w < KEY_WORDS; w++) mk[w] = key[off + w]! & m[w]!;
+      const r = st.em.lookup(mk, 0);
+      if (r >= 0 && prio[r]! > bestPri) { best = r; bestPri = prio[r]!; }
+    }
+    return best;
+  }
+
+  private publish(st: Subtable, value: Uint32Array, id: number): void {
+    if (st.em.add(value, 0, id) >= 0) return;
+    // Full: rebuild at twice the size (control path).
+    const bigger = new ExactMatchTable({ keyWords: KEY_WORDS, capacity: st.em.capacity * 2 });
+    for (const list of st.byValue.values()) bigger.add(list[0]!.value, 0, list[0]!.id);
+    st.em = bigger;
+  }
+
+  private resort(t: Table): void {
+    for (const st of t.subs) {
+      let m = -1;
+      for (const list of st.byValue.values()) if (list[0]!.priority > m) m = list[0]!.priority;
+      st.maxPriority = m;
+    }
+    t.subs.sort((a, b) => b.maxPriority - a.maxPriority);
+  }
+}
+
+/** True when some key matches both (mask, value) pairs. */
+export function overlaps(m1: Uint32Array, v1: Uint32Array, m2: Uint32Array, v2: Uint32Array): boolean {
+  for (let w = 0; w < KEY_WORDS; w++) if (((v1[w]! ^ v2[w]!) & m1[w]! & m2[w]!) !== 0) return false;
+  return true;
+}
+
+/** True when every key matching (rm, rv) also matches the filter (fm, fv): del-flows' non-strict test. */
+export function covers(fm: Uint32Array, fv: Uint32Array, rm: Uint32Array, rv: Uint32Array): boolean {
+  for (let w = 0; w < KEY_WORDS; w++) {
+    if ((fm[w]! & ~rm[w]!) !== 0) return false;
+    if (((rv[w]! ^ fv[w]!) & fm[w]!) !== 0) return false;
+  }
+  return true;
+}

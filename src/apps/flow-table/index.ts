@@ -1,0 +1,10 @@
+/** Registers the `flow-table` app type (OpenFlow-style rules in ovs-ofctl syntax). */
+import { registerApp } from '../../core/registry.js';
+import { FlowTable, flowTableSchema } from './flow-table.js';
+
+registerApp('flow-table', FlowTable, { schema: flowTableSchema, description: 'OpenFlow-style multi-table classifier (ovs-ofctl add-flow syntax) with an exact-match cache' });
+
+export { FlowTable, flowTableSchema };
+export type { FlowTableArgs } from './flow-table.js';
+export { FlowSyntaxError, parseFlow, parseMatch } from './flow-parser.js';
+export type { ParsedFlow, FlowAction, FlowMatch } from './flow-parser.js';

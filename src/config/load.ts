@@ -13,6 +13,7 @@ import { checkConfig, parseLink } from '../core/config.js';
 import { parsePortSpec } from '../switch/port-spec.js';
 import { portApp } from '../switch/port-kinds.js';
 import { appType, appTypeNames } from '../core/registry.js';
+import { resolveClass } from '../core/engine.js';
 
 export interface RunConfig {
   pool?: { buffers?: number; bufferSize?: number; hugepages?: 'auto' | 'never' | 'require' };
@@ -63,6 +64,8 @@ export function parseRunConfig(text: string, file: string): RunConfig {
     let msg = err.message ?? 'is invalid';
     if (err.keyword === 'additionalProperties') { const extra = (err.params as { additionalProperty: string }).additionalProperty; field = [...path, extra].join('.'); msg = 'is not a known field'; path.push(extra); }
     if (err.keyword === 'enum') msg += `: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    const badName = (err as { propertyName?: string }).propertyName;
+    if (badName !== undefined) msg = `has a bad name ${JSON.stringify(badName)} (${msg})`;
     if (err.keyword === 'propertyNames') msg = `has a bad name ${JSON.stringify((err.params as { propertyName: string }).propertyName)}`;
     throw new ConfigError(`${file}:${lineOf(lc, nodeAt(doc.contents, path))}: ${field}: ${msg}`);
   }
@@ -117,6 +120,7 @@ export function expandGraph(cfg: RunConfig): GraphConfig {
   checkConfig(g);
   for (const [name, a] of Object.entries(apps)) {
     if (!a.module && !appType(a.type)) throw new Error(`app "${name}": unknown type "${a.type}" (known: ${appTypeNames().join(', ')})`);
+    if (!a.module) resolveClass(name, a); // validates args against the app's schema
   }
   if (cfg.engines) splitEngines(g, cfg.engines);
   return g;

@@ -4,13 +4,14 @@
  * with their counters and reports). One engine on the main thread by default; with
  * `engines:`, one pinned worker per engine sharing one pool, joined by rings.
  */
-import { createSharedRegion } from '../sys/index.js';
+import { createSharedRegion, closeFd } from '../sys/index.js';
+import { Ring } from '../core/ring.js';
 import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine, type EngineStats } from '../core/engine.js';
 import { EngineRunner } from '../core/runner.js';
 import { EngineWorker } from '../core/worker.js';
 import { createSharedRing, type SharedRing } from '../core/interlink.js';
-import { expandGraph, splitEngines, type RunConfig } from './load.js';
+import { expandGraph, splitEngines, type RunConfig, type EnginePlan } from './load.js';
 
 export interface RunSummary {
   ports: { name: string; spec: string; rx: { packets: number; bytes: number }; tx: { packets: number; bytes: number }; drops: Record<string, number> }[];
@@ -41,6 +42,23 @@ function printStats(apps: EngineStats['apps']): void {
     const drops = Object.entries(a.drops).map(([k, v]) => `${k}=${v}`).join(' ') || '-';
     console.error(`${name.padEnd(10)} rx ${a.rx.packets}  tx ${a.tx.packets}  drops ${drops}`);
   }
+}
+
+/** Engine indices with every engine after the engines that feed it through rings. */
+function stopOrder(plans: EnginePlan[]): number[] {
+  const owner = new Map<string, number>();
+  plans.forEach((p, i) => { for (const [name, a] of Object.entries(p.graph.apps)) if (a.type === 'ring-tx') owner.set((a.args as { ring: string }).ring, i); });
+  const feeds = plans.map(() => new Set<number>());
+  plans.forEach((p, i) => { for (const a of Object.values(p.graph.apps)) if (a.type === 'ring-rx') { const from = owner.get((a.args as { ring: string }).ring); if (from !== undefined && from !== i) feeds[i]!.add(from); } });
+  const order: number[] = [];
+  const done = new Set<number>();
+  while (order.length < plans.length) {
+    const next = plans.findIndex((_, i) => !done.has(i) && [...feeds[i]!].every((f) => done.has(f)));
+    const pick = next >= 0 ? next : plans.findIndex((_, i) => !done.has(i)); // a cycle: any order
+    done.add(pick);
+    order.push(pick);
+  }
+  return order;
 }
 
 export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats?: number; name: string }): Promise<RunSummary> {
@@ -78,9 +96,23 @@ export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats
     const timer = opts.stats ? setInterval(() => { void collect().then(printStats); }, opts.stats * 1000) : undefined;
     await waitForEnd(opts.duration);
     if (timer) clearInterval(timer);
-    // Stop sources first so packets in flight reach their sinks, then the rest.
-    const finals = await Promise.all(workers.map((w) => w.stop()));
-    return summarize(cfg, Object.assign({}, ...finals.map((s) => s.apps)));
+    // Stop upstream engines first so packets in flight reach the engines downstream.
+    const finals: EngineStats[] = [];
+    for (const i of stopOrder(plans)) { if (process.env.SLUICE_DEBUG) console.error("stopping", plans[i]!.name); finals.push(await workers[i]!.stop()); }
+    const apps = Object.assign({}, ...finals.map((s) => s.apps)) as EngineStats['apps'];
+    // Anything still in a ring (a cycle of engines has no safe order) is freed and counted.
+    for (const r of rings) {
+      const ring = new Ring(ringBuffers[r]!.buffer, 0, RING_SIZE, 'spsc');
+      const b = new Uint32Array(64);
+      let n: number;
+      while ((n = ring.dequeueBurst(b, 0, 64)) > 0) {
+        for (let i = 0; i < n; i++) pool.free(b[i]!);
+        const d = apps[`${r}_rx`]!.drops;
+        d.shutdown = (d.shutdown ?? 0) + n;
+      }
+      closeFd(ringBuffers[r]!.doorbell);
+    }
+    return summarize(cfg, apps);
   } finally {
     region.close();
   }

@@ -53,7 +53,8 @@ export async function loadAppModules(config: GraphConfig, base?: string): Promis
   }
 }
 
-function resolveClass(name: string, spec: AppSpec): AppClass {
+/** The class for an app spec, with its args validated against the type's schema (throws naming the field). */
+export function resolveClass(name: string, spec: AppSpec): AppClass {
   if (spec.module) {
     const cls = moduleClasses.get(`${spec.module}#${spec.type}`);
     if (!cls) throw new Error(`app "${name}": module ${spec.module} not loaded (call loadAppModules first)`);

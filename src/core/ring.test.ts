@@ -24,6 +24,22 @@ for (const mode of ['spsc', 'mpmc'] as const) {
   });
 }
 
+test('a second view attached to a ring in use sees the live cursors', () => {
+  for (const mode of ['spsc', 'mpmc'] as const) {
+    const b = new SharedArrayBuffer(Ring.bytesFor(8));
+    const a = new Ring(b, 0, 8, mode, true);
+    const v = Uint32Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (let i = 0; i < 5; i++) { a.enqueueBurst(v, 0, 8); a.dequeueBurst(new Uint32Array(8), 0, 8); }
+    a.enqueueBurst(v, 0, 3);
+    const late = new Ring(b, 0, 8, mode);
+    const out = new Uint32Array(8);
+    assert.equal(late.dequeueBurst(out, 0, 8), 3, `${mode}: only what is queued`);
+    assert.deepEqual([...out.subarray(0, 3)], [1, 2, 3]);
+    assert.equal(late.dequeueBurst(out, 0, 8), 0);
+    assert.equal(new Ring(b, 0, 8, mode).enqueueBurst(v, 0, 8), 8, `${mode}: producer view sees a free ring`);
+  }
+});
+
 test('ring rejects bad sizes and misaligned offsets', () => {
   const b = new SharedArrayBuffer(Ring.bytesFor(16) + 64);
   assert.throws(() => new Ring(b, 0, 12, 'spsc'), /power of two/);

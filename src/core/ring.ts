@@ -26,8 +26,8 @@ export class Ring {
   private readonly idx: Int32Array;
   private readonly slots: Uint32Array;
   /** Last seen cursor of the other side (spsc fast path). */
-  private cachedConsTail = 0;
-  private cachedProdTail = 0;
+  private cachedConsTail: number;
+  private cachedProdTail: number;
 
   /** Bytes needed for a ring of `size` slots (size: power of two). */
   static bytesFor(size: number): number { return SLOTS * 4 + size * 4; }
@@ -43,6 +43,10 @@ export class Ring {
     this.idx = new Int32Array(buffer, byteOffset, SLOTS);
     this.slots = new Uint32Array(buffer, byteOffset + SLOTS * 4, size);
     if (init) for (const i of [PROD_HEAD, PROD_TAIL, CONS_HEAD, CONS_TAIL, CONS_SLEEPING]) Atomics.store(this.idx, i, 0);
+    // A view attached to a ring in use must start from the live cursors, or the free/avail
+    // arithmetic below would see a stale cursor as a huge distance.
+    this.cachedConsTail = Atomics.load(this.idx, CONS_TAIL) >>> 0;
+    this.cachedProdTail = Atomics.load(this.idx, PROD_TAIL) >>> 0;
   }
 
   /**

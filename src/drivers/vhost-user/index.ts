@@ -16,3 +16,19 @@ export const portParsers: Record<string, (s: string) => object> = {
 };
 
 export { VhostUserApp, VirtioUserApp, parseVhostUserPort, parseVirtioUserPort };
+
+// Port kinds for `sluice switch --port` / configs: the text after `KIND:` goes to the parser.
+import { registerPortKind } from '../../switch/port-kinds.js';
+import { PortSpecError, type PortSpec } from '../../switch/port-spec.js';
+
+function kindFrom(type: 'vhost-user' | 'virtio-user', usage: string) {
+  return {
+    usage,
+    app(spec: PortSpec) {
+      const rest = spec.text.slice(spec.text.indexOf(':') + 1).split(',').filter((o) => !o.startsWith('name=')).join(',');
+      try { return { type, args: portParsers[type]!(rest) }; } catch (e) { throw new PortSpecError((e as Error).message); }
+    },
+  };
+}
+registerPortKind('vhost-user', kindFrom('vhost-user', 'vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME]'));
+registerPortKind('virtio-user', kindFrom('virtio-user', 'virtio-user:PATH[,queues=N]'));

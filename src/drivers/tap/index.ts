@@ -1,0 +1,21 @@
+/** TAP port: app type `tap` and port kind `tap:NAME[,queues=N][,noup]`. */
+import { registerApp } from '../../core/registry.js';
+import { registerPortKind } from '../../switch/port-kinds.js';
+import { checkOptions, intOption, PortSpecError } from '../../switch/port-spec.js';
+import { checkIfName, MAX_TAP_QUEUES } from '../../sys/index.js';
+import { TapPort, tapSchema, type TapArgs } from './tap.js';
+
+registerApp('tap', TapPort, { schema: tapSchema, description: 'Linux TAP device (created or attached), one fd per queue' });
+registerPortKind('tap', {
+  usage: 'tap:NAME[,queues=N][,noup]',
+  app(spec) {
+    checkOptions(spec, ['queues', 'noup']);
+    try { checkIfName(spec.arg); } catch (e) { throw new PortSpecError(`port spec "${spec.text}": ${(e as Error).message}`); }
+    const args: TapArgs = { ifname: spec.arg };
+    const q = intOption(spec, 'queues', 1, MAX_TAP_QUEUES);
+    if (q !== undefined) args.queues = q;
+    if (spec.options.noup === true) args.up = false;
+    return { type: 'tap', args };
+  },
+});
+export { TapPort };

@@ -13,6 +13,7 @@
  * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME]`):
  *   path, client (bool), queues (queue pairs), mode (socket file mode), group.
  */
+import { eventfdRead } from '../../sys/index.js';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
@@ -149,9 +150,12 @@ export class VhostUserApp extends App {
   }
 
   /** Engine hook: going to sleep (re-enable guest kicks) or waking up. */
-  idle(sleeping: boolean): void {
+  override idle(sleeping: boolean): void {
     if (!sleeping) return;
     for (const r of this.port.device.rings) if (r.live) r.queue.enableNotification();
+    // Kicks that came while we polled are stale; the engine's last breath before sleeping
+    // sees any work they announced.
+    for (const fd of this.port.kickFds()) eventfdRead(fd);
   }
 
   override report(): Record<string, unknown> {

@@ -13,7 +13,7 @@
  * resumes a running guest's rings.
  */
 import { GuestMemory } from '../../mem/guest-memory.js';
-import { mapFd, closeFd, type MappedRegion } from '../../sys/index.js';
+import { mapFd, closeFd, type MappedRegion, setNonBlocking } from '../../sys/index.js';
 import { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
 import {
@@ -200,6 +200,9 @@ export class VhostNetDevice implements BackendDevice {
 
   setVringKick(i: number, fd: number): void {
     const r = this.ring(i);
+    // TRUST: the frontend chooses the fd; make it non-blocking so draining it can never
+    // stall the thread that runs the data path (a blocking eventfd at 0 would).
+    if (fd >= 0) { try { setNonBlocking(fd, true); } catch { /* not a settable fd: reads fail harmlessly */ } }
     this.replaceFd(r, 'kickFd', fd);
     r.started = true;
     if (!r.queue.ready) this.setupRing(i);

@@ -155,7 +155,7 @@ export class VhostUserApp extends App {
     for (const r of this.port.device.rings) if (r.live) r.queue.enableNotification();
     // Kicks that came while we polled are stale; the engine's last breath before sleeping
     // sees any work they announced.
-    for (const fd of this.port.kickFds()) eventfdRead(fd);
+    for (const fd of this.port.kickFds()) { try { eventfdRead(fd); } catch { /* a frontend's odd fd: ignore */ } }
   }
 
   override report(): Record<string, unknown> {

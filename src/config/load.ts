@@ -5,6 +5,8 @@
  * `links` add anything else, and `engines` (optional) splits the graph over worker threads.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { Ajv } from 'ajv';
 import { runConfigSchema } from './schema.js';
@@ -87,7 +89,13 @@ function findLine(text: string, needle: string): number {
 export function loadRunConfig(path: string): RunConfig {
   let text: string;
   try { text = readFileSync(path, 'utf8'); } catch (e) { throw new ConfigError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
-  return parseRunConfig(text, path);
+  const cfg = parseRunConfig(text, path);
+  // User app modules are named relative to the config file; make them absolute URLs so any
+  // thread (worker engines included) can import them.
+  for (const a of Object.values(cfg.apps ?? {})) {
+    if (a.module && !/^[a-z]+:/.test(a.module)) a.module = pathToFileURL(resolvePath(dirname(resolvePath(path)), a.module)).href;
+  }
+  return cfg;
 }
 
 /** The whole graph (before splitting over engines). */

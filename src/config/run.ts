@@ -7,7 +7,7 @@
 import { createSharedRegion, closeFd } from '../sys/index.js';
 import { Ring } from '../core/ring.js';
 import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
-import { Engine, type EngineStats } from '../core/engine.js';
+import { Engine, loadAppModules, type EngineStats } from '../core/engine.js';
 import { EngineRunner } from '../core/runner.js';
 import { EngineWorker } from '../core/worker.js';
 import { createSharedRing, type SharedRing } from '../core/interlink.js';
@@ -63,6 +63,7 @@ function stopOrder(plans: EnginePlan[]): number[] {
 
 export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats?: number; name: string }): Promise<RunSummary> {
   const graph = expandGraph(cfg);
+  await loadAppModules(graph);
   const count = cfg.pool?.buffers ?? 16384;
   const bufSize = cfg.pool?.bufferSize ?? DEFAULT_BUF_SIZE;
   const region = createSharedRegion(PacketPool.bytesFor(count, bufSize), 'pool', { hugepages: cfg.pool?.hugepages ?? 'auto' });

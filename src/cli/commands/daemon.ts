@@ -1,0 +1,83 @@
+/**
+ * `sluice daemon [--config FILE] [--socket PATH] [--socket-mode 0660] [--socket-group GROUP]
+ *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]`
+ *
+ * Runs the switch in the foreground (systemd Type=simple; see deploy/systemd/sluice.service):
+ * applies the config file (YAML desired state, see src/ctl/model.ts), serves the management
+ * API on the unix socket (default /run/sluice/api.sock, mode 0600 unless --socket-mode/
+ * --socket-group say otherwise) and Prometheus metrics (default 127.0.0.1:9469).
+ * Logs JSON lines on stderr. SIGHUP re-applies the config file; SIGINT/SIGTERM stop cleanly
+ * (exit 0). A bad config exits 2 with one line naming the field.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs, numberArg } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import { Daemon, jsonLogger } from '../../ctl/daemon.js';
+import { parseState, resolveApplied, StateError, type DesiredState } from '../../ctl/model.js';
+import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
+import { ApiError } from '../../ctl/api-server.js';
+
+const HELP = `usage: sluice daemon [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
+                     [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]`;
+
+function readConfig(file: string): DesiredState {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`--config: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  try { return parseState(text, file); } catch (e) { throw new UsageError((e as Error).message); }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { opts, rest } = parseArgs(argv, {
+    config: 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
+    'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', help: 'boolean',
+  }, { '-h': '--help', '-c': '--config' });
+  if (opts.help) { console.log(HELP); return 0; }
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
+  const file = opts.config as string | undefined;
+  const state: DesiredState = file ? readConfig(file) : { version: 1 };
+  const api = { ...(state.api ?? {}) };
+  if (opts.socket) api.socket = opts.socket as string;
+  api.socket ??= DEFAULT_SOCKET;
+  if (opts['socket-mode']) {
+    if (!/^0?[0-7]{3}$/.test(opts['socket-mode'] as string)) throw new UsageError(`--socket-mode must be octal like 0660, got "${opts['socket-mode'] as string}"`);
+    api.mode = opts['socket-mode'] as string;
+  }
+  if (opts['socket-group']) api.group = opts['socket-group'] as string;
+  state.api = api;
+  if (opts.metrics) state.metrics = { listen: opts.metrics as string };
+  const engine = { ...(state.engine ?? {}) };
+  const idle = numberArg('idle-spell-ms', opts['idle-spell-ms'] as string | undefined, 0, 60000);
+  const sleep = numberArg('max-sleep-ms', opts['max-sleep-ms'] as string | undefined, 1, 60000);
+  const pool = numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22);
+  if (idle !== undefined) engine.idleSpellMs = idle;
+  if (sleep !== undefined) engine.maxSleepMs = sleep;
+  if (pool !== undefined) engine.poolSize = pool;
+  if (Object.keys(engine).length) state.engine = engine;
+
+  const log = jsonLogger();
+  let d: Daemon;
+  try {
+    d = await Daemon.create(state, { log });
+    await d.start();
+  } catch (e) {
+    if (e instanceof StateError || e instanceof ApiError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.on('SIGHUP', () => {
+    if (!file) { log({ level: 'warn', event: 'reload-skipped', reason: 'no --config file' }); return; }
+    try {
+      const next = readConfig(file);
+      next.api = d.state.api; // the socket stays as started
+      const r = d.apply(resolveApplied(d.state, next));
+      log({ event: 'reloaded', file, changes: r.changes.length });
+    } catch (e) {
+      log({ level: 'error', event: 'reload-failed', file, error: (e as Error).message });
+    }
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await d.stop();
+  return 0;
+}

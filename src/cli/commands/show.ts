@@ -1,0 +1,28 @@
+/**
+ * `sluice show config [-j|-p]`   the running desired state, in the YAML `sluice apply` reads
+ *                                (round trip is lossless: apply of this output changes nothing)
+ * `sluice show ports|bridges|routes|captures|stats`   shortcuts for the other verbs' show
+ */
+import { UsageError } from '../usage-error.js';
+import { parseGlobal, request, output, EXIT } from '../../ctl/cli.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const g = parseGlobal(argv);
+  const what = g.words[0];
+  if (g.help || what === undefined) {
+    console.log('usage: sluice show config|ports|bridges|routes|captures|stats [-j|-p] [--socket PATH]');
+    return g.help ? EXIT.OK : EXIT.USAGE;
+  }
+  if (g.words.length > 1) throw new UsageError(`show ${what}: unexpected "${g.words[1]}"`);
+  const alias: Record<string, [string, string]> = { ports: ['port', 'show'], bridges: ['bridge', 'show'], routes: ['route', 'show'], captures: ['capture', 'show'] };
+  if (what === 'config') {
+    const r = await request<{ state: unknown; yaml: string }>(g, 'config.get');
+    output(g, r.state, () => r.yaml.trimEnd());
+    return EXIT.OK;
+  }
+  if (what === 'stats') return (await import('./stats.js')).main(argv.filter((a) => a !== 'stats'));
+  const a = alias[what];
+  if (!a) throw new UsageError(`show: unknown object "${what}" (config, ports, bridges, routes, captures, stats)`);
+  const mod = (await import(`./${a[0]}.js`)) as { main(a: string[]): Promise<number> };
+  return mod.main([a[1], ...argv.filter((x) => x !== what)]);
+}

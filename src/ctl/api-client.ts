@@ -1,0 +1,76 @@
+/**
+ * Client side of the management API (api-server.ts): connect to the daemon's unix socket,
+ * send JSON-line requests, read responses in order. Used by every CLI verb that talks to
+ * a running daemon. `request` rejects with ApiClientError: code "connect" when no daemon
+ * answers, the daemon's error code otherwise.
+ */
+import { connect, type Socket } from 'node:net';
+
+export class ApiClientError extends Error {
+  constructor(readonly code: string, message: string) { super(message); this.name = 'ApiClientError'; }
+}
+
+/** Where the CLI looks for the daemon: --socket, $SLUICE_SOCKET, then the systemd default. */
+export const DEFAULT_SOCKET = '/run/sluice/api.sock';
+export function socketPath(given?: string): string {
+  return given ?? process.env.SLUICE_SOCKET ?? DEFAULT_SOCKET;
+}
+
+export class ApiClient {
+  private sock: Socket | undefined;
+  private buf = '';
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  constructor(readonly path: string, readonly timeoutMs = 30_000) {}
+
+  async connect(): Promise<void> {
+    if (this.sock) return;
+    const s = connect(this.path);
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', resolve);
+      s.once('error', (e: NodeJS.ErrnoException) => reject(new ApiClientError('connect', `cannot reach the daemon at ${this.path}: ${e.code ?? e.message} (is "sluice daemon" running? --socket PATH or $SLUICE_SOCKET)`)));
+    });
+    s.setEncoding('utf8');
+    s.on('data', (c: string) => {
+      this.buf += c;
+      let nl: number;
+      while ((nl = this.buf.indexOf('\n')) >= 0) {
+        const line = this.buf.slice(0, nl);
+        this.buf = this.buf.slice(nl + 1);
+        let msg: { id?: number; ok?: boolean; result?: unknown; error?: { code: string; message: string } };
+        try { msg = JSON.parse(line); } catch { continue; }
+        const p = typeof msg.id === 'number' ? this.pending.get(msg.id) : undefined;
+        if (!p) continue;
+        this.pending.delete(msg.id!);
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(new ApiClientError(msg.error?.code ?? 'error', msg.error?.message ?? 'request failed'));
+      }
+    });
+    const fail = (e: Error) => { for (const p of this.pending.values()) p.reject(e); this.pending.clear(); };
+    s.on('error', (e) => fail(new ApiClientError('connect', `connection to the daemon failed: ${e.message}`)));
+    s.on('close', () => { fail(new ApiClientError('connect', 'the daemon closed the connection')); this.sock = undefined; });
+    this.sock = s;
+  }
+
+  async request<T = unknown>(method: string, params: Record<string, unknown> = {}, timeoutMs = this.timeoutMs): Promise<T> {
+    await this.connect();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => { this.pending.delete(id); reject(new ApiClientError('timeout', `no answer to ${method} within ${timeoutMs} ms`)); }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (v) => { clearTimeout(timer); resolve(v as T); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      });
+      this.sock!.write(JSON.stringify({ id, method, params }) + '\n');
+    });
+  }
+
+  close(): void { this.sock?.destroy(); this.sock = undefined; }
+}
+
+/** One request on a fresh connection (CLI verbs). */
+export async function call<T = unknown>(path: string, method: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<T> {
+  const c = new ApiClient(path);
+  try { return await c.request<T>(method, params, timeoutMs); } finally { c.close(); }
+}

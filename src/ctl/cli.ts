@@ -1,0 +1,123 @@
+/**
+ * Shared plumbing of the CLI verbs that talk to a running daemon (port, bridge, route,
+ * flow, stats, capture, top, apply, show, trace, profile).
+ *
+ * Global options, accepted anywhere on the line: `-j`/`--json` (one-line JSON),
+ * `-p`/`--pretty` (indented JSON), `--socket PATH` (default $SLUICE_SOCKET or
+ * /run/sluice/api.sock), `-h`/`--help`.
+ *
+ * Exit codes scripts can rely on:
+ *   0 success · 1 the daemon refused the request (message says why: not found, exists,
+ *   invalid) · 2 usage error (unknown verb, bad arguments) · 3 no daemon answering on the
+ *   socket · 4 the daemon did not answer in time.
+ * Errors print one line on stderr: `sluice: <message>`.
+ */
+import { UsageError } from '../cli/usage-error.js';
+import { ApiClientError, call, socketPath } from './api-client.js';
+
+export const EXIT = { OK: 0, REFUSED: 1, USAGE: 2, NO_DAEMON: 3, TIMEOUT: 4 } as const;
+
+export interface Global { json: boolean; pretty: boolean; help: boolean; socket: string; words: string[]; flags: Set<string>; values: Map<string, string> }
+
+/**
+ * Pull global options (and the verb's own `--flag`/`--key value` options named in
+ * `boolFlags`/`valueFlags`) out of argv; everything else stays in `words`, in order.
+ */
+export function parseGlobal(argv: string[], boolFlags: string[] = [], valueFlags: string[] = []): Global {
+  const g: Global = { json: false, pretty: false, help: false, socket: '', words: [], flags: new Set(), values: new Map() };
+  let socket: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const key = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    const value = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) throw new UsageError(`${key} needs a value`);
+      return argv[++i]!;
+    };
+    if (key === '-j' || key === '--json') g.json = true;
+    else if (key === '-p' || key === '--pretty') g.pretty = true;
+    else if (key === '-h' || key === '--help') g.help = true;
+    else if (key === '--socket') socket = value();
+    else if (boolFlags.includes(key)) g.flags.add(key);
+    else if (valueFlags.includes(key)) g.values.set(key, value());
+    else if (key === '--') { g.words.push(...argv.slice(i + 1)); break; }
+    else if (key.startsWith('--')) throw new UsageError(`unknown option ${key}`);
+    else g.words.push(a);
+  }
+  g.socket = socketPath(socket);
+  return g;
+}
+
+/** Send one request; map failures to the documented exit codes (thrown as UsageError). */
+export async function request<T = unknown>(g: Global, method: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<T> {
+  try {
+    return await call<T>(g.socket, method, params, timeoutMs);
+  } catch (e) {
+    if (e instanceof ApiClientError) {
+      const code = e.code === 'connect' ? EXIT.NO_DAEMON : e.code === 'timeout' ? EXIT.TIMEOUT : EXIT.REFUSED;
+      throw new UsageError(e.message, code);
+    }
+    throw e;
+  }
+}
+
+/** Print a result: JSON with -j/-p, else the verb's text rendering. */
+export function output(g: Global, result: unknown, text: (r: any) => string): void {
+  if (g.pretty) console.log(JSON.stringify(result, null, 2));
+  else if (g.json) console.log(JSON.stringify(result));
+  else { const t = text(result); if (t !== '') console.log(t); }
+}
+
+/**
+ * Read `key value` or `key=value` pairs and bare flags from words. `keys` are the keys that
+ * take a value; `flags` are words that stand alone. Unknown words are a usage error.
+ */
+export function keyValues(words: string[], keys: string[], flags: string[] = [], what = 'argument'): { kv: Record<string, string>; flags: Set<string> } {
+  const kv: Record<string, string> = {};
+  const fl = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const eq = w.indexOf('=');
+    const k = eq > 0 ? w.slice(0, eq) : w;
+    if (keys.includes(k)) {
+      const v = eq > 0 ? w.slice(eq + 1) : words[++i];
+      if (v === undefined || v === '') throw new UsageError(`${k} needs a value`);
+      if (k in kv) throw new UsageError(`${k} given twice`);
+      kv[k] = v;
+    } else if (eq < 0 && flags.includes(w)) fl.add(w);
+    else throw new UsageError(`unexpected ${what} "${w}" (expected ${[...keys.map((x) => `${x} VALUE`), ...flags].join(', ') || 'nothing'})`);
+  }
+  return { kv, flags: fl };
+}
+
+export function intWord(name: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} must be an integer in [${min}, ${max}], got "${v}"`);
+  return Number(v);
+}
+
+/** Dispatch `verb SUB ...` to one of `subs`; unknown subcommands are usage errors. */
+export async function sub(verb: string, g: Global, subs: Record<string, (g: Global, words: string[]) => Promise<number>>, dflt?: string): Promise<number> {
+  const s = g.words[0] ?? dflt;
+  if (g.help || s === undefined) {
+    console.log(`usage: sluice ${verb} ${Object.keys(subs).join('|')} ... [-j|-p] [--socket PATH]`);
+    return g.help ? EXIT.OK : EXIT.USAGE;
+  }
+  const f = subs[s];
+  if (!f) throw new UsageError(`${verb}: unknown subcommand "${s}" (known: ${Object.keys(subs).join(', ')})`);
+  return f(g, g.words.slice(1));
+}
+
+/** Left-aligned text table. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (r: (string | number)[]) => r.map((c, i) => String(c ?? '').padEnd(w[i]!)).join('  ').trimEnd();
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+export function dropsText(d: Record<string, number> | undefined): string {
+  const e = Object.entries(d ?? {});
+  return e.length ? e.map(([k, v]) => `${k}=${v}`).join(',') : '-';
+}

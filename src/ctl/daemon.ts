@@ -1,0 +1,514 @@
+/**
+ * The Sluice daemon: one engine on the main thread (DaemonRunner) whose graph is derived
+ * from a desired state (model.ts → graph.ts), a management API on a unix socket
+ * (api-server.ts) and Prometheus metrics over HTTP (metrics.ts).
+ *
+ * Every change — an API verb such as `port.add` or a whole `config.apply` — is:
+ * build the next state → validate it (errors name the field) → diff (printed for dry runs)
+ * → configure the engine, which touches only apps and links whose derivation changed, so
+ * traffic on other ports is not disturbed. Each applied change is logged as one JSON line.
+ *
+ * Configure runs in two steps so a new app whose constructor fails (a socket path in use, a
+ * missing file) leaves the running switch as it was: step 1 only adds the new apps (nothing
+ * stopped or unlinked); if one throws, the apps it did create are stopped and removed and
+ * the request fails. Step 2 applies the rest (stops, reconfigs, links), which cannot fail on
+ * input the validators accepted.
+ *
+ * API methods (params → result) are listed in `methods` below; `sluice <verb>` maps onto them.
+ */
+import type { Server } from 'node:http';
+import { createSharedRegion, type SharedRegion } from '../sys/index.js';
+import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
+import { Engine } from '../core/engine.js';
+import { diffConfig, type GraphConfig } from '../core/config.js';
+import { Ajv } from 'ajv';
+import { loadBuiltins } from '../builtin.js';
+import { ensurePortKinds } from './port-kinds-fallback.js';
+import { validateState, printState, parseState, resolveApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
+import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
+import { diffState, formatChanges, type Change } from './diff.js';
+import { DaemonRunner } from './runner.js';
+import { Tracer } from './trace.js';
+import { FilterError } from './trace-filter.js';
+import { collectStats, type DaemonStats } from './stats.js';
+import { buildRegistry, serveMetrics } from './metrics.js';
+import { ApiServer, ApiError } from './api-server.js';
+import { recordProfile } from './profile.js';
+import type { Registry } from 'prom-client';
+
+export const DEFAULT_METRICS = '127.0.0.1:9469';
+export type Logger = (e: Record<string, unknown>) => void;
+
+/** JSON-lines logger on stderr (systemd's journal keeps one entry per line). */
+export function jsonLogger(stream: NodeJS.WritableStream = process.stderr): Logger {
+  return (e) => { stream.write(JSON.stringify({ ts: new Date().toISOString(), ...e }) + '\n'); };
+}
+
+export interface DaemonOptions {
+  log?: Logger;
+  /** Override the runner's slice (tests). */
+  sliceMs?: number;
+  apiIdleTimeoutMs?: number;
+}
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const name = { type: 'string', pattern: NAME_RE.source };
+type Params = Record<string, unknown>;
+interface Method { schema: object; run(d: Daemon, p: any): unknown }
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+
+function obj(props: Record<string, object>, required: string[] = []): object {
+  return { type: 'object', additionalProperties: false, properties: props, required };
+}
+
+async function loadCaptureTransform(): Promise<CaptureTransform | undefined> {
+  try {
+    const m = (await import(new URL('../apps/capture/graph.js', import.meta.url).href)) as { applyCaptures?: CaptureTransform };
+    return m.applyCaptures;
+  } catch { return undefined; }
+}
+
+export class Daemon {
+  state: DesiredState = { version: 1 };
+  readonly region: SharedRegion;
+  readonly pool: PacketPool;
+  readonly engine: Engine;
+  readonly runner: DaemonRunner;
+  readonly tracer = new Tracer();
+  readonly registry: Registry;
+  readonly log: Logger;
+  private api: ApiServer | undefined;
+  private metricsServer: Server | undefined;
+  private metricsListen = 'off';
+  private captures: CaptureTransform | undefined;
+  private readonly opts: DaemonOptions;
+  private running = false;
+  /** Address the metrics server listens on (host:port), or undefined. */
+  metricsAddress: string | undefined;
+
+  private constructor(initial: DesiredState, opts: DaemonOptions) {
+    this.opts = opts;
+    this.log = opts.log ?? jsonLogger();
+    const count = initial.engine?.poolSize ?? 16384;
+    this.region = createSharedRegion(PacketPool.bytesFor(count, DEFAULT_BUF_SIZE), 'pool');
+    this.pool = new PacketPool(this.region.buffer, count, DEFAULT_BUF_SIZE);
+    this.engine = new Engine(this.pool, { tickHz: initial.engine?.tickHz ?? 1000, log: (e) => this.log({ level: 'debug', ...e }) });
+    this.runner = new DaemonRunner(this.engine, {
+      idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
+    });
+    this.runner.hook = this.tracer;
+    this.registry = buildRegistry(() => this.stats());
+  }
+
+  /** Build a daemon and apply `initial` (settings fixed at start come from it). */
+  static async create(initial: DesiredState, opts: DaemonOptions = {}): Promise<Daemon> {
+    await loadBuiltins();
+    await ensurePortKinds();
+    const s = validateState(initial);
+    const d = new Daemon(s, opts);
+    d.captures = await loadCaptureTransform();
+    d.state = { version: 1, ...(s.engine ? { engine: s.engine } : {}), ...(s.api ? { api: s.api } : {}), ...(s.metrics ? { metrics: s.metrics } : {}) };
+    try {
+      d.apply(resolveApplied(d.state, s));
+    } catch (e) {
+      d.region.close();
+      throw e;
+    }
+    return d;
+  }
+
+  /** Serve the API (if the state names a socket) and metrics, and start the engine. */
+  async start(): Promise<void> {
+    const api = this.state.api;
+    if (api?.socket) {
+      this.api = new ApiServer({
+        path: api.socket, ...(api.mode ? { mode: api.mode } : {}), ...(api.group !== undefined ? { group: api.group } : {}),
+        ...(this.opts.apiIdleTimeoutMs ? { idleTimeoutMs: this.opts.apiIdleTimeoutMs } : {}), log: this.log,
+      }, (m, p) => this.handle(m, p));
+      await this.api.listen();
+      this.log({ event: 'api-listen', socket: api.socket, mode: api.mode ?? '0600', ...(api.group !== undefined ? { group: api.group } : {}) });
+    }
+    await this.syncMetrics();
+    this.running = true;
+    this.runner.start();
+    this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.api?.close();
+    if (this.metricsServer) await new Promise<void>((r) => this.metricsServer!.close(() => r()));
+    this.metricsServer = undefined;
+    await this.runner.stop();
+    this.engine.drain();
+    this.engine.stop();
+    this.region.close();
+    this.log({ event: 'stopped' });
+  }
+
+  private async syncMetrics(): Promise<void> {
+    const want = this.state.metrics?.listen ?? DEFAULT_METRICS;
+    if (want === this.metricsListen) return;
+    if (this.metricsServer) {
+      const s = this.metricsServer;
+      this.metricsServer = undefined;
+      this.metricsAddress = undefined;
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+    this.metricsListen = want;
+    if (want === 'off') return;
+    this.metricsServer = await serveMetrics(this.registry, want);
+    const a = this.metricsServer.address();
+    this.metricsAddress = a && typeof a === 'object' ? `${a.address.includes(':') ? `[${a.address}]` : a.address}:${a.port}` : want;
+    this.log({ event: 'metrics-listen', address: this.metricsAddress });
+  }
+
+  stats(): DaemonStats { return collectStats(this.state, this.engine, this.runner); }
+
+  /** The graph `s` derives to (throws StateError). */
+  graphFor(s: DesiredState): GraphConfig { return deriveGraph(s, this.captures); }
+
+  /**
+   * Reconcile to `next` (a full state). Returns the model changes and engine actions; with
+   * `dryRun` nothing changes. Throws ApiError (code "invalid") naming the field.
+   */
+  apply(nextIn: unknown, dryRun = false): { changes: Change[]; actions: ReturnType<typeof diffConfig> } {
+    let next: DesiredState, graph: GraphConfig;
+    try {
+      next = validateState(nextIn);
+      for (const k of ['poolSize', 'tickHz'] as const) {
+        if (this.running && next.engine?.[k] !== this.state.engine?.[k]) {
+          throw new StateError(`engine.${k}: fixed at start (restart the daemon to change it)`);
+        }
+      }
+      if (this.running && JSON.stringify(next.api ?? {}) !== JSON.stringify(this.state.api ?? {})) throw new StateError('api: fixed at start (restart the daemon to change it)');
+      graph = this.graphFor(next);
+      // Resolve app classes and args now: a bad arg fails before anything changes.
+    } catch (e) {
+      if (e instanceof StateError || e instanceof FilterError) throw new ApiError('invalid', e.message);
+      throw e;
+    }
+    const changes = diffState(this.state, next);
+    const actions = diffConfig(this.engine.currentConfig(), graph);
+    if (dryRun || changes.length === 0) return { changes, actions };
+    this.configure(graph);
+    this.state = next;
+    if (next.engine?.idleSpellMs !== undefined) this.runner.idleSpellMs = next.engine.idleSpellMs;
+    if (next.engine?.maxSleepMs !== undefined) this.runner.maxSleepMs = next.engine.maxSleepMs;
+    for (const c of changes) this.log({ event: 'state-change', op: c.op, path: c.path, ...(c.to !== undefined ? { to: c.to } : {}) });
+    if (this.running) void this.syncMetrics().catch((e: Error) => this.log({ level: 'error', event: 'metrics-error', error: e.message }));
+    return { changes, actions };
+  }
+
+  /** Two-step configure (see header): new apps first, removable if one fails. */
+  private configure(graph: GraphConfig): void {
+    const cur = this.engine.currentConfig();
+    const added = Object.keys(graph.apps).filter((n) => !(n in cur.apps));
+    if (added.length > 0) {
+      const step1: GraphConfig = { apps: { ...cur.apps }, links: cur.links };
+      for (const n of added) step1.apps[n] = graph.apps[n]!;
+      const before = new Set(this.engine.apps.keys());
+      try {
+        this.engine.configure(step1);
+      } catch (e) {
+        for (const [n, app] of [...this.engine.apps]) {
+          if (before.has(n)) continue;
+          try { app.stop?.(); } catch { /* best effort */ }
+          this.engine.apps.delete(n);
+        }
+        throw new ApiError('invalid', (e as Error).message);
+      }
+    }
+    try {
+      this.engine.configure(graph);
+    } catch (e) {
+      throw new ApiError('invalid', (e as Error).message);
+    } finally {
+      this.runner.refresh();
+      this.runner.kick();
+    }
+  }
+
+  /** Apply a mutation of a copy of the state. */
+  private mutate(f: (s: DesiredState) => void): { changes: Change[] } {
+    const next = cloneState(this.state);
+    f(next);
+    for (const k of ['ports', 'bridges', 'routers'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
+    if (next.captures && next.captures.length === 0) delete next.captures;
+    return { changes: this.apply(next).changes };
+  }
+
+  private port(n: string): void {
+    if (!this.state.ports?.[n]) throw new ApiError('not-found', `no port named "${n}"`);
+  }
+
+  private bridge(n: string): NonNullable<DesiredState['bridges']>[string] {
+    const b = this.state.bridges?.[n];
+    if (!b) throw new ApiError('not-found', `no bridge named "${n}"`);
+    return b;
+  }
+
+  private routerName(given: string | undefined, create: boolean): string {
+    if (given !== undefined) {
+      if (!create && !this.state.routers?.[given]) throw new ApiError('not-found', `no router named "${given}"`);
+      return given;
+    }
+    const names = Object.keys(this.state.routers ?? {});
+    if (names.length === 1) return names[0]!;
+    if (names.length === 0) { if (create) return 'r0'; throw new ApiError('not-found', 'no router (add an interface first: sluice route iface add PORT mac=... ipv4=...)'); }
+    throw new ApiError('invalid', `several routers (${names.join(', ')}): say which with router=NAME`);
+  }
+
+  private owner(port: string): string | undefined {
+    for (const [b, m] of Object.entries(this.state.bridges ?? {})) if (port in m.ports) return `bridge ${b}`;
+    for (const [r, m] of Object.entries(this.state.routers ?? {})) if (port in m.interfaces) return `router ${r}`;
+    return undefined;
+  }
+
+  portList(only?: string): Record<string, unknown>[] {
+    if (only !== undefined) this.port(only);
+    const st = this.stats();
+    return Object.entries(this.state.ports ?? {}).filter(([n]) => only === undefined || n === only).map(([n, p]) => ({
+      name: n, ...(st.ports[n] ?? {}), spec: p.spec, ...(this.owner(n) ? { attached: this.owner(n) } : {}),
+    }));
+  }
+
+  /** The API dispatcher: validate params against the method's schema, run it. */
+  async handle(method: string, params: Params): Promise<unknown> {
+    const m = methods[method];
+    if (!m) throw new ApiError('unknown-method', `unknown method "${method}" (known: ${Object.keys(methods).sort().join(', ')})`);
+    let v = compiled.get(method);
+    if (!v) { v = ajv.compile(m.schema); compiled.set(method, v); }
+    if (!v(params)) {
+      const e = v.errors![0]!;
+      const p = e.params as Record<string, unknown>;
+      const field = `${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}${p.missingProperty ? String(p.missingProperty) : p.additionalProperty ? String(p.additionalProperty) : ''}`;
+      const msg = e.keyword === 'additionalProperties' ? 'unknown parameter' : e.keyword === 'required' ? 'required' : e.message;
+      throw new ApiError('bad-request', `${method}: params${field ? '.' + field : ''}: ${msg}`);
+    }
+    return m.run(this, params);
+  }
+
+  // Methods below are reached through `handle`.
+  static methods(): Record<string, Method> { return methods; }
+
+  _portAdd(p: { name: string; spec: string }): unknown {
+    if (this.state.ports?.[p.name]) throw new ApiError('exists', `port "${p.name}" already exists`);
+    if (this.state.bridges?.[p.name] || this.state.routers?.[p.name]) throw new ApiError('exists', `name "${p.name}" is used by a bridge or router`);
+    try { portAppSpec(p.name, p.spec); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+    const r = this.mutate((s) => { (s.ports ??= {})[p.name] = { spec: p.spec }; });
+    this.log({ event: 'port-add', port: p.name, spec: p.spec });
+    return r;
+  }
+
+  _portDel(p: { name: string }): unknown {
+    this.port(p.name);
+    const r = this.mutate((s) => {
+      delete s.ports![p.name];
+      for (const b of Object.values(s.bridges ?? {})) delete b.ports[p.name];
+      for (const rt of Object.values(s.routers ?? {})) {
+        delete rt.interfaces[p.name];
+        rt.routes = (rt.routes ?? []).filter((x) => x.dev !== p.name);
+        if (rt.routes.length === 0) delete rt.routes;
+      }
+      s.captures = (s.captures ?? []).filter((c) => c.port !== p.name);
+    });
+    this.log({ event: 'port-del', port: p.name });
+    return r;
+  }
+
+  _bridgeAdd(p: { name: string; type?: BridgeType; ports?: string[] }): unknown {
+    if (this.state.bridges?.[p.name]) throw new ApiError('exists', `bridge "${p.name}" already exists`);
+    if (this.state.ports?.[p.name] || this.state.routers?.[p.name]) throw new ApiError('exists', `name "${p.name}" is used by a port or router`);
+    for (const port of p.ports ?? []) { this.port(port); const o = this.owner(port); if (o) throw new ApiError('exists', `port "${port}" is already attached to ${o}`); }
+    return this.mutate((s) => {
+      const members: Record<string, object> = {};
+      for (const port of p.ports ?? []) members[port] = {};
+      (s.bridges ??= {})[p.name] = { ...(p.type ? { type: p.type } : {}), ports: members };
+    });
+  }
+
+  _bridgeDel(p: { name: string }): unknown {
+    this.bridge(p.name);
+    return this.mutate((s) => { delete s.bridges![p.name]; });
+  }
+
+  _bridgeAddIf(p: { bridge: string; port: string; vlan?: number; trunk?: number[] }): unknown {
+    this.bridge(p.bridge);
+    this.port(p.port);
+    const o = this.owner(p.port);
+    if (o) throw new ApiError('exists', `port "${p.port}" is already attached to ${o}`);
+    return this.mutate((s) => {
+      s.bridges![p.bridge]!.ports[p.port] = { ...(p.vlan !== undefined ? { vlan: p.vlan } : {}), ...(p.trunk ? { trunk: p.trunk } : {}) };
+    });
+  }
+
+  _bridgeDelIf(p: { bridge: string; port: string }): unknown {
+    const b = this.bridge(p.bridge);
+    if (!(p.port in b.ports)) throw new ApiError('not-found', `port "${p.port}" is not in bridge ${p.bridge}`);
+    return this.mutate((s) => { delete s.bridges![p.bridge]!.ports[p.port]; });
+  }
+
+  _bridgeShow(p: { name?: string }): unknown {
+    if (p.name !== undefined) this.bridge(p.name);
+    return Object.entries(this.state.bridges ?? {}).filter(([n]) => p.name === undefined || n === p.name).map(([n, b]) => {
+      const app = this.engine.apps.get(n);
+      return { name: n, type: b.type ?? 'learning', ports: b.ports, ...(b.flows ? { flows: b.flows.length } : {}), ...(app?.report ? { info: app.report() } : {}) };
+    });
+  }
+
+  _routeAdd(p: { router?: string; prefix: string; via?: string; dev?: string }): unknown {
+    const r = this.routerName(p.router, false);
+    const route = { prefix: p.prefix, ...(p.via ? { via: p.via } : {}), ...(p.dev ? { dev: p.dev } : {}) };
+    if ((this.state.routers![r]!.routes ?? []).some((x) => x.prefix === p.prefix)) throw new ApiError('exists', `route ${p.prefix} already exists in ${r} (del it first)`);
+    return this.mutate((s) => { (s.routers![r]!.routes ??= []).push(route); });
+  }
+
+  _routeDel(p: { router?: string; prefix: string }): unknown {
+    const r = this.routerName(p.router, false);
+    if (!(this.state.routers![r]!.routes ?? []).some((x) => x.prefix === p.prefix)) throw new ApiError('not-found', `no route ${p.prefix} in ${r}`);
+    return this.mutate((s) => {
+      const rt = s.routers![r]!;
+      rt.routes = rt.routes!.filter((x) => x.prefix !== p.prefix);
+      if (rt.routes.length === 0) delete rt.routes;
+    });
+  }
+
+  _ifaceAdd(p: { router?: string; port: string; mac: string; ipv4?: string; ipv6?: string }): unknown {
+    const r = this.routerName(p.router, true);
+    this.port(p.port);
+    const o = this.owner(p.port);
+    if (o) throw new ApiError('exists', `port "${p.port}" is already attached to ${o}`);
+    if (!this.state.routers?.[r] && (this.state.ports?.[r] || this.state.bridges?.[r])) throw new ApiError('exists', `name "${r}" is used by a port or bridge`);
+    return this.mutate((s) => {
+      const rt: RouterModel = ((s.routers ??= {})[r] ??= { interfaces: {} });
+      rt.interfaces[p.port] = { mac: p.mac, ...(p.ipv4 ? { ipv4: p.ipv4 } : {}), ...(p.ipv6 ? { ipv6: p.ipv6 } : {}) };
+    });
+  }
+
+  _ifaceDel(p: { router?: string; port: string }): unknown {
+    const r = this.routerName(p.router, false);
+    if (!(p.port in this.state.routers![r]!.interfaces)) throw new ApiError('not-found', `port "${p.port}" is not an interface of ${r}`);
+    return this.mutate((s) => {
+      const rt = s.routers![r]!;
+      delete rt.interfaces[p.port];
+      rt.routes = (rt.routes ?? []).filter((x) => x.dev !== p.port);
+      if (rt.routes.length === 0) delete rt.routes;
+      if (Object.keys(rt.interfaces).length === 0) delete s.routers![r];
+    });
+  }
+
+  _routeShow(p: { router?: string }): unknown {
+    const names = p.router !== undefined ? [this.routerName(p.router, false)] : Object.keys(this.state.routers ?? {});
+    return names.map((n) => {
+      const app = this.engine.apps.get(n);
+      return { router: n, ...this.state.routers![n]!, ...(app?.report ? { info: app.report() } : {}) };
+    });
+  }
+
+  private flowBridge(n: string): void {
+    const b = this.bridge(n);
+    if ((b.type ?? 'learning') !== 'flow') throw new ApiError('invalid', `bridge "${n}" is of type ${b.type ?? 'learning'}; flows need a bridge of type flow`);
+  }
+
+  _flowAdd(p: { bridge: string; flow: string }): unknown {
+    this.flowBridge(p.bridge);
+    if ((this.state.bridges![p.bridge]!.flows ?? []).includes(p.flow)) throw new ApiError('exists', `flow already present in ${p.bridge}: ${p.flow}`);
+    return this.mutate((s) => { (s.bridges![p.bridge]!.flows ??= []).push(p.flow); });
+  }
+
+  _flowDel(p: { bridge: string; flow?: string }): unknown {
+    this.flowBridge(p.bridge);
+    const flows = this.state.bridges![p.bridge]!.flows ?? [];
+    if (p.flow !== undefined && !flows.includes(p.flow)) throw new ApiError('not-found', `no flow "${p.flow}" in ${p.bridge} (flows are deleted by their exact text; see sluice flow dump)`);
+    return this.mutate((s) => {
+      const b = s.bridges![p.bridge]!;
+      b.flows = p.flow === undefined ? [] : flows.filter((f) => f !== p.flow);
+      if (b.flows.length === 0) delete b.flows;
+    });
+  }
+
+  _flowDump(p: { bridge: string }): unknown {
+    this.flowBridge(p.bridge);
+    const app = this.engine.apps.get(p.bridge) as { dumpFlows?: () => unknown } | undefined;
+    return { bridge: p.bridge, flows: this.state.bridges![p.bridge]!.flows ?? [], ...(typeof app?.dumpFlows === 'function' ? { table: app.dumpFlows() } : {}) };
+  }
+
+  _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
+    this.port(p.port);
+    if ((this.state.captures ?? []).some((c) => c.port === p.port && c.file === p.file)) throw new ApiError('exists', `port ${p.port} is already captured to ${p.file}`);
+    return this.mutate((s) => { (s.captures ??= []).push({ port: p.port, file: p.file, ...(p.dir ? { dir: p.dir } : {}), ...(p.filter ? { filter: p.filter } : {}) }); });
+  }
+
+  _captureDel(p: { port: string; file?: string }): unknown {
+    const match = (c: { port: string; file: string }) => c.port === p.port && (p.file === undefined || c.file === p.file);
+    if (!(this.state.captures ?? []).some(match)) throw new ApiError('not-found', `no capture on ${p.port}${p.file ? ` to ${p.file}` : ''}`);
+    return this.mutate((s) => { s.captures = s.captures!.filter((c) => !match(c)); });
+  }
+
+  _traceAdd(p: { port: string; count: number; filter?: string }): unknown {
+    this.port(p.port);
+    let id: number;
+    try { id = this.tracer.add(p.port, p.count, p.filter ?? ''); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+    this.runner.kick();
+    this.log({ event: 'trace-add', id, port: p.port, count: p.count, filter: p.filter ?? '' });
+    return { id };
+  }
+
+  _traceShow(p: { id?: number }): unknown {
+    if (p.id !== undefined && !this.tracer.has(p.id)) throw new ApiError('not-found', `no trace ${p.id}`);
+    return this.tracer.info(p.id);
+  }
+
+  _traceDel(p: { id?: number }): unknown {
+    if (p.id !== undefined && !this.tracer.has(p.id)) throw new ApiError('not-found', `no trace ${p.id}`);
+    return { deleted: this.tracer.del(p.id) };
+  }
+
+  async _profile(p: { seconds: number }): Promise<unknown> {
+    this.log({ event: 'profile-start', seconds: p.seconds });
+    try { return await recordProfile(p.seconds); } catch (e) { throw new ApiError('busy', (e as Error).message); }
+  }
+
+  _configApply(p: { state?: unknown; yaml?: string; dryRun?: boolean }): unknown {
+    let doc: DesiredState;
+    if (p.yaml !== undefined) {
+      try { doc = parseState(p.yaml, 'config'); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+    } else if (p.state !== undefined) {
+      try { doc = validateState(p.state); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+    } else throw new ApiError('bad-request', 'config.apply: params.state or params.yaml is required');
+    const next = resolveApplied(this.state, doc);
+    const r = this.apply(next, p.dryRun === true);
+    return { dryRun: p.dryRun === true, changes: r.changes, text: formatChanges(r.changes), actions: r.actions };
+  }
+}
+
+const methods: Record<string, Method> = {
+  'ping': { schema: obj({}), run: (d) => ({ pong: true, pid: process.pid, version: 1, ports: Object.keys(d.state.ports ?? {}).length, metrics: d.metricsAddress ?? null }) },
+  'config.get': { schema: obj({}), run: (d) => ({ state: d.state, yaml: printState(d.state) }) },
+  'config.apply': { schema: obj({ state: { type: 'object' }, yaml: { type: 'string' }, dryRun: { type: 'boolean' } }), run: (d, p) => d._configApply(p) },
+  'port.add': { schema: obj({ name, spec: { type: 'string', minLength: 1 } }, ['name', 'spec']), run: (d, p) => d._portAdd(p) },
+  'port.del': { schema: obj({ name }, ['name']), run: (d, p) => d._portDel(p) },
+  'port.show': { schema: obj({ name }), run: (d, p) => d.portList(p.name) },
+  'bridge.add': { schema: obj({ name, type: { enum: ['learning', 'flow', 'patch'] }, ports: { type: 'array', items: name, uniqueItems: true } }, ['name']), run: (d, p) => d._bridgeAdd(p) },
+  'bridge.del': { schema: obj({ name }, ['name']), run: (d, p) => d._bridgeDel(p) },
+  'bridge.addif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } } }, ['bridge', 'port']), run: (d, p) => d._bridgeAddIf(p) },
+  'bridge.delif': { schema: obj({ bridge: name, port: name }, ['bridge', 'port']), run: (d, p) => d._bridgeDelIf(p) },
+  'bridge.show': { schema: obj({ name }), run: (d, p) => d._bridgeShow(p) },
+  'route.add': { schema: obj({ router: name, prefix: { type: 'string', minLength: 1 }, via: { type: 'string' }, dev: name }, ['prefix']), run: (d, p) => d._routeAdd(p) },
+  'route.del': { schema: obj({ router: name, prefix: { type: 'string', minLength: 1 } }, ['prefix']), run: (d, p) => d._routeDel(p) },
+  'route.show': { schema: obj({ router: name }), run: (d, p) => d._routeShow(p) },
+  'route.iface.add': { schema: obj({ router: name, port: name, mac: { type: 'string' }, ipv4: { type: 'string' }, ipv6: { type: 'string' } }, ['port', 'mac']), run: (d, p) => d._ifaceAdd(p) },
+  'route.iface.del': { schema: obj({ router: name, port: name }, ['port']), run: (d, p) => d._ifaceDel(p) },
+  'flow.add': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge', 'flow']), run: (d, p) => d._flowAdd(p) },
+  'flow.del': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge']), run: (d, p) => d._flowDel(p) },
+  'flow.dump': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._flowDump(p) },
+  'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
+  'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },
+  'capture.show': { schema: obj({}), run: (d) => d.state.captures ?? [] },
+  'stats': { schema: obj({}), run: (d) => d.stats() },
+  'trace.add': { schema: obj({ port: name, count: { type: 'integer', minimum: 1, maximum: 1000 }, filter: { type: 'string' } }, ['port', 'count']), run: (d, p) => d._traceAdd(p) },
+  'trace.show': { schema: obj({ id: { type: 'integer' } }), run: (d, p) => d._traceShow(p) },
+  'trace.del': { schema: obj({ id: { type: 'integer' } }), run: (d, p) => d._traceDel(p) },
+  'profile': { schema: obj({ seconds: { type: 'number', exclusiveMinimum: 0, maximum: 600 } }, ['seconds']), run: (d, p) => d._profile(p) },
+};

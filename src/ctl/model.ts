@@ -1,0 +1,254 @@
+/**
+ * The daemon's desired state as data (what `sluice apply` reads and `sluice show config`
+ * prints): ports by spec, bridges with member ports, routers with interfaces and routes,
+ * captures, and engine/API/metrics settings. The engine graph is derived from it
+ * (graph.ts), so every change is: validate → diff → configure.
+ *
+ *   version: 1
+ *   engine:  {idleSpellMs, maxSleepMs, poolSize, tickHz}        settings: absent = unchanged
+ *   api:     {socket, mode: "0660", group}                      (socket only at start)
+ *   metrics: {listen: "127.0.0.1:9469" | "off"}
+ *   ports:   {NAME: {spec: "KIND:ARG,k=v,flag"}}                collections: absent = empty
+ *   bridges: {NAME: {type: learning|flow|patch, ports: {PORT: {vlan?, trunk?}}, flows?: [..]}}
+ *   routers: {NAME: {interfaces: {PORT: {mac, ipv4?, ipv6?}}, routes?: [{prefix, via?, dev?}]}}
+ *   captures: [{port, file, dir: rx|tx|both, filter?}]
+ *
+ * Contract: `validateState(x)` returns a checked `DesiredState` or throws `StateError`
+ * whose message names the field (`ports.p0.spec: ...`). The model is kept exactly as given
+ * (no defaults filled in), so printing it and reading it back is lossless.
+ */
+import { Ajv } from 'ajv';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+
+export interface PortModel { spec: string }
+export type BridgeType = 'learning' | 'flow' | 'patch';
+export interface BridgeMember { vlan?: number; trunk?: number[] }
+export interface BridgeModel { type?: BridgeType; ports: Record<string, BridgeMember>; flows?: string[] }
+export interface RouterInterface { mac: string; ipv4?: string; ipv6?: string }
+export interface RouteModel { prefix: string; via?: string; dev?: string }
+export interface RouterModel { interfaces: Record<string, RouterInterface>; routes?: RouteModel[] }
+export interface CaptureModel { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }
+export interface EngineSettings { idleSpellMs?: number; maxSleepMs?: number; poolSize?: number; tickHz?: number }
+export interface ApiSettings { socket?: string; mode?: string; group?: string | number }
+export interface MetricsSettings { listen?: string }
+
+export interface DesiredState {
+  version?: 1;
+  engine?: EngineSettings;
+  api?: ApiSettings;
+  metrics?: MetricsSettings;
+  ports?: Record<string, PortModel>;
+  bridges?: Record<string, BridgeModel>;
+  routers?: Record<string, RouterModel>;
+  captures?: CaptureModel[];
+}
+
+export class StateError extends Error {
+  constructor(message: string) { super(message); this.name = 'StateError'; }
+}
+
+/** App-name rule shared with the engine config (names become app names). */
+export const NAME_RE = /^[A-Za-z_][\w-]*$/;
+const NAME = '^[A-Za-z_][\\w-]*$';
+const MAC = '^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$';
+const vid = { type: 'integer', minimum: 0, maximum: 4095 };
+
+export const stateSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    version: { const: 1 },
+    engine: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        idleSpellMs: { type: 'number', minimum: 0, maximum: 60000 },
+        maxSleepMs: { type: 'number', minimum: 1, maximum: 60000 },
+        poolSize: { type: 'integer', minimum: 1024, maximum: 4194304 },
+        tickHz: { type: 'number', minimum: 1, maximum: 100000 },
+      },
+    },
+    api: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        socket: { type: 'string', minLength: 1, maxLength: 107 },
+        mode: { type: 'string', pattern: '^0?[0-7]{3}$' },
+        group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
+      },
+    },
+    metrics: {
+      type: 'object', additionalProperties: false,
+      properties: { listen: { type: 'string', pattern: '^(off|[^\\s]+:\\d{1,5})$' } },
+    },
+    ports: {
+      type: 'object',
+      propertyNames: { pattern: NAME },
+      additionalProperties: {
+        type: 'object', additionalProperties: false, required: ['spec'],
+        properties: { spec: { type: 'string', minLength: 1 } },
+      },
+    },
+    bridges: {
+      type: 'object',
+      propertyNames: { pattern: NAME },
+      additionalProperties: {
+        type: 'object', additionalProperties: false, required: ['ports'],
+        properties: {
+          type: { enum: ['learning', 'flow', 'patch'] },
+          ports: {
+            type: 'object', propertyNames: { pattern: NAME },
+            additionalProperties: {
+              type: 'object', additionalProperties: false,
+              properties: { vlan: vid, trunk: { type: 'array', items: vid, uniqueItems: true } },
+            },
+          },
+          flows: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    routers: {
+      type: 'object',
+      propertyNames: { pattern: NAME },
+      additionalProperties: {
+        type: 'object', additionalProperties: false, required: ['interfaces'],
+        properties: {
+          interfaces: {
+            type: 'object', propertyNames: { pattern: NAME },
+            additionalProperties: {
+              type: 'object', additionalProperties: false, required: ['mac'],
+              properties: { mac: { type: 'string', pattern: MAC }, ipv4: { type: 'string' }, ipv6: { type: 'string' } },
+            },
+          },
+          routes: {
+            type: 'array',
+            items: {
+              type: 'object', additionalProperties: false, required: ['prefix'],
+              properties: { prefix: { type: 'string', minLength: 1 }, via: { type: 'string' }, dev: { type: 'string', pattern: NAME } },
+            },
+          },
+        },
+      },
+    },
+    captures: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['port', 'file'],
+        properties: {
+          port: { type: 'string', pattern: NAME }, file: { type: 'string', minLength: 1 },
+          dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const check = ajv.compile(stateSchema);
+
+/** `a/b/c` → `a.b.c` (the way users name a field in YAML). */
+function fieldName(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra) parts.push(extra);
+  return parts.join('.') || '(top level)';
+}
+
+/** Validate a parsed document; returns it typed or throws StateError naming the field. */
+export function validateState(x: unknown): DesiredState {
+  if (x === null || x === undefined) x = {};
+  if (!check(x)) {
+    const e = check.errors![0]!;
+    const p = e.params as Record<string, unknown>;
+    if (e.keyword === 'additionalProperties') throw new StateError(`${fieldName(e.instancePath, String(p.additionalProperty))}: unknown field`);
+    if (e.keyword === 'required') throw new StateError(`${fieldName(e.instancePath, String(p.missingProperty))}: required`);
+    if (e.keyword === 'propertyNames') throw new StateError(`${fieldName(e.instancePath, String(p.propertyName))}: bad name (must match ${NAME})`);
+    if (e.keyword === 'enum') throw new StateError(`${fieldName(e.instancePath)}: must be one of ${(p.allowedValues as unknown[]).join(', ')}`);
+    throw new StateError(`${fieldName(e.instancePath)}: ${e.message}`);
+  }
+  const s = x as DesiredState;
+  checkReferences(s);
+  return s;
+}
+
+/** Cross-references the schema cannot express: names unique, members exist, one owner per port. */
+function checkReferences(s: DesiredState): void {
+  const ports = s.ports ?? {};
+  const owner = new Map<string, string>();
+  const claim = (port: string, by: string, field: string) => {
+    if (!(port in ports)) throw new StateError(`${field}: no port named "${port}"`);
+    const prev = owner.get(port);
+    if (prev) throw new StateError(`${field}: port "${port}" is already attached to ${prev}`);
+    owner.set(port, by);
+  };
+  const taken = new Set(Object.keys(ports));
+  for (const [name, b] of Object.entries(s.bridges ?? {})) {
+    if (taken.has(name)) throw new StateError(`bridges.${name}: name already used by a port`);
+    taken.add(name);
+    const members = Object.keys(b.ports);
+    for (const p of members) claim(p, `bridge "${name}"`, `bridges.${name}.ports.${p}`);
+    const type = b.type ?? 'learning';
+    if (type === 'patch' && members.length > 2) throw new StateError(`bridges.${name}.ports: a patch joins at most 2 ports, got ${members.length}`);
+    if (type !== 'flow' && b.flows !== undefined) throw new StateError(`bridges.${name}.flows: only bridges of type flow have flows`);
+    if (type !== 'learning') {
+      for (const [p, m] of Object.entries(b.ports)) {
+        if (m.vlan !== undefined || m.trunk !== undefined) throw new StateError(`bridges.${name}.ports.${p}: vlan/trunk apply to learning bridges only`);
+      }
+    }
+    for (const [p, m] of Object.entries(b.ports)) {
+      if (m.vlan !== undefined && m.trunk !== undefined) throw new StateError(`bridges.${name}.ports.${p}: a port is either access (vlan) or trunk, not both`);
+    }
+  }
+  for (const [name, r] of Object.entries(s.routers ?? {})) {
+    if (taken.has(name)) throw new StateError(`routers.${name}: name already used by a port or bridge`);
+    taken.add(name);
+    for (const p of Object.keys(r.interfaces)) claim(p, `router "${name}"`, `routers.${name}.interfaces.${p}`);
+    (r.routes ?? []).forEach((rt, i) => {
+      if (rt.dev !== undefined && !(rt.dev in r.interfaces)) throw new StateError(`routers.${name}.routes.${i}.dev: "${rt.dev}" is not an interface of ${name}`);
+      if (rt.via === undefined && rt.dev === undefined) throw new StateError(`routers.${name}.routes.${i}: needs via or dev`);
+    });
+  }
+  (s.captures ?? []).forEach((c, i) => {
+    if (!(c.port in ports)) throw new StateError(`captures.${i}.port: no port named "${c.port}"`);
+  });
+}
+
+/** Parse YAML (or JSON) text into a validated state; YAML syntax errors name the line. */
+export function parseState(text: string, source = 'config'): DesiredState {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    throw new StateError(`${source}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  try {
+    return validateState(doc);
+  } catch (e) {
+    throw new StateError(`${source}: ${(e as Error).message}`);
+  }
+}
+
+/** Print a state as YAML, sections in a fixed order (what `sluice show config` prints). */
+export function printState(s: DesiredState): string {
+  const order: (keyof DesiredState)[] = ['version', 'engine', 'api', 'metrics', 'ports', 'bridges', 'routers', 'captures'];
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (s[k] !== undefined) out[k] = s[k];
+  return stringifyYaml(out, { lineWidth: 0 });
+}
+
+/** Deep copy (the model is plain JSON data). */
+export function cloneState(s: DesiredState): DesiredState { return structuredClone(s); }
+
+/**
+ * The state `next` describes when applied on top of `current`: settings sections missing
+ * from `next` keep their current value; collections missing from `next` become empty.
+ */
+export function resolveApplied(current: DesiredState, next: DesiredState): DesiredState {
+  const r: DesiredState = { version: 1 };
+  for (const k of ['engine', 'api', 'metrics'] as const) {
+    const v = next[k] ?? current[k];
+    if (v !== undefined) (r as Record<string, unknown>)[k] = structuredClone(v);
+  }
+  for (const k of ['ports', 'bridges', 'routers', 'captures'] as const) {
+    const v = next[k];
+    if (v !== undefined && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0)) (r as Record<string, unknown>)[k] = structuredClone(v);
+  }
+  return r;
+}

@@ -1,0 +1,84 @@
+/**
+ * The daemon's counters as one JSON document (what `sluice stats -j` prints, what `top`
+ * samples and what the Prometheus collector reads):
+ *
+ *   ports:  {NAME: {kind, spec, rx:{packets,bytes}, tx:{...}, drops:{reason: n}, queues?, info?}}
+ *   apps:   {NAME: {type, rx, tx, drops, cost:{ns, packets, nsPerPacket}}}   (every app)
+ *   links:  {"a.x -> b.y": {txPackets, txBytes, txDrop, rxPackets, queued}}
+ *   engine: {breaths, busyBreaths, busyMs, idleMs, sleeps, fdWakeups, idleSpellMs, maxSleepMs}
+ *   pool:   {count, free, inUse, allocFail, doubleFree, badFree}
+ *   drops:  {reason: n}         every drop in the switch, one shared reason list
+ *   accounting: {in, out, dropped, queued}
+ *
+ * Directions are the port's: rx = received from the peer into the switch, tx = sent to
+ * the peer. Per-queue counters appear when a port app reports `queues` in report().
+ * `accounting` answers "where did my packets go": packets that came in at ports (`in`)
+ * either left at ports (`out`), were dropped (`dropped`, by reason in `drops`, including
+ * packets freed when links were torn down, as `shutdown`), or are still queued on links.
+ * in = out + dropped + queued holds when no app copies packets (floods add copies) and no
+ * app holds packets between breaths.
+ */
+import type { Engine } from '../core/engine.js';
+import type { CounterReport } from '../core/counters.js';
+import type { DaemonRunner } from './runner.js';
+import type { DesiredState } from './model.js';
+
+export interface PortStats extends CounterReport { kind: string; spec: string; queues?: unknown; info?: Record<string, unknown> }
+export interface AppStats extends CounterReport { type: string; cost: { ns: number; packets: number; nsPerPacket: number | null } }
+export interface DaemonStats {
+  time: number;
+  ports: Record<string, PortStats>;
+  apps: Record<string, AppStats>;
+  links: Record<string, { txPackets: number; txBytes: number; txDrop: number; rxPackets: number; queued: number }>;
+  engine: { breaths: number; busyBreaths: number; busyMs: number; idleMs: number; sleeps: number; fdWakeups: number; idleSpellMs: number; maxSleepMs: number };
+  pool: { count: number; free: number; inUse: number; allocFail: number; doubleFree: number; badFree: number };
+  drops: Record<string, number>;
+  accounting: { in: number; out: number; dropped: number; queued: number };
+}
+
+export function collectStats(state: DesiredState, engine: Engine, runner: DaemonRunner): DaemonStats {
+  const s = engine.stats();
+  const ports: Record<string, PortStats> = {};
+  const apps: Record<string, AppStats> = {};
+  const drops: Record<string, number> = {};
+  const addDrops = (d: Record<string, number>) => { for (const [k, v] of Object.entries(d)) drops[k] = (drops[k] ?? 0) + v; };
+  let inP = 0, outP = 0, queued = 0;
+  for (const [name, a] of Object.entries(s.apps)) {
+    const cost = runner.costs.get(name);
+    apps[name] = {
+      type: a.type, rx: a.rx, tx: a.tx, polls: a.polls, drops: a.drops,
+      cost: { ns: Math.round(cost?.ns ?? 0), packets: cost?.packets ?? 0, nsPerPacket: cost && cost.packets > 0 ? Math.round((cost.ns / cost.packets) * 10) / 10 : null },
+    };
+    addDrops(a.drops);
+  }
+  for (const [name, p] of Object.entries(state.ports ?? {})) {
+    const a = s.apps[name];
+    if (!a) continue;
+    const kind = p.spec.split(':', 1)[0]!;
+    const ps: PortStats = { kind, spec: p.spec, rx: a.rx, tx: a.tx, polls: a.polls, drops: a.drops };
+    if (a.extra) {
+      const { queues, ...info } = a.extra as Record<string, unknown>;
+      if (queues !== undefined) ps.queues = queues;
+      if (Object.keys(info).length) ps.info = info;
+    }
+    ports[name] = ps;
+    inP += a.rx.packets;
+    outP += a.tx.packets;
+  }
+  for (const l of Object.values(s.links)) queued += l.queued;
+  if (s.shutdownDrops > 0) drops.shutdown = (drops.shutdown ?? 0) + s.shutdownDrops;
+  let dropped = 0;
+  for (const v of Object.values(drops)) dropped += v;
+  const audit = engine.pool.audit();
+  return {
+    time: Date.now(),
+    ports, apps, links: s.links,
+    engine: {
+      breaths: s.breaths, busyBreaths: s.busyBreaths, busyMs: Math.round(runner.busyMs * 1000) / 1000, idleMs: Math.round(runner.idleMs * 1000) / 1000,
+      sleeps: runner.sleeps, fdWakeups: runner.fdWakeups, idleSpellMs: runner.idleSpellMs, maxSleepMs: runner.maxSleepMs,
+    },
+    pool: { count: audit.count, free: audit.free + audit.cached, inUse: audit.inUse, allocFail: audit.allocFail, doubleFree: audit.doubleFree, badFree: audit.badFree },
+    drops,
+    accounting: { in: inP, out: outP, dropped, queued },
+  };
+}

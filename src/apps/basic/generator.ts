@@ -62,6 +62,8 @@ export class Generator extends App {
   /** Offset of the stamp inside a frame. */
   readonly stampOff: number;
   private readonly templates: Int32Array; // handle of each flow's template buffer
+  /** Word offset in `words` of each flow's template. */
+  private readonly templateWords: Int32Array;
   private readonly words: Uint32Array;
   private readonly wordsPerFrame: number;
   private out: Link | undefined;
@@ -92,11 +94,14 @@ export class Generator extends App {
       if (this.size - stampOff < STAMP_LEN) throw new RangeError(`gen: size ${this.size} leaves no room for the sequence stamp`);
       const t = pool.alloc();
       if (t < 0) throw new Error('gen: packet pool empty while building templates');
+      writeStamp(frame, stampOff, 0); // magic in the template; pull() writes only the sequence
       pool.data.set(frame, pool.start(t));
       pool.len[t] = frame.length;
       this.templates[f] = t;
     }
     this.stampOff = stampOff;
+    this.templateWords = new Int32Array(this.flows);
+    for (let f = 0; f < this.flows; f++) this.templateWords[f] = pool.start(this.templates[f]!) >>> 2;
     this.words = new Uint32Array(pool.data.buffer, pool.data.byteOffset, pool.data.length >>> 2);
     this.wordsPerFrame = (this.size + 3) >>> 2;
     this.last = performance.now();
@@ -133,26 +138,31 @@ export class Generator extends App {
     const free = out.nwritable();
     if (n > free) n = free;
     const pool = this.pool, data = pool.data, words = this.words, wpf = this.wordsPerFrame, size = this.size;
-    const bufSize = pool.bufSize;
-    for (let i = 0; i < n; i++) {
+    const srcWords = this.templateWords, flows = this.flows, stampSeq = this.stampOff + 4;
+    let flow = this.flow, seq = this.seq, made = 0;
+    for (; made < n; made++) {
       const p = pool.alloc();
       if (p < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; break; }
-      const t = this.templates[this.flow]!;
       const dst = pool.start(p);
       if (wpf <= 64) {
-        const s = (t * bufSize + pool.off[t]!) >>> 2, d = dst >>> 2;
+        const s = srcWords[flow]!, d = dst >>> 2;
         for (let w = 0; w < wpf; w++) words[d + w] = words[s + w]!;
       } else {
-        const s = pool.start(t);
+        const s = srcWords[flow]! << 2;
         data.copyWithin(dst, s, s + size);
       }
       pool.len[p] = size;
-      writeStamp(data, dst + this.stampOff, this.seq++);
-      if (++this.flow === this.flows) this.flow = 0;
+      // The template already holds the stamp's magic; only the sequence number changes.
+      const o = dst + stampSeq;
+      data[o] = seq >>> 24; data[o + 1] = (seq >>> 16) & 0xff; data[o + 2] = (seq >>> 8) & 0xff; data[o + 3] = seq & 0xff;
+      seq++;
+      if (++flow === flows) flow = 0;
       out.transmit(p);
-      this.counters[RX_PACKETS]++;
-      this.counters[RX_BYTES] += size;
     }
+    this.flow = flow;
+    this.seq = seq;
+    this.counters[RX_PACKETS] += made;
+    this.counters[RX_BYTES] += made * size;
   }
 
   /** True once `count` packets were generated. */

@@ -42,21 +42,24 @@ export class Sink extends App {
   override push(): void {
     const l = this.in;
     if (l === undefined) return;
-    const pool = this.pool, data = pool.data, c = this.counters;
+    const pool = this.pool, data = pool.data, c = this.counters, verify = this.verify, so = this.stampOffset;
+    let n = 0, bytes = 0;
     while (!l.empty()) {
       const p = l.receive();
       const len = pool.len[p]!;
-      if (this.verify) {
-        const seq = len >= this.stampOffset + 8 ? readStamp(data, pool.start(p) + this.stampOffset) : -1;
+      if (verify) {
+        const seq = len >= so + 8 ? readStamp(data, pool.start(p) + so) : -1;
         if (seq < 0) this.unstamped++;
         else if (seq === this.expected) { this.inOrder++; this.expected = seq + 1; }
         else if (seq > this.expected) { this.lost += seq - this.expected; this.inOrder++; this.expected = seq + 1; }
         else { this.late++; this.lost--; }
       }
-      c[TX_PACKETS]++;
-      c[TX_BYTES] += len;
+      n++;
+      bytes += len;
       pool.free(p);
     }
+    c[TX_PACKETS] += n;
+    c[TX_BYTES] += bytes;
   }
 
   override report(): Record<string, unknown> {

@@ -12,6 +12,7 @@ import type { GraphConfig } from '../core/config.js';
 import { parsePortSpec, PortSpecError, type PortSpec } from './port-spec.js';
 import { portApp } from './port-kinds.js';
 import { appType } from '../core/registry.js';
+import { applyCaptures, type CaptureSpec } from '../apps/capture/graph.js';
 
 export type SwitchMode = 'patch' | 'bridge';
 
@@ -42,6 +43,8 @@ export class Switch {
   readonly engine: Engine;
   readonly runner: EngineRunner;
   readonly ports: PortEntry[] = [];
+  /** Packet captures (see apps/capture): applied on top of the port graph. */
+  readonly captures: CaptureSpec[] = [];
   mode: SwitchMode;
 
   constructor(opts: SwitchOptions = {}) {
@@ -74,7 +77,20 @@ export class Switch {
     const i = this.ports.findIndex((p) => p.name === name);
     if (i < 0) throw new PortSpecError(`no port named "${name}"`);
     const [removed] = this.ports.splice(i, 1);
-    try { this.apply(); } catch (e) { this.ports.splice(i, 0, removed!); throw e; }
+    const caps = this.captures.filter((c) => c.port === name);
+    for (const c of caps) this.captures.splice(this.captures.indexOf(c), 1);
+    try { this.apply(); } catch (e) { this.ports.splice(i, 0, removed!); this.captures.push(...caps); throw e; }
+  }
+
+  /** Capture a port's rx and/or tx into a pcapng file or FIFO; `port` is a name or an index. */
+  addCapture(spec: CaptureSpec): CaptureSpec {
+    const byIndex = /^\d+$/.test(spec.port) ? this.ports[Number(spec.port)] : undefined;
+    const port = this.ports.some((p) => p.name === spec.port) ? spec.port : byIndex?.name;
+    if (port === undefined) throw new PortSpecError(`capture: no port named or numbered "${spec.port}" (ports: ${this.ports.map((p) => p.name).join(', ') || 'none'})`);
+    const c = { ...spec, port };
+    this.captures.push(c);
+    try { this.apply(); } catch (e) { this.captures.pop(); throw e; }
+    return c;
   }
 
   /** The engine graph for the current ports and mode. */
@@ -96,7 +112,7 @@ export class Switch {
       }
       apps[BRIDGE] = { type: 'l2-bridge', args: { ports } };
     }
-    return { apps, links };
+    return this.captures.length ? applyCaptures({ apps, links }, this.captures) : { apps, links };
   }
 
   private apply(): void {

@@ -1,6 +1,9 @@
 /**
  * `sluice switch --port SPEC --port SPEC ... [--mode patch|bridge] [--stats SECONDS]
- *   [--json FILE] [--duration SECONDS] [--pool N]`
+ *   [--json FILE] [--duration SECONDS] [--pool N] [--capture PORT:FILE[,dir=rx|tx|both][,filter=EXPR]]...`
+ *
+ * --capture mirrors a port's received (rx) and/or sent (tx) packets into a pcapng file, a
+ * FIFO (live: `tshark -r FIFO`) or `-` (stdout); PORT is a port name (p0, p1… or name=) or index.
  *
  * A quick switch from the command line, as testpmd's --vdev. Prints per-port counters
  * every --stats seconds; on SIGINT/SIGTERM (or after --duration) drains, exits 0 and writes
@@ -14,9 +17,11 @@ import { loadBuiltins } from '../../builtin.js';
 import { Switch, type PortSummary } from '../../switch/switch.js';
 import { PortSpecError } from '../../switch/port-spec.js';
 import { portKindUsage } from '../../switch/port-kinds.js';
+import { parseCaptureOption } from '../../apps/capture/graph.js';
 
 const HELP = `usage: sluice switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS]
-                     [--json FILE] [--duration SECONDS] [--pool BUFFERS]`;
+                     [--json FILE] [--duration SECONDS] [--pool BUFFERS]
+                     [--capture PORT:FILE.pcapng[,dir=rx|tx|both][,filter=EXPR]]...`;
 
 function rate(n: number, dt: number): string {
   const r = n / dt;
@@ -32,7 +37,7 @@ function printStats(prev: PortSummary[] | undefined, now: PortSummary[], dt: num
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', help: 'boolean' }, { '-h': '--help' });
+  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', help: 'boolean' }, { '-h': '--help' });
   await loadBuiltins();
   if (opts.help) { console.log(`${HELP}\nport specs:\n  ${portKindUsage().join('\n  ')}`); return 0; }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
@@ -43,13 +48,17 @@ export async function main(argv: string[]): Promise<number> {
   const statsSec = numberArg('stats', opts.stats as string | undefined, 0.1, 86400);
   const duration = numberArg('duration', opts.duration as string | undefined, 0, 1e9);
   const poolSize = numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22);
+  let captures: ReturnType<typeof parseCaptureOption>[];
+  try { captures = ((opts.capture as string[] | undefined) ?? []).map(parseCaptureOption); } catch (e) { throw new UsageError((e as Error).message); }
 
   const sw = new Switch({ mode, ...(poolSize ? { poolSize } : {}) });
   try {
     for (const s of specs) sw.addPort(s);
+    for (const c of captures) sw.addCapture(c);
   } catch (e) {
+    sw.engine.stop();
     sw.close();
-    if (e instanceof PortSpecError || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
+    if (e instanceof PortSpecError || (e as Error).name === 'FilterError' || /^capture/.test((e as Error).message) || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
     throw e;
   }
   sw.start();

@@ -157,9 +157,10 @@ export function validateState(x: unknown): DesiredState {
   if (!check(x)) {
     const e = check.errors![0]!;
     const p = e.params as Record<string, unknown>;
+    const bad = (e as { propertyName?: string }).propertyName ?? p.propertyName;
+    if (bad !== undefined) throw new StateError(`${fieldName(e.instancePath, String(bad))}: bad name (must match ${NAME})`);
     if (e.keyword === 'additionalProperties') throw new StateError(`${fieldName(e.instancePath, String(p.additionalProperty))}: unknown field`);
     if (e.keyword === 'required') throw new StateError(`${fieldName(e.instancePath, String(p.missingProperty))}: required`);
-    if (e.keyword === 'propertyNames') throw new StateError(`${fieldName(e.instancePath, String(p.propertyName))}: bad name (must match ${NAME})`);
     if (e.keyword === 'enum') throw new StateError(`${fieldName(e.instancePath)}: must be one of ${(p.allowedValues as unknown[]).join(', ')}`);
     throw new StateError(`${fieldName(e.instancePath)}: ${e.message}`);
   }

@@ -1,0 +1,251 @@
+/**
+ * End to end: a real `sluice daemon` process driven by the real CLI (`node bin/sluice.js
+ * ...`) over its unix socket — ports added, traffic moved (gen → sink through patches),
+ * counters read as JSON and as Prometheus text, ports removed while traffic flows on
+ * others, malformed and duplicate requests, declarative apply/show round trip, trace,
+ * profile, top and the HTML report. The daemon is always killed at the end.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = new URL('../../../bin/sluice.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'sluice-ctl-'));
+const sock = join(dir, 'api.sock');
+let daemon: ChildProcess;
+let log = '';
+
+function cli(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args, '--socket', sock], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+function ok(...args: string[]): string {
+  const r = cli(...args);
+  assert.equal(r.code, 0, `sluice ${args.join(' ')} failed (${r.code}): ${r.err}`);
+  return r.out;
+}
+const json = (...args: string[]) => JSON.parse(ok(...args, '-j'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rawRequest(lines: string): Promise<any[]> {
+  return new Promise((resolve, reject) => {
+    const s = connect(sock);
+    let buf = '';
+    const want = lines.split('\n').filter((l) => l.trim()).length;
+    const out: any[] = [];
+    s.on('data', (c) => {
+      buf += c;
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) { out.push(JSON.parse(buf.slice(0, nl))); buf = buf.slice(nl + 1); }
+      if (out.length >= want) { s.destroy(); resolve(out); }
+    });
+    s.on('error', reject);
+    s.write(lines);
+  });
+}
+
+before(async () => {
+  daemon = spawn(process.execPath, [BIN, 'daemon', '--socket', sock, '--metrics', '127.0.0.1:0', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  daemon.stderr!.on('data', (c) => { log += c; });
+  for (let i = 0; i < 300 && !existsSync(sock); i++) await sleep(20);
+  assert.ok(existsSync(sock), `daemon did not start: ${log}`);
+});
+
+after(async () => {
+  if (daemon.exitCode === null) { daemon.kill('SIGKILL'); await new Promise((r) => daemon.once('exit', r)); }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the API socket is private to the daemon user (mode 0600)', () => {
+  assert.equal(statSync(sock).mode & 0o777, 0o600);
+});
+
+test('no daemon on the socket: exit 3 with one clear line', () => {
+  const r = spawnSync(process.execPath, [BIN, 'port', 'show', '--socket', join(dir, 'none.sock')], { encoding: 'utf8' });
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /^sluice: cannot reach the daemon at .*none\.sock/);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});
+
+test('usage errors exit 2; refused requests exit 1; one line each', () => {
+  for (const [args, code, re] of [
+    [['frobnicate'], 2, /unknown command "frobnicate"/],
+    [['port', 'frob'], 2, /unknown subcommand "frob"/],
+    [['port', 'add'], 2, /missing NAME/],
+    [['port', 'add', 'x', 'type'], 2, /bad or missing type/],
+    [['port', 'add', 'x', 'type', 'nosuchkind'], 1, /unknown kind "nosuchkind"/],
+    [['port', 'add', '9bad', 'sink'], 1, /params\.name/],
+    [['port', 'add', 'x', 'type', 'gen', 'size=7'], 1, /size must be an integer/],
+    [['port', 'del', 'ghost'], 1, /no port named "ghost"/],
+    [['bridge', 'add', 'b', 'type', 'hub'], 2, /type must be learning, flow or patch/],
+    [['apply', join(dir, 'missing.yaml')], 2, /cannot read/],
+    [['trace', 'add', 'ghost', '3'], 1, /no port named "ghost"/],
+    [['stats', '--bogus'], 2, /unknown option --bogus/],
+  ] as [string[], number, RegExp][]) {
+    const r = cli(...args);
+    assert.equal(r.code, code, `sluice ${args.join(' ')}: ${r.err}`);
+    assert.match(r.err, re);
+    assert.equal(r.err.trim().split('\n').length, 1, `one line for sluice ${args.join(' ')}: ${r.err}`);
+  }
+});
+
+test('ports carry traffic; counters in JSON and Prometheus; removing ports leaves others undisturbed', async () => {
+  ok('port', 'add', 'g0', 'type', 'gen', 'rate=20000', 'size=64');
+  ok('port', 'add', 's0', 'sink');
+  ok('port', 'add', 'g1', 'gen:rate=20000');
+  ok('port', 'add', 's1', 'type', 'sink');
+  const dup = cli('port', 'add', 's1', 'sink');
+  assert.equal(dup.code, 1);
+  assert.match(dup.err, /port "s1" already exists/);
+  ok('bridge', 'add', 'x0', 'type', 'patch', 'ports', 'g0,s0');
+  ok('bridge', 'add', 'x1', 'type', 'patch');
+  ok('bridge', 'addif', 'x1', 'g1');
+  ok('bridge', 'addif', 'x1', 's1');
+  const busy = cli('bridge', 'addif', 'x1', 'g0');
+  assert.equal(busy.code, 1);
+  assert.match(busy.err, /already attached to bridge x0/);
+
+  let s: any;
+  for (let i = 0; i < 100; i++) { s = json('stats'); if (s.ports.s0.tx.packets > 1000 && s.ports.s1.tx.packets > 1000) break; await sleep(50); }
+  assert.ok(s.ports.s0.tx.packets > 1000 && s.ports.s1.tx.packets > 1000, JSON.stringify(s.ports));
+  assert.equal(s.ports.g0.kind, 'gen');
+  assert.ok(s.ports.g0.rx.packets >= s.ports.s0.tx.packets);
+  const shown = json('port', 'show', 's0');
+  assert.equal(shown.name, 's0');
+  assert.equal(shown.attached, 'bridge x0');
+  assert.deepEqual(JSON.parse(ok('port', 'show', '-p')).map((p: any) => p.name), ['g0', 's0', 'g1', 's1']);
+
+  // Prometheus exposition.
+  const ping = (await rawRequest('{"id":1,"method":"ping"}\n'))[0];
+  const text = await (await fetch(`http://${ping.result.metrics}/metrics`)).text();
+  const m = /^sluice_port_tx_packets_total\{port="s0",kind="sink"\} (\d+)$/m.exec(text);
+  assert.ok(m && Number(m[1]) > 1000, text.slice(0, 500));
+  assert.match(text, /^# TYPE sluice_drops_total counter$/m);
+  assert.match(text, /^sluice_pool_buffers\{state="in_use"\} \d+$/m);
+  assert.match(text, /^sluice_engine_load\{engine="main"\} [\d.]+$/m);
+  assert.match(text, /^sluice_app_ns_per_packet\{app="s0"\} [\d.]+$/m);
+  assert.equal((await fetch(`http://${ping.result.metrics}/nope`)).status, 404);
+
+  // Remove g1/s1 while g0 → s0 flows; s0 keeps counting, with no drops and no loss.
+  const before = json('stats');
+  ok('port', 'del', 'g1');
+  ok('port', 'del', 's1');
+  await sleep(300);
+  const after = json('stats');
+  assert.deepEqual(Object.keys(after.ports), ['g0', 's0']);
+  assert.ok(after.ports.s0.tx.packets > before.ports.s0.tx.packets + 1000, `${before.ports.s0.tx.packets} -> ${after.ports.s0.tx.packets}`);
+  assert.deepEqual(after.ports.g0.drops, {});
+  assert.deepEqual(after.ports.s0.drops, {});
+  assert.equal(after.ports.s0.info.lost, 0);
+  assert.equal(after.ports.s0.info.late, 0);
+  // The emptied patch keeps existing (no members), the other is untouched.
+  assert.deepEqual(json('bridge', 'show').map((b: any) => [b.name, Object.keys(b.ports)]), [['x0', ['g0', 's0']], ['x1', []]]);
+  ok('bridge', 'del', 'x1');
+  const a = after.accounting;
+  assert.ok(a.in >= a.out && a.in - a.out - a.dropped - a.queued <= 2000, JSON.stringify(a));
+});
+
+test('malformed API requests get errors and the daemon keeps serving; a flood does not stall traffic', async () => {
+  const r = await rawRequest('not json\n{"id":2,"method":"port.add","params":{"name":"zz"}}\n{"id":3,"method":"nope"}\n{"id":4,"method":"port.add","params":{"name":"zz","spec":"sink","extra":1}}\n{"id":5,"method":"ping"}\n');
+  assert.equal(r[0].error.code, 'bad-request');
+  assert.match(r[1].error.message, /params\.spec: required/);
+  assert.equal(r[2].error.code, 'unknown-method');
+  assert.match(r[3].error.message, /params\.extra: unknown parameter/);
+  assert.equal(r[4].ok, true);
+  const t0 = json('stats').ports.s0.tx.packets;
+  const flood = await rawRequest('{"id":1,"method":"stats"}\n'.repeat(2000));
+  assert.equal(flood.length, 2000);
+  assert.ok(flood.every((x) => x.ok));
+  await sleep(100);
+  const t1 = json('stats').ports.s0.tx.packets;
+  assert.ok(t1 > t0, 'traffic kept flowing during the flood');
+});
+
+test('show config round trip is lossless; apply --dry-run prints the diff and changes nothing', () => {
+  const yaml = ok('show', 'config');
+  assert.match(yaml, /^ports:\n {2}g0:\n {4}spec: gen:rate=20000,size=64$/m);
+  const f = join(dir, 'state.yaml');
+  writeFileSync(f, yaml);
+  assert.match(ok('apply', f, '--dry-run'), /no changes/);
+  assert.equal(ok('apply', f).trim(), 'no changes');
+  // Add a port and a flow bridge... as a file.
+  writeFileSync(join(dir, 'more.yaml'), yaml.replace('ports:\n', 'ports:\n  n0:\n    spec: "null"\n'));
+  const dry = ok('apply', join(dir, 'more.yaml'), '--dry-run');
+  assert.match(dry, /\+ ports\.n0 \{"spec":"null"\}/);
+  assert.equal(json('port', 'show').length, 2, 'dry run changed nothing');
+  const res = json('apply', join(dir, 'more.yaml'));
+  assert.equal(res.changes.length, 1);
+  assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['n0', 'g0', 's0']);
+  assert.equal(ok('show', 'config'), readFileSync(join(dir, 'more.yaml'), 'utf8').trimEnd() + '\n');
+  ok('apply', f);
+  assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['g0', 's0']);
+  // Invalid files: one line naming the field, nothing changed.
+  writeFileSync(join(dir, 'bad.yaml'), 'ports:\n  a: {spec: sink}\nbridges:\n  b: {ports: {a: {}, ghost: {}}}\n');
+  const bad = cli('apply', join(dir, 'bad.yaml'));
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /bridges\.b\.ports\.ghost: no port named "ghost"/);
+  assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['g0', 's0']);
+  assert.deepEqual(json('show', 'config'), JSON.parse(JSON.stringify(json('show', 'config'))));
+});
+
+test('trace follows real packets through the switch with per-app decisions and timing', () => {
+  const t = json('trace', 'add', 'g0', '3', 'udp', 'and', 'dst', 'port', '5001');
+  assert.equal(t.done, true);
+  assert.equal(t.packets.length, 3);
+  for (const p of t.packets) {
+    assert.deepEqual(p.events.map((e: any) => `${e.app}:${e.action}`), ['g0:received', 's0:sent']);
+    assert.equal(p.events[0].link, 'g0.output -> s0.input');
+    assert.ok(p.events[1].ns > 0 && p.events[1].batch > 0);
+  }
+  const text = ok('trace', 'show', String(t.id));
+  assert.match(text, /trace \d+ on g0 filter "udp and dst port 5001": 3\/3 packets/);
+  assert.match(text, /s0\s+sent/);
+  const bad = cli('trace', 'add', 'g0', '3', 'udp', 'or', 'tcp');
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /filter/);
+  ok('trace', 'del');
+});
+
+test('top, stats --plot and profile produce their outputs', () => {
+  const top = json('top', '--once', '--interval', '0.3');
+  assert.ok(top.rates.ports.s0.txPps > 0);
+  assert.ok(top.rates.engine.busyPct >= 0);
+  assert.match(ok('top', '--once', '--interval', '0.2'), /PORT\s+KIND\s+RX-PPS/);
+  const html = join(dir, 'report.html');
+  ok('stats', '--plot', html, '--seconds', '0.6', '--interval', '0.2');
+  const h = readFileSync(html, 'utf8');
+  assert.match(h, /<svg/);
+  assert.match(h, /s0 tx/);
+  const prof = join(dir, 'p.cpuprofile');
+  ok('profile', '--seconds', '0.3', '-o', prof);
+  const p = JSON.parse(readFileSync(prof, 'utf8'));
+  assert.ok(Array.isArray(p.nodes) && p.nodes.length > 0);
+  assert.ok(Array.isArray(p.samples) && p.samples.length > 0);
+  assert.equal(typeof p.startTime, 'number');
+});
+
+test('vhost-user ports are added by type and path and removed cleanly', async (t) => {
+  const path = join(dir, 'vm1.sock');
+  const r = cli('port', 'add', 'vm1', 'type', 'vhost-user', `path=${path}`, 'server', 'queues=1');
+  if (r.code === 1 && /unknown kind/.test(r.err)) { t.skip('this build has no vhost-user port kind'); return; }
+  assert.equal(r.code, 0, r.err);
+  for (let i = 0; i < 50 && !existsSync(path); i++) await sleep(20);
+  assert.ok(existsSync(path), 'vhost-user socket created');
+  assert.equal(json('port', 'show', 'vm1').kind, 'vhost-user');
+  ok('port', 'del', 'vm1');
+});
+
+test('SIGTERM stops the daemon cleanly (exit 0) and removes its socket', async () => {
+  daemon.kill('SIGTERM');
+  const code = await new Promise((r) => daemon.once('exit', r));
+  assert.equal(code, 0, log.slice(-2000));
+  assert.equal(existsSync(sock), false);
+  // State changes were logged as JSON lines.
+  const lines = log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  assert.ok(lines.some((l) => l.event === 'port-add' && l.port === 'g0'));
+  assert.ok(lines.some((l) => l.event === 'state-change' && l.path === 'ports.g1' && l.op === '-'));
+});

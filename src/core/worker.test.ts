@@ -28,8 +28,9 @@ test('pipeline: gen on one worker engine, sink on another, joined by a ring; cou
   assert.equal(sa.apps.tx!.tx.packets + ringFull, sent, 'every generated packet entered the ring or was counted as dropped');
   assert.equal(sb.apps.sink!.tx.packets, sa.apps.tx!.tx.packets, 'everything that entered the ring reached the sink');
   const rep = sb.apps.sink!.extra as { lost: number; late: number };
-  assert.equal(rep.late, 0);
-  assert.equal(rep.lost, ringFull);
+  assert.equal(rep.late, 0, 'a ring keeps order');
+  // Gaps the sink saw are ring-full drops (drops after the last delivered packet leave no gap).
+  assert.ok(rep.lost <= ringFull, `lost ${rep.lost} <= ring-full drops ${ringFull}`);
   pool.flushCache();
   assert.equal(pool.audit().inUse, 0, 'all buffers back after both engines stopped');
   region.close();

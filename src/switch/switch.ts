@@ -128,7 +128,26 @@ export class Switch {
     this.engine.drain();
     const summary = this.summary();
     this.engine.stop();
+    this.reportLeaks();
     return summary;
+  }
+
+  /**
+   * After a full stop every buffer must be back in the pool; any still allocated was leaked
+   * by an app. Always reported on stderr; with SLUICE_DEBUG=1 the handles are listed.
+   */
+  reportLeaks(): number {
+    const { inUse } = this.pool.audit();
+    if (inUse > 0) {
+      let detail = '';
+      if (process.env.SLUICE_DEBUG === '1') {
+        const held: number[] = [];
+        for (let p = 0; p < this.pool.count && held.length < 32; p++) if (this.pool.state[p] === 1) held.push(p);
+        detail = ` (handles ${held.join(', ')}${inUse > held.length ? ', ...' : ''})`;
+      }
+      console.error(`sluice: ${inUse} packet buffer(s) leaked: still allocated after every app stopped${detail}`);
+    }
+    return inUse;
   }
 
   /** Per-port counters in the documented JSON shape. */

@@ -16,16 +16,19 @@ export class PortSpecError extends Error {}
 
 export function parsePortSpec(text: string): PortSpec {
   if (typeof text !== 'string' || text.trim() === '') throw new PortSpecError('empty port spec');
-  const colon = text.indexOf(':');
-  const kind = (colon < 0 ? text : text.slice(0, colon)).trim();
+  // The kind ends at the first ':' (then a positional argument may follow) or ',' (options
+  // only, e.g. `sink,name=s0`).
+  const m = /^([^:,]*)([:,]?)(.*)$/s.exec(text)!;
+  const kind = m[1]!.trim();
   if (!/^[a-z][a-z0-9-]*$/.test(kind)) throw new PortSpecError(`port spec "${text}": bad kind "${kind}"`);
-  const rest = colon < 0 ? '' : text.slice(colon + 1);
+  const rest = m[3]!;
+  if (m[2] === ',' && rest === '') throw new PortSpecError(`port spec "${text}": empty option`);
   const parts = rest === '' ? [] : rest.split(',');
   let arg = '';
   const options: Record<string, string | true> = {};
   parts.forEach((part, i) => {
     const eq = part.indexOf('=');
-    if (i === 0 && eq < 0) { arg = part; return; }
+    if (i === 0 && eq < 0 && m[2] === ':') { arg = part; return; }
     if (part === '') throw new PortSpecError(`port spec "${text}": empty option`);
     const key = eq < 0 ? part : part.slice(0, eq);
     if (!/^[a-z][a-z0-9_-]*$/.test(key)) throw new PortSpecError(`port spec "${text}": bad option name "${key}"`);

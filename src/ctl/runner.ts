@@ -115,6 +115,9 @@ export class DaemonRunner {
     await this.stopped;
   }
 
+  /** True while the runner sleeps on wake fds. */
+  get sleeping(): boolean { return this.wake !== undefined; }
+
   /** Wake a sleeping runner now (after a reconfiguration, or a trace was added). */
   kick(): void { this.wake?.(true); }
 

@@ -81,6 +81,7 @@ export class Daemon {
   private metricsServer: Server | undefined;
   private metricsListen = 'off';
   private captures: CaptureTransform | undefined;
+  private parseFlow: ((line: string, ports: readonly string[]) => unknown) | undefined;
   private readonly opts: DaemonOptions;
   private running = false;
   /** Address the metrics server listens on (host:port), or undefined. */
@@ -107,6 +108,9 @@ export class Daemon {
     const s = validateState(initial);
     const d = new Daemon(s, opts);
     d.captures = await loadCaptureTransform();
+    try {
+      d.parseFlow = ((await import(new URL('../apps/flow-table/flow-parser.js', import.meta.url).href)) as { parseFlow?: Daemon['parseFlow'] }).parseFlow;
+    } catch { /* no flow-table in this build: flows are checked by the app */ }
     d.state = { version: 1, ...(s.engine ? { engine: s.engine } : {}), ...(s.api ? { api: s.api } : {}), ...(s.metrics ? { metrics: s.metrics } : {}) };
     try {
       d.apply(resolveApplied(d.state, s));
@@ -165,8 +169,25 @@ export class Daemon {
 
   stats(): DaemonStats { return collectStats(this.state, this.engine, this.runner); }
 
-  /** The graph `s` derives to (throws StateError). */
-  graphFor(s: DesiredState): GraphConfig { return deriveGraph(s, this.captures); }
+  /** The graph `s` derives to (throws StateError naming the field). */
+  graphFor(s: DesiredState): GraphConfig {
+    // Flow text is checked here: a flow-table app that fails to build on restart would
+    // leave the engine half-configured, so bad flows must never reach configure.
+    if (this.parseFlow) {
+      for (const [n, b] of Object.entries(s.bridges ?? {})) {
+        const ports = Object.keys(b.ports).sort();
+        (b.flows ?? []).forEach((f, i) => {
+          try { this.parseFlow!(f, ports); } catch (e) { throw new StateError(`bridges.${n}.flows.${i}: ${(e as Error).message}`); }
+        });
+      }
+    }
+    try {
+      return deriveGraph(s, this.captures);
+    } catch (e) {
+      if (e instanceof StateError) throw e;
+      throw new StateError((e as Error).message); // the capture transform's errors name the port
+    }
+  }
 
   /**
    * Reconcile to `next` (a full state). Returns the model changes and engine actions; with

@@ -9,6 +9,7 @@
  *   learning (l2-bridge):  PORT.output -> BR.PORT,  BR.PORT -> PORT.input
  *   flow (flow-table):     the same, args {ports: [...], flows: [...]}
  *   patch (no app):        A.output -> B.input, B.output -> A.input (cross-connect)
+ * A bridge with no member ports derives to nothing (it exists in the state only).
  *   router (l3-router):    PORT.output -> R.PORT,  R.PORT -> PORT.input
  * Captures are applied last by the capture module's pure `applyCaptures` transform when the
  * build has it (passed in, so this module has no hard dependency on it).
@@ -36,6 +37,8 @@ export function deriveGraph(s: DesiredState, captures?: CaptureTransform): Graph
   for (const [name, b] of Object.entries(s.bridges ?? {})) {
     const members = Object.keys(b.ports).sort();
     const type = b.type ?? 'learning';
+    // A bridge without members has nothing to run yet (the apps need at least one port).
+    if (members.length === 0) continue;
     if (type === 'patch') {
       if (members.length === 2) {
         const [a, c] = members as [string, string];

@@ -228,6 +228,64 @@ test('top, stats --plot and profile produce their outputs', () => {
   assert.equal(typeof p.startTime, 'number');
 });
 
+test('learning and flow bridges, routers and captures through the CLI', async (t) => {
+  const types = json('bridge', 'show'); // daemon reachable
+  assert.ok(Array.isArray(types));
+  ok('port', 'add', 'g2', 'gen:rate=5000');
+  ok('port', 'add', 's2', 'sink');
+  const br = cli('bridge', 'add', 'br0');
+  if (br.code !== 0) { t.skip(`learning bridge unavailable: ${br.err}`); return; }
+  ok('bridge', 'addif', 'br0', 'g2', 'vlan', '10');
+  ok('bridge', 'addif', 'br0', 's2', 'vlan=10');
+  // Capture what br0 sends to s2.
+  const cap = join(dir, 's2.pcapng');
+  ok('capture', 'add', 's2', cap, 'dir', 'tx', 'filter', 'udp');
+  assert.deepEqual(json('capture', 'show'), [{ port: 's2', file: cap, dir: 'tx', filter: 'udp' }]);
+  let s: any;
+  for (let i = 0; i < 60; i++) { s = json('stats'); if (s.ports.s2?.tx.packets > 100) break; await sleep(50); }
+  assert.ok(s.ports.s2.tx.packets > 100, JSON.stringify(s.ports.s2));
+  assert.equal(s.apps.br0.type, 'l2-bridge');
+  ok('capture', 'del', 's2');
+  assert.ok(statSync(cap).size > 100, 'capture file written');
+  const badCap = cli('capture', 'add', 'ghost', cap);
+  assert.equal(badCap.code, 1);
+  // Flow bridge.
+  ok('port', 'add', 'g3', 'gen:rate=5000');
+  ok('port', 'add', 's3', 'sink');
+  ok('bridge', 'add', 'fl0', 'type', 'flow', 'ports', 'g3,s3');
+  const badFlow = cli('flow', 'add', 'fl0', 'in_port=g3,actions=frobnicate');
+  assert.equal(badFlow.code, 1);
+  assert.match(badFlow.err, /bridges\.fl0\.flows\.0: .*frobnicate/);
+  ok('flow', 'add', 'fl0', 'in_port=g3,actions=output:s3');
+  for (let i = 0; i < 60; i++) { s = json('stats'); if (s.ports.s3?.tx.packets > 100) break; await sleep(50); }
+  assert.ok(s.ports.s3.tx.packets > 100, JSON.stringify(s.ports.s3));
+  const dump = json('flow', 'dump', 'fl0');
+  assert.deepEqual(dump.flows, ['in_port=g3,actions=output:s3']);
+  assert.match(ok('flow', 'dump', 'fl0'), /output:s3/);
+  const notFlow = cli('flow', 'add', 'br0', 'actions=drop');
+  assert.equal(notFlow.code, 1);
+  assert.match(notFlow.err, /type learning/);
+  ok('flow', 'del', 'fl0');
+  assert.deepEqual(json('flow', 'dump', 'fl0').flows, []);
+  // Router.
+  ok('port', 'add', 'n1', 'null');
+  ok('route', 'iface', 'add', 'n1', 'mac', '02:00:00:00:00:aa', 'ipv4', '10.0.0.1/24');
+  ok('route', 'add', '10.1.0.0/16', 'via', '10.0.0.2', 'dev', 'n1');
+  const dupRoute = cli('route', 'add', '10.1.0.0/16', 'via', '10.0.0.3');
+  assert.equal(dupRoute.code, 1);
+  const rt = json('route', 'show');
+  assert.equal(rt[0].router, 'r0');
+  assert.deepEqual(rt[0].routes, [{ prefix: '10.1.0.0/16', via: '10.0.0.2', dev: 'n1' }]);
+  assert.match(ok('show', 'config'), /routers:\n {2}r0:/);
+  ok('route', 'del', '10.1.0.0/16');
+  ok('route', 'iface', 'del', 'n1');
+  assert.deepEqual(json('route', 'show'), []);
+  for (const p of ['n1', 'g3', 's3', 'g2', 's2']) ok('port', 'del', p);
+  ok('bridge', 'del', 'br0');
+  ok('bridge', 'del', 'fl0');
+  assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['g0', 's0']);
+});
+
 test('vhost-user ports are added by type and path and removed cleanly', async (t) => {
   const path = join(dir, 'vm1.sock');
   const r = cli('port', 'add', 'vm1', 'type', 'vhost-user', `path=${path}`, 'server', 'queues=1');

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { connect } from 'node:net';
 import { Daemon } from '../src/ctl/daemon.js';
 import { ApiClient } from '../src/ctl/api-client.js';
-import { DaemonRunner } from '../src/ctl/runner.js';
+import { EngineRunner } from '../src/core/runner.js';
 import { PacketPool } from '../src/core/packet.js';
 import { Engine } from '../src/core/engine.js';
 import { App } from '../src/core/app.js';
@@ -146,7 +146,7 @@ async function wakeLatency(): Promise<void> {
   const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(1024, 2048)), 1024, 2048);
   const e = new Engine(pool);
   e.configure({ apps: { k: { type: 'bench-kicked' }, s: { type: 'bench-stamp' } }, links: ['k.output -> s.input'] });
-  const r = new DaemonRunner(e, { idleSpellMs: 1, maxSleepMs: 5000 });
+  const r = new EngineRunner(e, { idleSpellMs: 1, maxSleepMs: 5000 });
   r.start();
   const k = e.apps.get('k') as Kicked, s = e.apps.get('s') as Stamp;
   const lat: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * The Sluice daemon: one engine on the main thread (DaemonRunner) whose graph is derived
+ * The Sluice daemon: one engine on the main thread (EngineRunner) whose graph is derived
  * from a desired state (model.ts → graph.ts), a management API on a unix socket
  * (api-server.ts) and Prometheus metrics over HTTP (metrics.ts).
  *
@@ -23,11 +23,10 @@ import { Engine } from '../core/engine.js';
 import { diffConfig, type GraphConfig } from '../core/config.js';
 import { Ajv } from 'ajv';
 import { loadBuiltins } from '../builtin.js';
-import { ensurePortKinds } from './port-kinds-fallback.js';
 import { validateState, printState, parseState, resolveApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
 import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
 import { diffState, formatChanges, type Change } from './diff.js';
-import { DaemonRunner } from './runner.js';
+import { EngineRunner } from '../core/runner.js';
 import { Tracer } from './trace.js';
 import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
@@ -73,7 +72,7 @@ export class Daemon {
   readonly region: SharedRegion;
   readonly pool: PacketPool;
   readonly engine: Engine;
-  readonly runner: DaemonRunner;
+  readonly runner: EngineRunner;
   readonly tracer = new Tracer();
   readonly registry: Registry;
   readonly log: Logger;
@@ -94,7 +93,7 @@ export class Daemon {
     this.region = createSharedRegion(PacketPool.bytesFor(count, DEFAULT_BUF_SIZE), 'pool');
     this.pool = new PacketPool(this.region.buffer, count, DEFAULT_BUF_SIZE);
     this.engine = new Engine(this.pool, { tickHz: initial.engine?.tickHz ?? 1000, log: (e) => this.log({ level: 'debug', ...e }) });
-    this.runner = new DaemonRunner(this.engine, {
+    this.runner = new EngineRunner(this.engine, {
       idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
     });
     this.runner.hook = this.tracer;
@@ -104,7 +103,6 @@ export class Daemon {
   /** Build a daemon and apply `initial` (settings fixed at start come from it). */
   static async create(initial: DesiredState, opts: DaemonOptions = {}): Promise<Daemon> {
     await loadBuiltins();
-    await ensurePortKinds();
     const s = validateState(initial);
     const d = new Daemon(s, opts);
     d.captures = await loadCaptureTransform();

@@ -20,7 +20,7 @@
  */
 import type { Engine } from '../core/engine.js';
 import type { CounterReport } from '../core/counters.js';
-import type { DaemonRunner } from './runner.js';
+import type { EngineRunner } from '../core/runner.js';
 import type { DesiredState } from './model.js';
 
 export interface PortStats extends CounterReport { kind: string; spec: string; queues?: unknown; info?: Record<string, unknown> }
@@ -36,7 +36,7 @@ export interface DaemonStats {
   accounting: { in: number; out: number; dropped: number; queued: number };
 }
 
-export function collectStats(state: DesiredState, engine: Engine, runner: DaemonRunner): DaemonStats {
+export function collectStats(state: DesiredState, engine: Engine, runner: EngineRunner): DaemonStats {
   const s = engine.stats();
   const ports: Record<string, PortStats> = {};
   const apps: Record<string, AppStats> = {};

@@ -4,7 +4,7 @@
  * decision it took and the time it spent.
  *
  * How: a trace is armed on a port; while any trace is armed or a traced packet is in
- * flight, the DaemonRunner hands each breath to `Tracer.breathe` instead of the engine's
+ * flight, the EngineRunner hands each breath to `Tracer.breathe` instead of the engine's
  * plain breath (the untraced path pays one field check per breath). The traced breath runs
  * the same pulls and pushes, and around each app call:
  *  - at an armed ingress port, marks the first matching new packets on its outputs with
@@ -35,7 +35,7 @@ import { LINK_MAX } from '../core/link.js';
 import { BUSY_POLLS, IDLE_POLLS, TX_PACKETS, DROP_BASE, COUNTER_COUNT } from '../core/counters.js';
 import { DROP_REASON_NAMES, DROP_REASON_COUNT } from '../core/drop-reasons.js';
 import { compileFilter, type PacketPredicate } from './trace-filter.js';
-import type { BreathHook } from './runner.js';
+import type { BreathHook } from '../core/runner.js';
 
 /** Bit in `pool.flags` marking a traced packet (alloc clears flags; clone copies them). */
 export const TRACE_FLAG = 0x8000;

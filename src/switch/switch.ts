@@ -117,6 +117,7 @@ export class Switch {
 
   private apply(): void {
     this.engine.configure(this.graph());
+    this.runner.refresh();
     this.runner.kick();
   }
 

@@ -8,7 +8,7 @@ import { RX_PACKETS, TX_PACKETS } from '../core/counters.js';
 import { DropReason } from '../core/drop-reasons.js';
 import { eventfd, eventfdRead, eventfdWrite, closeFd } from '../sys/index.js';
 import { loadBuiltins } from '../builtin.js';
-import { DaemonRunner } from './runner.js';
+import { EngineRunner } from '../core/runner.js';
 import { Tracer, TRACE_FLAG } from './trace.js';
 
 /** Emits one packet per eventfd kick; sleeps on the eventfd. */
@@ -59,57 +59,12 @@ registerApp('test-counter', Counter as never);
 function pool(): PacketPool { return new PacketPool(new ArrayBuffer(PacketPool.bytesFor(1024, 2048)), 1024, 2048); }
 const until = async (f: () => boolean, ms = 5000) => { const end = Date.now() + ms; while (!f() && Date.now() < end) await new Promise((r) => setTimeout(r, 2)); return f(); };
 
-test('adaptive polling: sleeps when idle, an eventfd kick wakes it before the sleep timeout', async () => {
-  const e = new Engine(pool());
-  e.configure({ apps: { k: { type: 'test-kicked' }, c: { type: 'test-counter' } }, links: ['k.output -> c.input'] });
-  const r = new DaemonRunner(e, { idleSpellMs: 2, maxSleepMs: 10_000 });
-  r.refresh();
-  r.start();
-  try {
-    assert.ok(await until(() => r.sleeps >= 1), 'runner never slept');
-    const k = e.apps.get('k') as Kicked, c = e.apps.get('c')!;
-    eventfdWrite(k.fd);
-    // Woken by the fd, not by the 10 s timeout: the packet arrives long before it.
-    assert.ok(await until(() => c.counters[TX_PACKETS] === 1, 3000), 'kick did not wake the engine');
-    assert.ok(r.fdWakeups >= 1);
-  } finally {
-    await r.stop();
-    e.stop();
-  }
-});
-
-test('pure polling (idleSpellMs 0) never sleeps', async () => {
-  const e = new Engine(pool());
-  e.configure({ apps: { k: { type: 'test-kicked' } }, links: [] });
-  const r = new DaemonRunner(e, { idleSpellMs: 0 });
-  r.start();
-  await new Promise((res) => setTimeout(res, 30));
-  await r.stop();
-  assert.equal(r.sleeps, 0);
-  assert.ok(e.breaths > 0);
-  e.stop();
-});
-
-test('sampled breaths record per-app cost of calls that moved packets', async () => {
-  await loadBuiltins();
-  const e = new Engine(pool());
-  e.configure({ apps: { g: { type: 'gen', args: { count: 5000 } }, s: { type: 'sink' } }, links: ['g.output -> s.input'] });
-  const r = new DaemonRunner(e, { sampleEvery: 4 });
-  r.refresh();
-  for (let i = 0; i < 400; i++) r.breathe(performance.now());
-  const g = r.costs.get('g')!, s = r.costs.get('s')!;
-  assert.ok(g.packets > 0 && g.ns > 0, 'gen cost sampled');
-  assert.ok(s.packets > 0 && s.ns > 0, 'sink cost sampled');
-  assert.equal(e.apps.get('s')!.counters[TX_PACKETS], 5000);
-  e.stop();
-});
-
 test('trace follows N packets with each app decision (forwarded, dropped with reason, sent)', async () => {
   await loadBuiltins();
   const p = pool();
   const e = new Engine(p);
   e.configure({ apps: { g: { type: 'gen', args: { count: 10 } }, h: { type: 'test-halver' }, s: { type: 'sink' } }, links: ['g.output -> h.input', 'h.output -> s.input'] });
-  const r = new DaemonRunner(e);
+  const r = new EngineRunner(e);
   const t = new Tracer();
   r.hook = t;
   assert.throws(() => t.add('g', 0), /count/);
@@ -142,7 +97,7 @@ test('trace of a port with a filter nothing matches stays armed and captures not
   await loadBuiltins();
   const e = new Engine(pool());
   e.configure({ apps: { g: { type: 'gen', args: { count: 50 } }, s: { type: 'sink' } }, links: ['g.output -> s.input'] });
-  const r = new DaemonRunner(e);
+  const r = new EngineRunner(e);
   const t = new Tracer();
   r.hook = t;
   const id = t.add('g', 2, 'tcp');

@@ -4,7 +4,8 @@
  * with their counters and reports). One engine on the main thread by default; with
  * `engines:`, one pinned worker per engine sharing one pool, joined by rings.
  */
-import { createSharedRegion, closeFd } from '../sys/index.js';
+import { closeFd } from '../sys/index.js';
+import { createSharedPool } from '../core/shared-pool.js';
 import { Ring } from '../core/ring.js';
 import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine, loadAppModules, type EngineStats } from '../core/engine.js';
@@ -66,8 +67,7 @@ export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats
   await loadAppModules(graph);
   const count = cfg.pool?.buffers ?? 16384;
   const bufSize = cfg.pool?.bufferSize ?? DEFAULT_BUF_SIZE;
-  const region = createSharedRegion(PacketPool.bytesFor(count, bufSize), 'pool', { hugepages: cfg.pool?.hugepages ?? 'auto' });
-  const pool = new PacketPool(region.buffer, count, bufSize);
+  const { region, pool } = createSharedPool(count, bufSize, { hugepages: cfg.pool?.hugepages ?? 'auto' });
   try {
     if (!cfg.engines) {
       const engine = new Engine(pool);

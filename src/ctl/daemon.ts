@@ -17,7 +17,8 @@
  * API methods (params → result) are listed in `methods` below; `sluice <verb>` maps onto them.
  */
 import type { Server } from 'node:http';
-import { createSharedRegion, type SharedRegion } from '../sys/index.js';
+import type { SharedRegion } from '../sys/index.js';
+import { createSharedPool } from '../core/shared-pool.js';
 import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine } from '../core/engine.js';
 import { diffConfig, type GraphConfig } from '../core/config.js';
@@ -90,8 +91,9 @@ export class Daemon {
     this.opts = opts;
     this.log = opts.log ?? jsonLogger();
     const count = initial.engine?.poolSize ?? 16384;
-    this.region = createSharedRegion(PacketPool.bytesFor(count, DEFAULT_BUF_SIZE), 'pool');
-    this.pool = new PacketPool(this.region.buffer, count, DEFAULT_BUF_SIZE);
+    let locked: boolean;
+    ({ region: this.region, pool: this.pool, locked } = createSharedPool(count, DEFAULT_BUF_SIZE, { quiet: true }));
+    this.log({ level: 'info', event: 'pool', buffers: count, backing: this.region.backing, bytes: this.region.size, locked });
     this.engine = new Engine(this.pool, { tickHz: initial.engine?.tickHz ?? 1000, log: (e) => this.log({ level: 'debug', ...e }) });
     this.runner = new EngineRunner(this.engine, {
       idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),

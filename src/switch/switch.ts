@@ -4,7 +4,8 @@
  * Used by `sluice switch`, `sluice run` and the daemon. Adding or removing a port
  * reconfigures the engine, which touches only the apps and links that changed.
  */
-import { createSharedRegion, type SharedRegion } from '../sys/index.js';
+import type { SharedRegion } from '../sys/index.js';
+import { createSharedPool } from '../core/shared-pool.js';
 import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine, type EngineStats } from '../core/engine.js';
 import { EngineRunner, type RunnerOptions } from '../core/runner.js';
@@ -51,8 +52,7 @@ export class Switch {
     this.mode = opts.mode ?? 'patch';
     const count = opts.poolSize ?? 16384;
     const bufSize = opts.bufSize ?? DEFAULT_BUF_SIZE;
-    this.region = createSharedRegion(PacketPool.bytesFor(count, bufSize), 'pool');
-    this.pool = new PacketPool(this.region.buffer, count, bufSize);
+    ({ region: this.region, pool: this.pool } = createSharedPool(count, bufSize));
     this.engine = new Engine(this.pool, opts.log ? { log: opts.log } : {});
     this.runner = new EngineRunner(this.engine, opts.runner);
   }

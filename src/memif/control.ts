@@ -44,6 +44,13 @@ export interface Step {
   connect: boolean;
 }
 
+const WIRE_NAME: Record<Msg['type'], string> = {
+  ack: 'ACK', hello: 'HELLO', init: 'INIT', 'add-region': 'ADD_REGION', 'add-ring': 'ADD_RING',
+  connect: 'CONNECT', connected: 'CONNECTED', disconnect: 'DISCONNECT',
+};
+/** Spec name of a decoded message's type (for logs). */
+const N = (m: Msg): string => WIRE_NAME[m.type];
+
 function step(reply: Msg | null, keepFd = false, connect = false, sendFd = -1): Step {
   return { reply, sendFd, keepFd, connect };
 }
@@ -81,11 +88,11 @@ export class ServerControl {
     if (m.type === 'disconnect') peerDisconnect(m);
     const wantFd = m.type === 'add-region' || m.type === 'add-ring';
     if (wantFd ? nFds !== 1 : nFds !== 0) {
-      throw new MemifError('IncorrectFds', `${m.type.toUpperCase()} came with ${nFds} fds, expected ${wantFd ? 1 : 0}`);
+      throw new MemifError('IncorrectFds', `${N(m)} came with ${nFds} fds, expected ${wantFd ? 1 : 0}`);
     }
     switch (this.state) {
       case 'hello-sent': {
-        if (m.type !== 'init') throw new MemifError('UnexpectedMessage', `expected INIT after HELLO, got ${m.type.toUpperCase()}`);
+        if (m.type !== 'init') throw new MemifError('UnexpectedMessage', `expected INIT after HELLO, got ${N(m)}`);
         if (m.version !== MEMIF_VERSION) throw new MemifError('Refused', `Incompatible memif version 0x${m.version.toString(16)}`);
         if (m.id !== this.cfg.id) throw new MemifError('Refused', `ID not found (client asked for id ${m.id}, ours is ${this.cfg.id})`);
         if (m.mode !== INTERFACE_MODE_ETHERNET) throw new MemifError('Refused', `Only ethernet mode supported (client asked for mode ${m.mode})`);
@@ -116,9 +123,9 @@ export class ServerControl {
           this.state = 'connected';
           return step(null, false, true);
         }
-        throw new MemifError('UnexpectedMessage', `unexpected ${m.type.toUpperCase()} while the client sets up regions and rings`);
+        throw new MemifError('UnexpectedMessage', `unexpected ${N(m)} while the client sets up regions and rings`);
       case 'connected':
-        throw new MemifError('UnexpectedMessage', `unexpected ${m.type.toUpperCase()} on a connected interface`);
+        throw new MemifError('UnexpectedMessage', `unexpected ${N(m)} on a connected interface`);
     }
   }
 
@@ -195,10 +202,10 @@ export class ClientControl {
 
   receive(m: Msg, nFds: number): Step {
     if (m.type === 'disconnect') peerDisconnect(m);
-    if (nFds !== 0) throw new MemifError('IncorrectFds', `${m.type.toUpperCase()} from the server came with ${nFds} fds, expected 0`);
+    if (nFds !== 0) throw new MemifError('IncorrectFds', `${N(m)} from the server came with ${nFds} fds, expected 0`);
     switch (this.state) {
       case 'await-hello': {
-        if (m.type !== 'hello') throw new MemifError('UnexpectedMessage', `expected HELLO, got ${m.type.toUpperCase()}`);
+        if (m.type !== 'hello') throw new MemifError('UnexpectedMessage', `expected HELLO, got ${N(m)}`);
         if (m.minVersion > MEMIF_VERSION || m.maxVersion < MEMIF_VERSION) {
           throw new MemifError('Refused', `Incompatible memif version (server supports 0x${m.minVersion.toString(16)}..0x${m.maxVersion.toString(16)})`);
         }
@@ -214,16 +221,16 @@ export class ClientControl {
         return step(null);
       }
       case 'sending':
-        if (m.type !== 'ack') throw new MemifError('UnexpectedMessage', `expected ACK, got ${m.type.toUpperCase()}`);
+        if (m.type !== 'ack') throw new MemifError('UnexpectedMessage', `expected ACK, got ${N(m)}`);
         return this.next();
       case 'await-connected':
         if (m.type === 'ack') throw new MemifError('UnexpectedMessage', 'ACK after CONNECT (expected CONNECTED)');
-        if (m.type !== 'connected') throw new MemifError('UnexpectedMessage', `expected CONNECTED, got ${m.type.toUpperCase()}`);
+        if (m.type !== 'connected') throw new MemifError('UnexpectedMessage', `expected CONNECTED, got ${N(m)}`);
         this.remoteIfName = m.ifName;
         this.state = 'connected';
         return step(null, false, true);
       default:
-        throw new MemifError('UnexpectedMessage', `unexpected ${m.type.toUpperCase()} in state ${this.state}`);
+        throw new MemifError('UnexpectedMessage', `unexpected ${N(m)} in state ${this.state}`);
     }
   }
 }

@@ -79,3 +79,35 @@ test('empty table translates nothing', () => {
   assert.equal(m.translate(0, 1), -1);
   assert.equal(m.translateVa(0, 1), -1);
 });
+
+test('translateHalves agrees with translate (cache hits, misses, 4 GiB windows, huge addresses)', () => {
+  // Region 0 crosses the 4 GiB line, region 1 sits just below 2^53's hi limit, region 2 is low.
+  const big = new ArrayBuffer(0x4000);
+  const m = new GuestMemory([
+    { gpa: 2 ** 32 - 0x1000, size: 0x2000, frontendVa: 0, buffer: big, bufferOffset: 0 },
+    { gpa: 0x1fffff * 2 ** 32 + 0xfffff000, size: 0x1000, frontendVa: 0x10000, buffer: big, bufferOffset: 0x2000 },
+    { gpa: 0x100, size: 0x800, frontendVa: 0x20000, buffer: big, bufferOffset: 0x3000 },
+  ]);
+  const his = [0, 1, 0x1fffff, 0x200000, 0xffffffff];
+  const los = [0, 0xff, 0x100, 0x101, 0x8ff, 0x900, 0xffffefff, 0xfffff000, 0xfffffff0, 0xffffffff, 0x1, 0xfff, 0x1000, 0xff8];
+  const lens = [0, 1, 8, 16, 0x800, 0x1000, 0x2000, 0xffffffff];
+  let checked = 0;
+  for (let round = 0; round < 2; round++) { // the second round runs with a warm cache
+    for (const hi of his) for (const lo of los) for (const len of lens) {
+      const gpa = addr64(lo, hi);
+      const want = gpa < 0 ? -1 : m.translate(gpa, len);
+      const wantOff = m.regionOff;
+      const got = m.translateHalves(lo, hi, len);
+      assert.equal(got, want, `lo=0x${lo.toString(16)} hi=0x${hi.toString(16)} len=0x${len.toString(16)}`);
+      if (got >= 0) assert.equal(m.regionOff, wantOff, `regionOff for lo=0x${lo.toString(16)} hi=0x${hi.toString(16)}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 2 * his.length * los.length * lens.length);
+  // A range crossing the 4 GiB line inside region 0 is accepted (slow path, never cached wrong).
+  assert.equal(m.translateHalves(0xfffffff0, 0, 0x20), 0);
+  assert.equal(m.regionOff, 0xff0);
+  assert.equal(m.translateHalves(0x10, 1, 0x10), 0); // hi window of region 0
+  assert.equal(m.regionOff, 0x1010);
+  assert.equal(m.translateHalves(0x1000, 1, 1), -1, 'one past region 0');
+});

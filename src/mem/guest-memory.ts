@@ -74,6 +74,17 @@ export class GuestMemory {
   regionOff = 0;
   /** Index of the last region hit (checked first). */
   private lastHit = 0;
+  // One-entry cache for translateHalves, in u32 terms so the hit test is integer-only: the
+  // part of the last region hit that lies inside one 4 GiB window [hi·2^32, (hi+1)·2^32).
+  /** Window of the cached range (high 32 bits of its gpa); -1 when empty. */
+  private cacheHi = -1;
+  /** Low 32 bits of the cached range's first gpa. */
+  private cacheLo = 0;
+  /** Bytes in the cached range (≤ 2^32 - 1). */
+  private cacheSize = 0;
+  private cacheRegion = 0;
+  /** regionOff of the cached range's first byte. */
+  private cacheOff = 0;
 
   constructor(regions: readonly RegionSpec[]) {
     if (regions.length > MAX_REGIONS) {
@@ -142,6 +153,44 @@ export class GuestMemory {
       }
     }
     return -1;
+  }
+
+  /**
+   * `translate` for a 64-bit guest address given as two u32 halves (as descriptors hold it).
+   * The hot path: consecutive descriptors nearly always hit the same region, which is
+   * checked with integer arithmetic only; a miss (or hi ≥ 2^21, see addr64) takes `translate`.
+   */
+  translateHalves(lo: number, hi: number, len: number): number {
+    if (hi === this.cacheHi) {
+      const off = (lo - this.cacheLo) >>> 0;
+      // off < size: gpa inside; len ≤ size - off: the whole range inside (no overflow).
+      if (off < this.cacheSize && len <= this.cacheSize - off) {
+        this.regionOff = this.cacheOff + off;
+        return this.cacheRegion;
+      }
+    }
+    return this.translateHalvesMiss(lo, hi, len);
+  }
+
+  private translateHalvesMiss(lo: number, hi: number, len: number): number {
+    const gpa = addr64(lo, hi);
+    if (gpa < 0) return -1;
+    const r = this.translate(gpa, len);
+    if (r < 0) return -1;
+    const off = this.regionOff;
+    const win = hi * 4294967296;
+    const start = this.gpaStart[r] > win ? this.gpaStart[r] : win;
+    const winEnd = win + 4294967295; // one byte short of the window: the size stays a u32
+    const end = this.gpaEnd[r] < winEnd ? this.gpaEnd[r] : winEnd;
+    if (gpa < end) { // false only for the window's very last byte (not cached)
+      this.cacheHi = hi;
+      this.cacheLo = start - win;
+      this.cacheSize = end - start;
+      this.cacheRegion = r;
+      this.cacheOff = start - this.gpaStart[r];
+    }
+    this.regionOff = off;
+    return r;
   }
 
   /** Like `translate` for a frontend virtual address (vring addresses in SET_VRING_ADDR). */

@@ -19,10 +19,42 @@ const PROD_HEAD = 0, PROD_TAIL = 16, CONS_HEAD = 32, CONS_TAIL = 48, CONS_SLEEPI
 
 export type RingMode = 'spsc' | 'mpmc';
 
+/*
+ * Copies between a burst array and the slots, unrolled by 8 over the contiguous part.
+ * Why: TurboFan (Node 20) re-checks each typed array's map and reloads its length and base
+ * after every loop back-edge (the loop's interrupt check could run arbitrary code), which
+ * costs ~30 instructions per element in a one-element loop; with 8 elements per iteration
+ * the checks are shared (callgrind, ring-spsc enq+deq: 78 -> see commit message).
+ */
+function copyIn(slots: Uint32Array, h: number, mask: number, src: Uint32Array, s: number, m: number): void {
+  let i = 0;
+  if (h + m <= slots.length) {
+    for (; i + 8 <= m; i += 8) {
+      const d = h + i, o = s + i;
+      slots[d] = src[o]!; slots[d + 1] = src[o + 1]!; slots[d + 2] = src[o + 2]!; slots[d + 3] = src[o + 3]!;
+      slots[d + 4] = src[o + 4]!; slots[d + 5] = src[o + 5]!; slots[d + 6] = src[o + 6]!; slots[d + 7] = src[o + 7]!;
+    }
+  }
+  for (; i < m; i++) slots[(h + i) & mask] = src[s + i]!;
+}
+
+function copyOut(slots: Uint32Array, h: number, mask: number, dst: Uint32Array, s: number, m: number): void {
+  let i = 0;
+  if (h + m <= slots.length) {
+    for (; i + 8 <= m; i += 8) {
+      const d = s + i, o = h + i;
+      dst[d] = slots[o]!; dst[d + 1] = slots[o + 1]!; dst[d + 2] = slots[o + 2]!; dst[d + 3] = slots[o + 3]!;
+      dst[d + 4] = slots[o + 4]!; dst[d + 5] = slots[o + 5]!; dst[d + 6] = slots[o + 6]!; dst[d + 7] = slots[o + 7]!;
+    }
+  }
+  for (; i < m; i++) dst[s + i] = slots[(h + i) & mask]!;
+}
+
 export class Ring {
   readonly size: number;
   readonly mask: number;
-  readonly multi: boolean;
+  /** 1 for mpmc (a Smi field: a boolean field costs a generic truthiness test in TurboFan). */
+  private readonly multi: number;
   private readonly idx: Int32Array;
   private readonly slots: Uint32Array;
   /** Last seen cursor of the other side (spsc fast path). */
@@ -39,14 +71,14 @@ export class Ring {
     if (byteOffset % 64 !== 0) throw new RangeError(`ring byteOffset ${byteOffset} must be 64-byte aligned`);
     this.size = size;
     this.mask = size - 1;
-    this.multi = mode === 'mpmc';
+    this.multi = mode === 'mpmc' ? 1 : 0;
     this.idx = new Int32Array(buffer, byteOffset, SLOTS);
     this.slots = new Uint32Array(buffer, byteOffset + SLOTS * 4, size);
     if (init) for (const i of [PROD_HEAD, PROD_TAIL, CONS_HEAD, CONS_TAIL, CONS_SLEEPING]) Atomics.store(this.idx, i, 0);
     // A view attached to a ring in use must start from the live cursors, or the free/avail
     // arithmetic below would see a stale cursor as a huge distance.
-    this.cachedConsTail = Atomics.load(this.idx, CONS_TAIL) >>> 0;
-    this.cachedProdTail = Atomics.load(this.idx, PROD_TAIL) >>> 0;
+    this.cachedConsTail = Atomics.load(this.idx, CONS_TAIL);
+    this.cachedProdTail = Atomics.load(this.idx, PROD_TAIL);
   }
 
   /**
@@ -60,69 +92,89 @@ export class Ring {
 
   /** Entries currently queued (a snapshot). */
   count(): number {
-    return (Atomics.load(this.idx, PROD_TAIL) - Atomics.load(this.idx, CONS_TAIL)) >>> 0;
+    const consTail = Atomics.load(this.idx, CONS_TAIL); // first: PROD_TAIL read after it is never behind it
+    return (Atomics.load(this.idx, PROD_TAIL) - consTail) | 0;
   }
 
   /** Enqueue up to `n` handles from `src[srcOff..]`; returns how many were enqueued. */
   enqueueBurst(src: Uint32Array, srcOff: number, n: number): number {
+    if (this.multi !== 0) return this.enqueueMulti(src, srcOff, n);
     const idx = this.idx;
-    let head: number, m: number;
-    if (!this.multi) {
-      head = idx[PROD_TAIL]! >>> 0; // only this thread writes it
-      let free = (this.size - ((head - this.cachedConsTail) >>> 0)) >>> 0;
-      if (free < n) {
-        this.cachedConsTail = Atomics.load(idx, CONS_TAIL) >>> 0; // pairs with store in dequeueBurst
-        free = (this.size - ((head - this.cachedConsTail) >>> 0)) >>> 0;
-      }
-      m = n < free ? n : free;
-      if (m === 0) return 0;
-    } else {
-      for (;;) {
-        head = Atomics.load(idx, PROD_HEAD) >>> 0;
-        const free = (this.size - ((head - (Atomics.load(idx, CONS_TAIL) >>> 0)) >>> 0)) >>> 0;
-        m = n < free ? n : free;
-        if (m === 0) return 0;
-        if ((Atomics.compareExchange(idx, PROD_HEAD, head | 0, (head + m) | 0) >>> 0) === head) break;
-      }
+    // Cursors stay int32 (`| 0`, never `>>> 0`): an unsigned cursor pushed `head + i` into
+    // float arithmetic in TurboFan (callgrind: 78 -> 28 instructions per packet, spsc enq+deq).
+    const head = idx[PROD_TAIL]! | 0; // only this thread writes it: a plain load is enough
+    let free = (this.size - ((head - this.cachedConsTail) | 0)) | 0;
+    if (free < n) {
+      this.cachedConsTail = Atomics.load(idx, CONS_TAIL); // pairs with the store in dequeueBurst
+      free = (this.size - ((head - this.cachedConsTail) | 0)) | 0;
     }
-    const slots = this.slots, mask = this.mask;
-    for (let i = 0; i < m; i++) slots[(head + i) & mask] = src[srcOff + i]!;
-    if (this.multi) {
-      // Earlier reservations publish first, so the consumer never sees a hole.
-      while ((Atomics.load(idx, PROD_TAIL) >>> 0) !== head) { /* spin: another producer is mid-copy */ }
-    }
-    Atomics.store(idx, PROD_TAIL, (head + m) | 0); // publishes slots [head, head+m); pairs with load in dequeueBurst
+    const m = n < free ? n : free;
+    if (m <= 0) return 0;
+    const slots = this.slots, mask = this.mask, h = head & mask;
+    copyIn(slots, h, mask, src, srcOff, m);
+    Atomics.store(idx, PROD_TAIL, (head + m) | 0); // publishes slots [head, head+m); pairs with the load in dequeueBurst
     return m;
   }
 
   /** Dequeue up to `n` handles into `dst[dstOff..]`; returns how many were dequeued. */
   dequeueBurst(dst: Uint32Array, dstOff: number, n: number): number {
+    if (this.multi !== 0) return this.dequeueMulti(dst, dstOff, n);
     const idx = this.idx;
-    let head: number, m: number;
-    if (!this.multi) {
-      head = idx[CONS_TAIL]! >>> 0;
-      let avail = (this.cachedProdTail - head) >>> 0;
-      if (avail < n) {
-        this.cachedProdTail = Atomics.load(idx, PROD_TAIL) >>> 0; // pairs with store in enqueueBurst
-        avail = (this.cachedProdTail - head) >>> 0;
-      }
+    const head = idx[CONS_TAIL]! | 0; // only this thread writes it
+    let avail = (this.cachedProdTail - head) | 0;
+    if (avail < n) {
+      this.cachedProdTail = Atomics.load(idx, PROD_TAIL); // pairs with the store in enqueueBurst
+      avail = (this.cachedProdTail - head) | 0;
+    }
+    const m = n < avail ? n : avail;
+    if (m <= 0) return 0;
+    const slots = this.slots, mask = this.mask, h = head & mask;
+    copyOut(slots, h, mask, dst, dstOff, m);
+    Atomics.store(idx, CONS_TAIL, (head + m) | 0); // frees slots [head, head+m) for the producer; pairs with the load in enqueueBurst
+    return m;
+  }
+
+  /**
+   * Multi-producer enqueue: reserve [head, head+m) by CAS on PROD_HEAD, fill, then wait for
+   * earlier reservations to publish before moving PROD_TAIL, so a consumer never sees a hole.
+   */
+  private enqueueMulti(src: Uint32Array, srcOff: number, n: number): number {
+    const idx = this.idx;
+    // A plain read is only a guess: the CAS below checks it, and a failed CAS returns the live value.
+    let head = idx[PROD_HEAD]! | 0, m: number;
+    for (;;) {
+      // Acquire: slots up to CONS_TAIL were read by consumers; pairs with the store at the end of dequeueMulti.
+      const free = (this.size - ((head - Atomics.load(idx, CONS_TAIL)) | 0)) | 0;
+      m = n < free ? n : free;
+      if (m <= 0) return 0;
+      const seen = Atomics.compareExchange(idx, PROD_HEAD, head, (head + m) | 0);
+      if (seen === head) break;
+      head = seen;
+    }
+    const slots = this.slots, mask = this.mask, h = head & mask;
+    copyIn(slots, h, mask, src, srcOff, m);
+    // Earlier reservations publish first; the load also acquires their slot writes, which our store re-publishes.
+    while (Atomics.load(idx, PROD_TAIL) !== head) { /* spin: another producer is mid-copy */ }
+    Atomics.store(idx, PROD_TAIL, (head + m) | 0); // publishes slots [head, head+m); pairs with the load in dequeueMulti
+    return m;
+  }
+
+  /** Multi-consumer dequeue: the mirror image of enqueueMulti on CONS_HEAD/CONS_TAIL. */
+  private dequeueMulti(dst: Uint32Array, dstOff: number, n: number): number {
+    const idx = this.idx;
+    let head = idx[CONS_HEAD]! | 0, m: number;
+    for (;;) {
+      const avail = (Atomics.load(idx, PROD_TAIL) - head) | 0; // pairs with the store at the end of enqueueMulti
       m = n < avail ? n : avail;
-      if (m === 0) return 0;
-    } else {
-      for (;;) {
-        head = Atomics.load(idx, CONS_HEAD) >>> 0;
-        const avail = ((Atomics.load(idx, PROD_TAIL) >>> 0) - head) >>> 0;
-        m = n < avail ? n : avail;
-        if (m === 0) return 0;
-        if ((Atomics.compareExchange(idx, CONS_HEAD, head | 0, (head + m) | 0) >>> 0) === head) break;
-      }
+      if (m <= 0) return 0;
+      const seen = Atomics.compareExchange(idx, CONS_HEAD, head, (head + m) | 0);
+      if (seen === head) break;
+      head = seen;
     }
-    const slots = this.slots, mask = this.mask;
-    for (let i = 0; i < m; i++) dst[dstOff + i] = slots[(head + i) & mask]!;
-    if (this.multi) {
-      while ((Atomics.load(idx, CONS_TAIL) >>> 0) !== head) { /* spin: another consumer is mid-copy */ }
-    }
-    Atomics.store(idx, CONS_TAIL, (head + m) | 0); // frees slots [head, head+m) for producers
+    const slots = this.slots, mask = this.mask, h = head & mask;
+    copyOut(slots, h, mask, dst, dstOff, m);
+    while (Atomics.load(idx, CONS_TAIL) !== head) { /* spin: another consumer is mid-copy */ }
+    Atomics.store(idx, CONS_TAIL, (head + m) | 0); // frees slots [head, head+m); pairs with the load in enqueueMulti
     return m;
   }
 }

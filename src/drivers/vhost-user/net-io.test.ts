@@ -90,3 +90,70 @@ test('a malicious guest quarantines only its own queue; another pair keeps forwa
   assert.equal(dio.toGuestPackets, 1);
   assert.deepEqual(dst.bytes(dst.descAddr(dst.usedEntry(0).id) + 12, 60), new Uint8Array(60).fill(5));
 });
+
+test('forwardGuestToGuest: one-buffer fast path (aligned) and general path (odd offset, split buffers) write the same header and frame', () => {
+  const src = new MockSplitQueue(16);
+  const dst = new MockSplitQueue(16, 1 << 20);
+  const sq = q(src);
+  const dq = q(dst);
+  const io = new NetIo(9230);
+  const dio = new NetIo(9230);
+  dio.mergeable = true;
+  const frames = [60, 61, 1514, 63].map((n, k) => {
+    const f = new Uint8Array(12 + n).fill(0xee, 0, 12); // the source header is not copied
+    for (let i = 12; i < f.length; i++) f[i] = (i * 7 + k) & 0xff;
+    return f;
+  });
+  for (const f of frames) src.addChain([{ len: f.length, data: f }]);
+  // Destination: aligned single buffer (fast), buffer at an odd address (general), two
+  // 1000-byte buffers for the 1514-byte frame (general, num_buffers 2), dirty aligned buffer.
+  const dirty = new Uint8Array(2048).fill(0xaa);
+  const h0 = dst.addChain([{ len: 2048, write: true, data: dirty }]);
+  const odd = dst.alloc(2048 + 1) + 1;
+  dst.bytes(odd, 2048).fill(0xaa);
+  dst.writeDesc(15, odd, 2048, 2 /* WRITE */, 0); // a descriptor addChain does not reuse here
+  dst.addAvail(15);
+  const h2 = dst.addChain([{ len: 1000, write: true, data: dirty.subarray(0, 1000) }]);
+  const h3 = dst.addChain([{ len: 1000, write: true, data: dirty.subarray(0, 1000) }]);
+  const h4 = dst.addChain([{ len: 2048, write: true, data: dirty }]);
+  assert.equal(io.forwardGuestToGuest(sq, src.mem, dio, dq, dst.mem, 32), 4);
+  assert.equal(dio.toGuestPackets, 4);
+  assert.equal(dst.usedIdx(), 5);
+  const hdr = (nb: number) => new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nb, 0]);
+  const expect = (addr: number, k: number, nb: number) => {
+    assert.deepEqual(dst.bytes(addr, 12), hdr(nb), `header of frame ${k}`);
+    assert.deepEqual(dst.bytes(addr + 12, frames[k]!.length - 12), frames[k]!.subarray(12), `frame ${k}`);
+  };
+  assert.deepEqual(dst.usedEntry(0), { id: h0, len: 72 });
+  expect(dst.descAddr(h0), 0, 1);
+  assert.equal(dst.bytes(dst.descAddr(h0) + 72, 1)[0], 0xaa, 'nothing written past the frame');
+  assert.deepEqual(dst.usedEntry(1), { id: 15, len: 73 });
+  expect(odd, 1, 1);
+  assert.deepEqual(dst.usedEntry(2), { id: h2, len: 1000 });
+  assert.deepEqual(dst.usedEntry(3), { id: h3, len: 526 });
+  const joined = new Uint8Array(1526);
+  joined.set(dst.bytes(dst.descAddr(h2), 1000), 0);
+  joined.set(dst.bytes(dst.descAddr(h3), 526), 1000);
+  assert.deepEqual(joined.subarray(0, 12), hdr(2));
+  assert.deepEqual(joined.subarray(12), frames[2]!.subarray(12));
+  assert.deepEqual(dst.usedEntry(4), { id: h4, len: 75 });
+  expect(dst.descAddr(h4), 3, 1);
+});
+
+test('forwardGuestToGuest: a destination buffer outside guest memory quarantines the destination queue, frames are counted', () => {
+  const src = new MockSplitQueue(16);
+  const dst = new MockSplitQueue(16);
+  const sq = q(src);
+  const dq = q(dst);
+  const io = new NetIo(9230);
+  const dio = new NetIo(9230);
+  dio.mergeable = true;
+  src.addChain([{ len: 72, data: new Uint8Array(72) }]);
+  dst.writeDesc(0, dst.gpaBase + (1 << 20) - 16, 2048, 2 /* WRITE */, 0); // runs past the region end
+  dst.addAvail(0);
+  assert.equal(io.forwardGuestToGuest(sq, src.mem, dio, dq, dst.mem, 32), 1);
+  assert.equal(dq.error, QueueError.DESC_OUT_OF_MEMORY);
+  assert.equal(dio.toGuestPackets, 0);
+  assert.equal(dio.noGuestBuffer, 1);
+  assert.equal(src.usedIdx(), 1, 'the source buffer is returned');
+});

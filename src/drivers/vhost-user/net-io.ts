@@ -178,41 +178,66 @@ export class NetIo {
   /** One frame over as many chains as needed (MRG_RXBUF). */
   private putMergeable(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number): boolean {
     const hdrLen = this.hdrLen;
+    // Fast path: the frame fits the next chain's one writable buffer, which is 4-byte aligned
+    // (DPDK and Linux rx buffers): a 12-byte header as three word stores, one word copy.
+    const head = q.popChain(mem);
+    if (head < 0) {
+      this.noGuestBuffer++;
+      return false;
+    }
+    if (q.nSegs === 1 && q.nReadable === 0 && hdrLen === 12 && q.segLen[0] - 12 >= len) {
+      const r = q.segRegion[0];
+      const o = q.segOff[0];
+      const w32 = mem.u32[r];
+      if ((o & 3) === 0 && w32.length !== 0) {
+        const k = o >>> 2;
+        // TRUST: [o, o + 12 + len) is inside the region (popChain checked the buffer), so
+        // words k..k+2 are inside the u32 view.
+        w32[k] = 0;
+        w32[k + 1] = 0;
+        w32[k + 2] = 0x10000; // num_buffers = 1 (u16 LE at byte 10)
+        copyBytes(mem.u8[r], w32, o + 12, src, src32, srcOff, len);
+        q.addUsed(head, 12 + len);
+        this.toGuestPackets++;
+        this.toGuestBytes += len;
+        return true;
+      }
+    }
+    // General path: header in the first chain's first writable segment, the frame over as
+    // many chains as it needs; `cur` is the chain in hand.
+    if (q.nSegs === q.nReadable || q.segLen[q.nReadable] < hdrLen) {
+      q.unpop(1);
+      this.noGuestBuffer++;
+      return false;
+    }
+    const hdrRegion = q.segRegion[q.nReadable];
+    const hdrOff = q.segOff[q.nReadable];
+    this.writeHeader(q, mem, 0);
     let remaining = len;
     let nbufs = 0;
-    let hdrRegion = -1;
-    let hdrOff = 0;
-    while (nbufs === 0 || remaining > 0) {
+    let skipHdr = hdrLen;
+    let cur = head;
+    for (;;) {
+      const room = q.writeBytes - skipHdr;
+      const chunk = remaining < room ? remaining : room;
+      this.fill(q, mem, src, src32, srcOff + (len - remaining), chunk, skipHdr);
+      remaining -= chunk;
+      this.mergeHead[nbufs] = cur;
+      this.mergeLen[nbufs] = chunk + skipHdr;
+      nbufs++;
+      if (remaining === 0) break;
       if (nbufs === MAX_MERGE) {
         q.unpop(nbufs);
         this.tooBig++;
         return true;
       }
-      const head = q.popChain(mem);
-      if (head < 0) {
+      cur = q.popChain(mem);
+      if (cur < 0) {
         q.unpop(nbufs);
         this.noGuestBuffer++;
         return false;
       }
-      let skipHdr = 0;
-      if (nbufs === 0) {
-        if (q.nSegs === q.nReadable || q.segLen[q.nReadable] < hdrLen) {
-          q.unpop(1);
-          this.noGuestBuffer++;
-          return false;
-        }
-        hdrRegion = q.segRegion[q.nReadable];
-        hdrOff = q.segOff[q.nReadable];
-        this.writeHeader(q, mem, 0);
-        skipHdr = hdrLen;
-      }
-      const room = q.writeBytes - skipHdr;
-      const chunk = remaining < room ? remaining : room;
-      this.fill(q, mem, src, src32, srcOff + (len - remaining), chunk, skipHdr);
-      remaining -= chunk;
-      this.mergeHead[nbufs] = head;
-      this.mergeLen[nbufs] = chunk + skipHdr;
-      nbufs++;
+      skipHdr = 0;
     }
     // num_buffers (u16 LE at header offset 10).
     const h = mem.u8[hdrRegion];

@@ -33,7 +33,16 @@ export function copyBytes(dst8: Uint8Array, dst32: Uint32Array, dstOff: number, 
     const dw = dstOff >>> 2;
     const sw = srcOff >>> 2;
     // TRUST: the byte range was checked, so the word range [w, w+words) is inside both views.
-    for (let w = 0; w < words; w++) dst32[dw + w] = src32[sw + w];
+    // Unrolled by four: the loop's own compare/branch was a third of a 64-byte copy.
+    const w4 = words & ~3;
+    let w = 0;
+    for (; w < w4; w += 4) {
+      dst32[dw + w] = src32[sw + w];
+      dst32[dw + w + 1] = src32[sw + w + 1];
+      dst32[dw + w + 2] = src32[sw + w + 2];
+      dst32[dw + w + 3] = src32[sw + w + 3];
+    }
+    for (; w < words; w++) dst32[dw + w] = src32[sw + w];
     i = words << 2;
   }
   for (; i < len; i++) dst8[dstOff + i] = src8[srcOff + i];

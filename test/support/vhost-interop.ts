@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 
-export const VMHARNESS = process.env.VMHARNESS_DIR ?? '/work/shared/vmharness';
+// ../shared sits beside the repository (CI and the workspace); dist/test/support → repo root is ../../../
+export const VMHARNESS = process.env.VMHARNESS_DIR ?? new URL('../../../../shared/vmharness', import.meta.url).pathname;
 
 function which(bin: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;

@@ -152,7 +152,7 @@ export class VhostUserApp extends App {
   /** Engine hook: going to sleep (re-enable guest kicks) or waking up. */
   override idle(sleeping: boolean): void {
     if (!sleeping) return;
-    for (const r of this.port.device.rings) if (r.live) r.queue.enableNotification();
+    this.port.enableKicks();
     // Kicks that came while we polled are stale; the engine's last breath before sleeping
     // sees any work they announced.
     for (const fd of this.port.kickFds()) { try { eventfdRead(fd); } catch { /* a frontend's odd fd: ignore */ } }

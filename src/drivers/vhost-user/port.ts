@@ -6,8 +6,9 @@
  * Control runs on the main thread through the Poller; the data path (`dequeue`, `enqueue`,
  * `forwardTo`) runs on the same thread between control callbacks, so no locking is needed.
  * Polling vs sleeping: a ring that yields packets asks the guest not to kick
- * (disableNotification); an empty poll re-enables kicks, so an engine that sleeps on
- * `kickFds()` wakes on the next packet.
+ * (disableNotification), and kicks stay off while the engine polls, even across empty polls
+ * (as DPDK's vhost PMD: a kick costs the guest an eventfd write per burst). The owner
+ * re-enables them before it sleeps on `kickFds()` (VhostUserApp.idle), then polls once more.
  */
 import { closeFd, eventfdWrite, poller, unixAccept, unixConnect, unixListen } from '../../sys/index.js';
 import { unlinkSync } from 'node:fs';
@@ -178,6 +179,16 @@ export class VhostUserPort {
     }
     this.txRings = tx;
     this.rxRings = rx;
+    // Polling: no kicks on any ring (TX rings get them back before a sleep, see above; RX
+    // kicks are never needed, a full guest RX ring drops instead of waiting).
+    for (let i = 0; i < tx.length; i++) tx[i]!.queue.disableNotification();
+    for (let i = 0; i < rx.length; i++) rx[i]!.queue.disableNotification();
+  }
+
+  /** Ask the guest to kick on TX again (before the owner sleeps on kickFds()). */
+  enableKicks(): void {
+    this.refresh();
+    for (let i = 0; i < this.txRings.length; i++) this.txRings[i]!.queue.enableNotification();
   }
 
   /** Kick eventfds of live TX rings (an idle engine may sleep on them). */
@@ -200,8 +211,7 @@ export class VhostUserPort {
       const r = rings[i]!;
       const got = io.dequeueFromGuest(r.queue, mem, pool, n === 0 ? out : out.subarray(n), max - n);
       if (io.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
-      if (got === 0) r.queue.enableNotification();
-      else r.queue.disableNotification();
+      if (got !== 0) r.queue.disableNotification();
       n += got;
     }
     return n;
@@ -248,8 +258,7 @@ export class VhostUserPort {
         if (dio.notifyNeeded && d.callFd >= 0) eventfdWrite(d.callFd);
       }
       if (sio.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
-      if (got === 0) r.queue.enableNotification();
-      else r.queue.disableNotification();
+      if (got !== 0) r.queue.disableNotification();
       n += got;
     }
     return n;

@@ -17,7 +17,8 @@
  *   published once per burst (`publishUsed`), then `needsNotification()` applies the
  *   EVENT_IDX rule (or avail.flags without it).
  * - `enableNotification()`/`disableNotification()` ask the driver to kick or not; after
- *   enabling, callers re-check `hasAvail()` before sleeping (the usual race).
+ *   enabling, callers re-check `hasAvail()` before sleeping (the usual race). Pollers disable
+ *   kicks while busy and enable them only before sleeping (a kick costs the driver a syscall).
  * - No allocation, no throw on the data path. No fds, no sockets.
  *
  * Memory ordering: `avail.idx` is read with Atomics.load before the ring entries it covers
@@ -85,6 +86,8 @@ export class DeviceQueue {
   nReadable = 0;
   readBytes = 0;
   writeBytes = 0;
+  /** Whether kicks were last asked for (enableNotification) rather than suppressed; true after setup (unknown). */
+  private kicksWanted = true;
 
   /**
    * Control path: validate the layout against `mem` and build the ring views. Returns null
@@ -122,6 +125,7 @@ export class DeviceQueue {
     this.error = QueueError.NONE;
     this.errorDetail = 0;
     this.availIdx = this.nextAvail;
+    this.kicksWanted = true; // new ring memory: the next disableNotification must store
     this.ready = true;
     return null;
   }
@@ -329,13 +333,20 @@ export class DeviceQueue {
   /** Ask the driver to kick on new buffers (before sleeping). */
   enableNotification(): void {
     if (!this.ready) return;
+    this.kicksWanted = true;
+    // Seq-cst store: ordered before the caller's re-check of avail.idx (the sleep race).
     if (this.eventIdx) Atomics.store(this.usedU16, 2 + 4 * this.size, this.nextAvail);
     else Atomics.store(this.usedU16, 0, 0);
   }
 
-  /** Ask the driver not to kick (while polling). */
+  /**
+   * Ask the driver not to kick (while polling). Called once per busy burst, so it stores only
+   * when kicks were on: used.flags is ours, and a hint needs no fence.
+   */
   disableNotification(): void {
-    if (!this.ready) return;
-    if (!this.eventIdx) Atomics.store(this.usedU16, 0, VRING_USED_F_NO_NOTIFY);
+    if (!this.ready || !this.kicksWanted) return;
+    this.kicksWanted = false;
+    // TRUST: usedU16 has 2 + 4*size + 2 entries.
+    if (!this.eventIdx) this.usedU16[0] = VRING_USED_F_NO_NOTIFY;
   }
 }

@@ -124,12 +124,14 @@ export async function add(req: CniRequest): Promise<CniResult> {
   try {
     await d.call('ping');
     await ensureBridge(d, cfg);
+    const progress = { ipam: false };
     try {
-      const result = cfg.mode === 'veth' ? await addVeth(req, d, n) : await addSocket(req, d, n);
-      return result;
+      return cfg.mode === 'veth' ? await addVeth(req, d, n, progress) : await addSocket(req, d, n, progress);
     } catch (e) {
       log(`ADD failed, undoing: ${(e as Error).message}`);
-      try { await delWith(req, d, undefined); } catch (u) { log(`undo: ${(u as Error).message}`); }
+      // Release the address only if the IPAM plugin was asked for one.
+      try { await delWith(req, d, undefined, progress.ipam); } catch (u) { log(`undo: ${(u as Error).message}`); }
+      removeState(cfg.stateDir, cfg.name, req.containerId, req.ifname);
       throw e;
     }
   } finally { d.close(); }
@@ -140,13 +142,14 @@ async function joinBridge(d: Daemon, cfg: PluginConfig, n: Names): Promise<void>
   await d.call('bridge.addif', { bridge: cfg.bridge, port: n.port, ...(cfg.vlan !== undefined ? { vlan: cfg.vlan } : {}) });
 }
 
-async function addVeth(req: CniRequest, d: Daemon, n: Names): Promise<CniResult> {
+async function addVeth(req: CniRequest, d: Daemon, n: Names, progress: { ipam: boolean }): Promise<CniResult> {
   const cfg = req.config;
   tryRun('ip', ['link', 'del', n.hostVeth]); // a leftover of a killed ADD with the same name
   const mtu = cfg.mtu !== undefined ? ['mtu', String(cfg.mtu)] : [];
   run('ip', ['link', 'add', n.hostVeth, ...mtu, 'type', 'veth', 'peer', 'name', req.ifname, ...mtu, 'netns', req.netns]);
   saveState(cfg.stateDir, stateOf(req, n, { cniVersion: cfg.cniVersion }));
   if (cfg.mac) inNs(req.netns, ['ip', 'link', 'set', 'dev', req.ifname, 'address', cfg.mac]);
+  progress.ipam = cfg.ipam !== undefined;
   const parts: IpamParts = cfg.ipam ? ipamParts(ipamExec(req, 'ADD')!) : { ips: [], routes: [] };
   offloadsOff(req.netns, req.ifname);
   configurePodIface(req, parts);
@@ -165,7 +168,7 @@ async function addVeth(req: CniRequest, d: Daemon, n: Names): Promise<CniResult>
   return result;
 }
 
-async function addSocket(req: CniRequest, d: Daemon, n: Names): Promise<CniResult> {
+async function addSocket(req: CniRequest, d: Daemon, n: Names, progress: { ipam: boolean }): Promise<CniResult> {
   const cfg = req.config;
   rmSync(n.podDir, { recursive: true, force: true });
   mkdirSync(cfg.socketDir, { recursive: true, mode: 0o755 });
@@ -173,6 +176,7 @@ async function addSocket(req: CniRequest, d: Daemon, n: Names): Promise<CniResul
   chownSync(n.podDir, cfg.socketUid, cfg.socketGid);
   chmodSync(n.podDir, dirModeFor(cfg.socketMode));
   saveState(cfg.stateDir, stateOf(req, n, { cniVersion: cfg.cniVersion }));
+  progress.ipam = cfg.ipam !== undefined;
   const parts: IpamParts = cfg.ipam ? ipamParts(ipamExec(req, 'ADD')!) : { ips: [], routes: [] };
   await joinBridge(d, cfg, n);
   await waitForSocket(n.socket, cfg.timeoutMs);
@@ -210,7 +214,7 @@ export async function del(req: CniRequest): Promise<void> {
 }
 
 /** Remove every trace; try every step, report the first failure after trying the rest. */
-async function delWith(req: CniRequest, d: Daemon, st: AttachmentState | undefined): Promise<void> {
+async function delWith(req: CniRequest, d: Daemon, st: AttachmentState | undefined, releaseIpam = true): Promise<void> {
   const cfg = req.config;
   const n = namesFor(cfg.name, req.containerId, req.ifname, cfg.socketDir, cfg.mode);
   let first: unknown;
@@ -232,7 +236,7 @@ async function delWith(req: CniRequest, d: Daemon, st: AttachmentState | undefin
   for (const dir of new Set([n.podDir, st?.podDir].filter((x): x is string => typeof x === 'string' && x.endsWith(`/${n.key}`)))) {
     await step('socket directory', () => rmSync(dir, { recursive: true, force: true }));
   }
-  if (cfg.ipam) await step('IPAM', () => ipamExec(req, 'DEL'));
+  if (cfg.ipam && releaseIpam) await step('IPAM', () => ipamExec(req, 'DEL'));
   if (st?.deviceInfoFile) await step('device-info', () => rmSync(st.deviceInfoFile!, { force: true }));
   if (first !== undefined) throw first;
   removeState(cfg.stateDir, cfg.name, req.containerId, req.ifname);

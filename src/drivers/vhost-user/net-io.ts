@@ -15,7 +15,7 @@
  */
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
-import { copyBytes, wordsOf } from './copy.js';
+import { LONG_COPY, copyBytes, wordsOf } from './copy.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -175,34 +175,58 @@ export class NetIo {
     return true;
   }
 
-  /** One frame over as many chains as needed (MRG_RXBUF). */
+  /**
+   * One frame over as many chains as needed (MRG_RXBUF). Kept small so it inlines into the
+   * burst loops: the common case is handled here, everything else in putMergeableFrom.
+   */
   private putMergeable(q: DeviceQueue, mem: GuestMemory, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number): boolean {
-    const hdrLen = this.hdrLen;
-    // Fast path: the frame fits the next chain's one writable buffer, which is 4-byte aligned
-    // (DPDK and Linux rx buffers): a 12-byte header as three word stores, one word copy.
     const head = q.popChain(mem);
     if (head < 0) {
       this.noGuestBuffer++;
       return false;
     }
-    if (q.nSegs === 1 && q.nReadable === 0 && hdrLen === 12 && q.segLen[0] - 12 >= len) {
+    // Fast path: the frame fits the chain's one writable buffer, both sides 4-byte aligned
+    // (DPDK and Linux buffers): the 12-byte header as three word stores, an inline word copy.
+    if (q.nSegs === 1 && q.nReadable === 0 && this.hdrLen === 12 && len <= LONG_COPY && q.segLen[0] - 12 >= len) {
       const r = q.segRegion[0];
       const o = q.segOff[0];
-      const w32 = mem.u32[r];
-      if ((o & 3) === 0 && w32.length !== 0) {
+      const d32 = mem.u32[r];
+      if (((o | srcOff) & 3) === 0 && d32.length !== 0 && src32.length !== 0) {
+        // TRUST: [o, o + 12 + len) is inside the region (popChain checked the whole buffer)
+        // and [srcOff, srcOff + len) inside the source (checked by the caller), so every
+        // word index below is inside its u32 view.
         const k = o >>> 2;
-        // TRUST: [o, o + 12 + len) is inside the region (popChain checked the buffer), so
-        // words k..k+2 are inside the u32 view.
-        w32[k] = 0;
-        w32[k + 1] = 0;
-        w32[k + 2] = 0x10000; // num_buffers = 1 (u16 LE at byte 10)
-        copyBytes(mem.u8[r], w32, o + 12, src, src32, srcOff, len);
+        d32[k] = 0;
+        d32[k + 1] = 0;
+        d32[k + 2] = 0x10000; // num_buffers = 1 (u16 LE at byte 10)
+        const d = k + 3;
+        const sw = srcOff >>> 2;
+        const words = len >>> 2;
+        const w4 = words & ~3;
+        let w = 0;
+        for (; w < w4; w += 4) {
+          d32[d + w] = src32[sw + w];
+          d32[d + w + 1] = src32[sw + w + 1];
+          d32[d + w + 2] = src32[sw + w + 2];
+          d32[d + w + 3] = src32[sw + w + 3];
+        }
+        for (; w < words; w++) d32[d + w] = src32[sw + w];
+        if ((len & 3) !== 0) {
+          const d8 = mem.u8[r];
+          for (let b = words << 2; b < len; b++) d8[o + 12 + b] = src[srcOff + b];
+        }
         q.addUsed(head, 12 + len);
         this.toGuestPackets++;
         this.toGuestBytes += len;
         return true;
       }
     }
+    return this.putMergeableFrom(q, mem, head, src, src32, srcOff, len);
+  }
+
+  /** putMergeable's general path, with the first chain (`head`) already popped. */
+  private putMergeableFrom(q: DeviceQueue, mem: GuestMemory, head: number, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number): boolean {
+    const hdrLen = this.hdrLen;
     // General path: header in the first chain's first writable segment, the frame over as
     // many chains as it needs; `cur` is the chain in hand.
     if (q.nSegs === q.nReadable || q.segLen[q.nReadable] < hdrLen) {

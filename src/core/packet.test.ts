@@ -71,3 +71,37 @@ test('pool rejects bad geometry', () => {
   assert.throws(() => new PacketPool(new ArrayBuffer(1 << 20), 64, 100), /bufSize/);
   assert.throws(() => new PacketPool(new ArrayBuffer(1024), 64, 2048), /needs/);
 });
+
+test('allocBurst hands out fresh distinct buffers across cache refills, short only when the pool is dry', () => {
+  const p = pool(1024);
+  const out = new Uint32Array(1000);
+  const used = p.alloc(); // dirty one buffer's metadata, free it, and expect it fresh again
+  p.len[used] = 77; p.off[used] = 3; p.flags[used] = 5;
+  p.free(used);
+  assert.equal(p.allocBurst(out, 1000), 1000);
+  const seen = new Set(out);
+  assert.equal(seen.size, 1000);
+  for (const h of out) { assert.ok(h < 1024); assert.equal(p.len[h], 0); assert.equal(p.off[h], HEADROOM); assert.equal(p.flags[h], 0); }
+  assert.equal(p.allocBurst(out.subarray(1000 - 100), 100), 24, 'only 24 left');
+  assert.equal(p.audit().allocFail, 1);
+  assert.equal(p.allocBurst(out, 1), 0);
+  assert.equal(p.audit().allocFail, 2);
+  assert.equal(p.audit().inUse, 1024);
+});
+
+test('freeBurst returns buffers (spilling past the cache) and counts bad and double frees', () => {
+  const p = pool(2048);
+  const hs = new Uint32Array(1500);
+  assert.equal(p.allocBurst(hs, 1500), 1500);
+  p.freeBurst(hs, 1500);
+  assert.equal(p.audit().inUse, 0);
+  p.freeBurst(hs, 2); // already free
+  p.freeBurst(Uint32Array.of(5000, 0xffffffff), 2);
+  const a = p.audit();
+  assert.equal(a.doubleFree, 2);
+  assert.equal(a.badFree, 2);
+  assert.equal(a.inUse, 0);
+  const again = new Uint32Array(2048);
+  assert.equal(p.allocBurst(again, 2048), 2048);
+  assert.equal(new Set(again).size, 2048, 'no handle is handed out twice');
+});

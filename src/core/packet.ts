@@ -20,7 +20,8 @@ import { Ring } from './ring.js';
 const MAGIC = 0x51ce9001;
 const H_MAGIC = 0, H_COUNT = 1, H_BUFSIZE = 2, H_DOUBLE_FREE = 3, H_ALLOC_FAIL = 4, H_BAD_FREE = 5;
 const HEADER_BYTES = 64;
-const CACHE_SIZE = 512, CACHE_MOVE = 256;
+/** Per-thread cache: 512 handles, moved to/from the shared ring 256 at a time (written as literals in the hot methods). */
+const CACHE_SIZE = 512;
 
 /** Default bytes per buffer: room for a 9,216-byte jumbo frame plus headroom (Snabb uses 10 KiB too). */
 export const DEFAULT_BUF_SIZE = 10240;
@@ -103,16 +104,51 @@ export class PacketPool {
 
   /** A fresh packet (len 0, default headroom), or -1 when the pool is empty (counted). */
   alloc(): number {
-    if (this.cacheN === 0) {
-      this.cacheN = this.ring.dequeueBurst(this.cache, 0, CACHE_MOVE);
-      if (this.cacheN === 0) { Atomics.add(this.header, H_ALLOC_FAIL, 1); return -1; }
+    let c = this.cacheN;
+    if (c === 0) {
+      c = this.ring.dequeueBurst(this.cache, 0, 256 /* CACHE_MOVE */);
+      if (c === 0) { Atomics.add(this.header, H_ALLOC_FAIL, 1); return -1; }
     }
-    const p = this.cache[--this.cacheN]!;
+    const p = this.cache[--c]!;
+    this.cacheN = c;
     this.state[p] = 1;
-    this.off[p] = HEADROOM;
+    // Literals, not the module constants: TurboFan reads a module `const` through its context
+    // cell with a TDZ check and a Smi/HeapNumber test on every use.
+    this.off[p] = 128; // HEADROOM
     this.len[p] = 0;
     this.flags[p] = 0;
     return p;
+  }
+
+  /**
+   * Allocate up to `n` fresh packets into `out[0..)`; returns how many (fewer than `n` only
+   * when the pool ran dry, counted once as an allocation failure). Each is as from alloc().
+   */
+  allocBurst(out: Uint32Array, n: number): number {
+    const cache = this.cache, state = this.state, off = this.off, len = this.len, flags = this.flags;
+    let got = 0;
+    while (got < n) {
+      let c = this.cacheN;
+      if (c < n - got) {
+        // Top up before splitting the burst: at most CACHE_MOVE, and never past CACHE_SIZE.
+        const room = 512 /* CACHE_SIZE */ - c;
+        c += this.ring.dequeueBurst(cache, c, room < 256 ? room : 256);
+        if (c === 0) { this.cacheN = 0; Atomics.add(this.header, H_ALLOC_FAIL, 1); break; }
+      }
+      let k = n - got;
+      if (k > c) k = c;
+      const end = got + k;
+      for (; got < end; got++) {
+        const p = cache[--c]!;
+        out[got] = p;
+        state[p] = 1;
+        off[p] = 128; // HEADROOM
+        len[p] = 0;
+        flags[p] = 0;
+      }
+      this.cacheN = c;
+    }
+    return got;
   }
 
   /** Return p to the pool. A handle that is not allocated is counted and ignored. */
@@ -120,11 +156,31 @@ export class PacketPool {
     if (p >>> 0 >= this.count) { this.badFree(p); return; }
     if (this.state[p] !== 1) { this.doubleFree(p); return; }
     this.state[p] = 0;
-    this.cache[this.cacheN++] = p;
-    if (this.cacheN === CACHE_SIZE) {
-      this.ring.enqueueBurst(this.cache, CACHE_SIZE - CACHE_MOVE, CACHE_MOVE);
-      this.cacheN -= CACHE_MOVE;
+    let c = this.cacheN;
+    this.cache[c++] = p;
+    if (c === 512 /* CACHE_SIZE */) {
+      this.ring.enqueueBurst(this.cache, 512 - 256, 256); // spill CACHE_MOVE to the shared ring
+      c -= 256;
     }
+    this.cacheN = c;
+  }
+
+  /** free() for `handles[0..n)`, with the same checks per handle. */
+  freeBurst(handles: Uint32Array, n: number): void {
+    const cache = this.cache, state = this.state, count = this.count;
+    let c = this.cacheN;
+    for (let i = 0; i < n; i++) {
+      const p = handles[i]!;
+      if (p >= count) { this.badFree(p); continue; }
+      if (state[p] !== 1) { this.doubleFree(p); continue; }
+      state[p] = 0;
+      cache[c++] = p;
+      if (c === 512 /* CACHE_SIZE */) {
+        this.ring.enqueueBurst(cache, 512 - 256, 256);
+        c -= 256;
+      }
+    }
+    this.cacheN = c;
   }
 
   /** Copy packet p into a new packet; -1 if the pool is empty. */

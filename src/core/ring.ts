@@ -30,9 +30,9 @@ function copyIn(slots: Uint32Array, h: number, mask: number, src: Uint32Array, s
   let i = 0;
   if (h + m <= slots.length) {
     for (; i + 8 <= m; i += 8) {
-      const d = h + i, o = s + i;
-      slots[d] = src[o]!; slots[d + 1] = src[o + 1]!; slots[d + 2] = src[o + 2]!; slots[d + 3] = src[o + 3]!;
-      slots[d + 4] = src[o + 4]!; slots[d + 5] = src[o + 5]!; slots[d + 6] = src[o + 6]!; slots[d + 7] = src[o + 7]!;
+      const d = (h + i) | 0, o = (s + i) | 0; // `| 0`: plain 32-bit adds, no overflow checks
+      slots[d] = src[o]!; slots[(d + 1) | 0] = src[(o + 1) | 0]!; slots[(d + 2) | 0] = src[(o + 2) | 0]!; slots[(d + 3) | 0] = src[(o + 3) | 0]!;
+      slots[(d + 4) | 0] = src[(o + 4) | 0]!; slots[(d + 5) | 0] = src[(o + 5) | 0]!; slots[(d + 6) | 0] = src[(o + 6) | 0]!; slots[(d + 7) | 0] = src[(o + 7) | 0]!;
     }
   }
   for (; i < m; i++) slots[(h + i) & mask] = src[s + i]!;
@@ -42,9 +42,9 @@ function copyOut(slots: Uint32Array, h: number, mask: number, dst: Uint32Array, 
   let i = 0;
   if (h + m <= slots.length) {
     for (; i + 8 <= m; i += 8) {
-      const d = s + i, o = h + i;
-      dst[d] = slots[o]!; dst[d + 1] = slots[o + 1]!; dst[d + 2] = slots[o + 2]!; dst[d + 3] = slots[o + 3]!;
-      dst[d + 4] = slots[o + 4]!; dst[d + 5] = slots[o + 5]!; dst[d + 6] = slots[o + 6]!; dst[d + 7] = slots[o + 7]!;
+      const d = (s + i) | 0, o = (h + i) | 0;
+      dst[d] = slots[o]!; dst[(d + 1) | 0] = slots[(o + 1) | 0]!; dst[(d + 2) | 0] = slots[(o + 2) | 0]!; dst[(d + 3) | 0] = slots[(o + 3) | 0]!;
+      dst[(d + 4) | 0] = slots[(o + 4) | 0]!; dst[(d + 5) | 0] = slots[(o + 5) | 0]!; dst[(d + 6) | 0] = slots[(o + 6) | 0]!; dst[(d + 7) | 0] = slots[(o + 7) | 0]!;
     }
   }
   for (; i < m; i++) dst[s + i] = slots[(h + i) & mask]!;

@@ -14,7 +14,9 @@
  *
  * Run: `npx tsc -p . && node dist/bench/vhost-netio.bench.js [netio|port|engine ...]`
  * (BENCH_SECONDS per level, default 2; BENCH_RUNS repetitions, default 3; FRAME bytes, default 64;
- * BENCH_EVENT_IDX=1 negotiates EVENT_IDX).
+ * BENCH_INFLIGHT TX buffers per guest, default 256: 32 gives small bursts, so per-poll costs show;
+ * BENCH_EVENT_IDX=1 negotiates EVENT_IDX; BENCH_STEPS=N runs N untimed steps after the warm-up,
+ * e.g. under --cpu-prof).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +36,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FRAME = Number(process.env.FRAME ?? 64);
 const EVENT_IDX = process.env.BENCH_EVENT_IDX === '1';
+/** BENCH_STEPS=N: run exactly N steps after the warm-up and print the packet count. */
+const STEPS = Number(process.env.BENCH_STEPS ?? 0);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20000);
 const QSIZE = 256;
+/** TX buffers each guest keeps in flight (BENCH_INFLIGHT): 256 = full rings, big bursts; 32 = one generator burst per poll. */
+const INFLIGHT = Math.min(QSIZE, Number(process.env.BENCH_INFLIGHT ?? QSIZE));
 const HDR = 12;
 const BUF = 2048;
 const GPA = 0x100000000;
@@ -66,7 +73,8 @@ class Guest {
       this.desc(this.txLayout.descGpa, i, txOff, HDR + FRAME, 0);
       new Uint8Array(this.buf, txOff + HDR, FRAME).fill(0x5a);
     }
-    for (let i = 0; i < QSIZE; i++) { this.availPut(this.rxLayout, this.rxAvail++, i); this.availPut(this.txLayout, this.txAvail++, i); }
+    for (let i = 0; i < QSIZE; i++) this.availPut(this.rxLayout, this.rxAvail++, i);
+    for (let i = 0; i < INFLIGHT; i++) this.availPut(this.txLayout, this.txAvail++, i);
     this.publish();
   }
 
@@ -133,7 +141,14 @@ function attach(port: VhostUserPort, g: Guest): void {
  * on this shared machine lands in do not move the median (a mean over wall time would).
  */
 function measure(step: () => number, guests: Guest[]): number {
-  for (let w = 0; w < 20000; w++) { step(); for (const g of guests) g.recycle(); } // warm up
+  for (let w = 0; w < WARMUP; w++) { step(); for (const g of guests) g.recycle(); } // warm up
+  if (STEPS > 0) {
+    // Fixed work (profiles): no timing at all.
+    let pkts = 0;
+    for (let k = 0; k < STEPS; k++) { pkts += step(); guests[0]!.recycle(); guests[1]!.recycle(); }
+    console.log(`packets=${pkts}`);
+    return 0;
+  }
   const samples = new Float64Array(1 << 20);
   let ns = 0;
   const end = performance.now() + SECONDS * 1000;
@@ -205,5 +220,5 @@ for (const name of pick) {
   if (!fn) throw new Error(`unknown level ${name} (${Object.keys(levels).join(', ')})`);
   const r: string[] = [];
   for (let i = 0; i < RUNS; i++) r.push(fn().toFixed(1));
-  console.log(`vhost ${name.padEnd(6)} frame=${FRAME} ns/pkt=${r.join(' ')}`);
+  console.log(`vhost ${name.padEnd(6)} frame=${FRAME} inflight=${INFLIGHT} ns/pkt=${r.join(' ')}`);
 }

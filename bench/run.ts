@@ -2,7 +2,10 @@
  * `npm run bench`: the foundation layer's figures, next to DPDK's from the same run.
  *
  *   ring   burst-32 enqueue+dequeue, ns per packet (SPSC, MPMC; one thread, and two threads)
- *   pool   alloc+free ns per buffer (per-thread cache over an MPMC ring)
+ *   pool   alloc+free ns per buffer (per-thread cache over an MPMC ring), one by one and in bursts
+ *
+ * Wall-clock figures swing ±30% on a shared machine; decide with instruction counts
+ * (bench/icount.sh: callgrind on a fixed-work driver) and use this run to confirm.
  *   gen→sink Mpps through one link on one core; pcap replay Mpps
  *
  * Where `dpdk-test` exists, DPDK's ring_perf_autotest runs in the same run (about 10 s) and
@@ -85,6 +88,18 @@ function pool(): number {
   return ns / ops;
 }
 
+/** The same with allocBurst/freeBurst (what gen, sink and the pcap port use). */
+function poolBurst(): number {
+  const count = 16384;
+  const p = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(count, 2048)), count, 2048);
+  const hs = new Uint32Array(32);
+  const { ns, ops } = time(() => {
+    for (let i = 0; i < 100_000; i++) { p.allocBurst(hs, 32); p.freeBurst(hs, 32); }
+    return 100_000 * 32;
+  });
+  return ns / ops;
+}
+
 function engineMpps(config: Parameters<Engine['configure']>[0], counter: () => number, engine: Engine): number {
   engine.configure(config);
   engine.runFor(300);
@@ -152,6 +167,7 @@ line('ring mpmc burst32 enq+deq (1 thread)', ringSingleThread('mpmc'), 'ns_per_p
 line('ring spsc burst32 (2 threads)', await ringTwoThreads('spsc'), 'ns_per_pkt', dpdk?.spscTwoCores32, hz, 'SP/SC bulk 32, two cores');
 line('ring mpmc burst32 (2 threads)', await ringTwoThreads('mpmc'), 'ns_per_pkt', dpdk?.mpmcTwoCores32, hz, 'MP/MC bulk 32, two cores');
 line('pool alloc+free (cached, burst 32)', pool(), 'ns_per_buf', dpdk?.mpmcBurst32, hz, 'vs DPDK MP/MC ring burst 32: mempool_perf_autotest takes minutes');
+line('pool allocBurst+freeBurst (cached, burst 32)', poolBurst(), 'ns_per_buf', dpdk?.mpmcBurst32, hz, 'vs DPDK MP/MC ring burst 32');
 
 {
   const e = new Engine(newPool());

@@ -105,3 +105,18 @@ test('freeBurst returns buffers (spilling past the cache) and counts bad and dou
   assert.equal(p.allocBurst(again, 2048), 2048);
   assert.equal(new Set(again).size, 2048, 'no handle is handed out twice');
 });
+
+test('freeBurst with a handle repeated inside one group of four frees it once and counts the double free', () => {
+  const p = pool(64);
+  const hs = new Uint32Array(8);
+  assert.equal(p.allocBurst(hs, 3), 3);
+  const burst = Uint32Array.of(hs[0]!, hs[1]!, hs[0]!, hs[2]!, hs[1]!, 4000, hs[2]!, hs[0]!);
+  p.freeBurst(burst, 8);
+  const a = p.audit();
+  assert.equal(a.inUse, 0);
+  assert.equal(a.doubleFree, 4);
+  assert.equal(a.badFree, 1);
+  const again = new Uint32Array(64);
+  assert.equal(p.allocBurst(again, 64), 64);
+  assert.equal(new Set(again).size, 64, 'no handle is handed out twice');
+});

@@ -138,6 +138,17 @@ export class PacketPool {
       let k = n - got;
       if (k > c) k = c;
       const end = got + k;
+      // Four at a time: TurboFan re-checks each typed array after every loop back-edge, so
+      // one check per four packets instead of per packet (callgrind: see commit message).
+      for (; got + 4 <= end; got += 4) {
+        const p0 = cache[(c - 1) | 0]!, p1 = cache[(c - 2) | 0]!, p2 = cache[(c - 3) | 0]!, p3 = cache[(c - 4) | 0]!;
+        c = (c - 4) | 0;
+        out[got] = p0; out[(got + 1) | 0] = p1; out[(got + 2) | 0] = p2; out[(got + 3) | 0] = p3;
+        state[p0] = 1; state[p1] = 1; state[p2] = 1; state[p3] = 1;
+        off[p0] = 128; off[p1] = 128; off[p2] = 128; off[p3] = 128; // HEADROOM
+        len[p0] = 0; len[p1] = 0; len[p2] = 0; len[p3] = 0;
+        flags[p0] = 0; flags[p1] = 0; flags[p2] = 0; flags[p3] = 0;
+      }
       for (; got < end; got++) {
         const p = cache[--c]!;
         out[got] = p;
@@ -168,8 +179,23 @@ export class PacketPool {
   /** free() for `handles[0..n)`, with the same checks per handle. */
   freeBurst(handles: Uint32Array, n: number): void {
     const cache = this.cache, state = this.state, count = this.count;
-    let c = this.cacheN;
-    for (let i = 0; i < n; i++) {
+    let c = this.cacheN, i = 0;
+    // Four at a time when all four are valid and distinct (one typed-array check per four,
+    // see allocBurst); any doubt sends the group through the checked loop below.
+    for (; i + 4 <= n; i += 4) {
+      const p0 = handles[i]!, p1 = handles[(i + 1) | 0]!, p2 = handles[(i + 2) | 0]!, p3 = handles[(i + 3) | 0]!;
+      if (p0 >= count || p1 >= count || p2 >= count || p3 >= count) break;
+      if (state[p0] !== 1 || state[p1] !== 1 || state[p2] !== 1 || state[p3] !== 1) break;
+      if (p0 === p1 || p0 === p2 || p0 === p3 || p1 === p2 || p1 === p3 || p2 === p3) break;
+      state[p0] = 0; state[p1] = 0; state[p2] = 0; state[p3] = 0;
+      if (c > 508 /* CACHE_SIZE - 4 */) {
+        this.ring.enqueueBurst(cache, c - 256, 256); // spill CACHE_MOVE
+        c -= 256;
+      }
+      cache[c] = p0; cache[(c + 1) | 0] = p1; cache[(c + 2) | 0] = p2; cache[(c + 3) | 0] = p3;
+      c = (c + 4) | 0;
+    }
+    for (; i < n; i++) {
       const p = handles[i]!;
       if (p >= count) { this.badFree(p); continue; }
       if (state[p] !== 1) { this.doubleFree(p); continue; }

@@ -3,8 +3,10 @@
  * differ in source port and source IP), at a configured rate or as fast as possible, each
  * stamped with a sequence number the sink verifies. Output: `output`.
  *
- * Per packet: alloc, copy the flow's template (u32 words; templates live in pool buffers so
- * larger frames use copyWithin without allocating), stamp. Counters: rx (generated into
+ * Per pull: allocBurst, then per packet copy the flow's template (templates live in pool
+ * buffers; `data.set(view, dst)` with one prebuilt view per flow is one builtin memmove and
+ * allocates nothing: callgrind 582 -> 510 Ir/pkt gen->sink against a u32 loop unrolled by 8),
+ * stamp the sequence number, then one transmitBurst. Counters: rx (generated into
  * the switch); no_buffer drops when the pool is empty.
  */
 import { App, type AppContext } from '../../core/app.js';
@@ -63,10 +65,8 @@ export class Generator extends App {
   /** Offset of the stamp inside a frame. */
   readonly stampOff: number;
   private readonly templates: Int32Array; // handle of each flow's template buffer
-  /** Word offset in `words` of each flow's template. */
-  private readonly templateWords: Int32Array;
-  private readonly words: Uint32Array;
-  private readonly wordsPerFrame: number;
+  /** One view per flow over its template's bytes (built once; `data.set(view, dst)` copies it). */
+  private readonly templateViews: Uint8Array[];
   /** Big-endian stores of the sequence number (one inlined store instead of four byte stores). */
   private readonly view: DataView;
   /** Handles of one pull's packets. */
@@ -106,10 +106,8 @@ export class Generator extends App {
       this.templates[f] = t;
     }
     this.stampOff = stampOff;
-    this.templateWords = new Int32Array(this.flows);
-    for (let f = 0; f < this.flows; f++) this.templateWords[f] = pool.start(this.templates[f]!) >>> 2;
-    this.words = new Uint32Array(pool.data.buffer, pool.data.byteOffset, pool.data.length >>> 2);
-    this.wordsPerFrame = (this.size + 3) >>> 2;
+    this.templateViews = [];
+    for (let f = 0; f < this.flows; f++) { const st = pool.start(this.templates[f]!); this.templateViews.push(pool.data.subarray(st, st + this.size)); }
     this.view = new DataView(pool.data.buffer, pool.data.byteOffset, pool.data.byteLength);
     this.last = performance.now();
   }
@@ -120,12 +118,13 @@ export class Generator extends App {
   override push(): void {
     const l = this.in;
     if (l === undefined) return;
-    const pool = this.pool, c = this.counters;
-    while (!l.empty()) {
-      const p = l.receive();
-      c[TX_PACKETS]++;
-      c[TX_BYTES] += pool.len[p]!;
-      pool.free(p);
+    const pool = this.pool, c = this.counters, burst = this.burst;
+    for (;;) {
+      const m = l.receiveBurst(burst, burst.length);
+      if (m === 0) break;
+      c[TX_PACKETS] += m;
+      c[TX_BYTES] += l.burstBytes;
+      pool.freeBurst(burst, m);
     }
   }
 
@@ -148,28 +147,15 @@ export class Generator extends App {
     const pool = this.pool, burst = this.burst;
     const got = pool.allocBurst(burst, n);
     if (got < n) this.counters[DROP_BASE + DropReason.NO_BUFFER]++;
-    const data = pool.data, words = this.words, dv = this.view, wpf = this.wordsPerFrame, size = this.size;
+    const data = pool.data, dv = this.view, size = this.size;
     const lens = pool.len, bufSize = pool.bufSize, headroom = HEADROOM;
-    const srcWords = this.templateWords, flows = this.flows, stampSeq = this.stampOff + 4;
+    const tpls = this.templateViews, flows = this.flows, stampSeq = this.stampOff + 4;
     let flow = this.flow, seq = this.seq;
     for (let i = 0; i < got; i++) {
       const p = burst[i]!;
       const dst = p * bufSize + headroom; // a fresh packet starts at the default headroom
-      if (wpf <= 64) {
-        // Word copy unrolled by 8 (TurboFan re-checks the array after each loop back-edge).
-        const s = srcWords[flow]!, d = dst >>> 2;
-        let w = 0;
-        for (; w + 8 <= wpf; w += 8) {
-          // `| 0` makes each index add a plain 32-bit add (no overflow check); the bounds check stays.
-          const a = (s + w) | 0, b = (d + w) | 0;
-          words[b] = words[a]!; words[(b + 1) | 0] = words[(a + 1) | 0]!; words[(b + 2) | 0] = words[(a + 2) | 0]!; words[(b + 3) | 0] = words[(a + 3) | 0]!;
-          words[(b + 4) | 0] = words[(a + 4) | 0]!; words[(b + 5) | 0] = words[(a + 5) | 0]!; words[(b + 6) | 0] = words[(a + 6) | 0]!; words[(b + 7) | 0] = words[(a + 7) | 0]!;
-        }
-        for (; w < wpf; w++) words[d + w] = words[s + w]!;
-      } else {
-        const s = srcWords[flow]! << 2;
-        data.copyWithin(dst, s, s + size);
-      }
+      // One builtin memmove per frame from the flow's template view (no per-call allocation).
+      data.set(tpls[flow]!, dst);
       lens[p] = size;
       // The template already holds the stamp's magic; only the sequence number changes.
       dv.setUint32(dst + stampSeq, seq);

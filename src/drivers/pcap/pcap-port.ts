@@ -51,8 +51,8 @@ function sniffPcapng(path: string): boolean {
   return isPcapng(head);
 }
 
-/** Records indexed up front (one view, ~100 bytes of heap, per record: at most ~7 MB). */
-export const PRELOAD_MAX_RECORDS = 65536;
+/** Records indexed up front: one view (~110 bytes of heap) per record, so at most ~29 MB next to the file itself. */
+export const PRELOAD_MAX_RECORDS = 262144;
 
 export class PcapPort extends App {
   /** Preloaded records (empty when the file streams): a view over each record's bytes and its captured length. */

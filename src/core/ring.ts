@@ -14,6 +14,13 @@
  * Atomics in JS are sequentially consistent, so each publish below pairs with the load on
  * the other side (DPDK's acquire/release pairs collapse to seq-cst; ARCHITECTURE R2).
  * `*Burst` moves as many as fit (0..n); nothing throws or allocates.
+ *
+ * Cost of Atomics in Node 20 (V8 11.3) on this machine's AMD EPYC: TurboFan does not inline
+ * them; each is a builtin call of ~125 instructions (callgrind: Atomics.store 122, Atomics.load
+ * 128, a plain typed-array store 9) and ~10 ns (best of 5 × 1e7: store 10.6 ns, load 9.6 ns,
+ * plain store 0.35 ns). So the spsc path reads its own cursor with a plain load, caches the
+ * other side's, and pays one Atomics.store per burst (plus one load when the cache is short);
+ * that is 3-4 ns per 32-packet burst pair, and why mpmc (4 Atomics per burst per side) is slower.
  */
 const PROD_HEAD = 0, PROD_TAIL = 16, CONS_HEAD = 32, CONS_TAIL = 48, CONS_SLEEPING = 56, SLOTS = 64;
 

@@ -46,7 +46,8 @@ function attach(port: VhostUserPort) {
     availIdx[i]!++;
     u16[a + 1] = availIdx[i]!;
   };
-  return { usedFlags, post };
+  const clearUsedFlags = (i: number) => { u16[(layouts[i]!.usedGpa - GPA) / 2] = 0; };
+  return { usedFlags, post, clearUsedFlags };
 }
 
 test('a polling port keeps kicks off, even across empty polls; enableKicks turns TX kicks back on', () => {
@@ -67,4 +68,9 @@ test('a polling port keeps kicks off, even across empty polls; enableKicks turns
   assert.equal(a.forwardTo(b, 32), 1);
   assert.equal(b.device.io.toGuestPackets, 1);
   assert.equal(ga.usedFlags(1), VRING_USED_F_NO_NOTIFY, 'busy again: kicks off');
+  gb.clearUsedFlags(0); // a driver that re-zeroes its RX ring
+  ga.post(1, 1);
+  gb.post(0, 1);
+  assert.equal(a.forwardTo(b, 32), 1);
+  assert.equal(gb.usedFlags(0), VRING_USED_F_NO_NOTIFY, 'the busy burst turns RX kicks off again');
 });

@@ -180,7 +180,8 @@ export class VhostUserPort {
     this.txRings = tx;
     this.rxRings = rx;
     // Polling: no kicks on any ring (TX rings get them back before a sleep, see above; RX
-    // kicks are never needed, a full guest RX ring drops instead of waiting).
+    // kicks are never needed, a full guest RX ring drops instead of waiting). Busy bursts
+    // repeat the store on the rings they touch.
     for (let i = 0; i < tx.length; i++) tx[i]!.queue.disableNotification();
     for (let i = 0; i < rx.length; i++) rx[i]!.queue.disableNotification();
   }
@@ -230,6 +231,7 @@ export class VhostUserPort {
     const r = rings.length === 1 ? rings[0]! : rings[this.rxNext++ % rings.length]!;
     const got = io.enqueueToGuest(r.queue, mem, pool, pkts, n);
     if (io.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
+    if (got !== 0) r.queue.disableNotification();
     return got;
   }
 
@@ -256,6 +258,7 @@ export class VhostUserPort {
         const d = drings.length === 1 ? drings[0]! : drings[dst.rxNext++ % drings.length]!;
         got = sio.forwardGuestToGuest(r.queue, smem, dio, d.queue, dmem, max - n);
         if (dio.notifyNeeded && d.callFd >= 0) eventfdWrite(d.callFd);
+        if (got !== 0) d.queue.disableNotification();
       }
       if (sio.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
       if (got !== 0) r.queue.disableNotification();

@@ -86,8 +86,6 @@ export class DeviceQueue {
   nReadable = 0;
   readBytes = 0;
   writeBytes = 0;
-  /** Whether kicks were last asked for (enableNotification) rather than suppressed; true after setup (unknown). */
-  private kicksWanted = true;
 
   /**
    * Control path: validate the layout against `mem` and build the ring views. Returns null
@@ -125,7 +123,6 @@ export class DeviceQueue {
     this.error = QueueError.NONE;
     this.errorDetail = 0;
     this.availIdx = this.nextAvail;
-    this.kicksWanted = true; // new ring memory: the next disableNotification must store
     this.ready = true;
     return null;
   }
@@ -333,19 +330,19 @@ export class DeviceQueue {
   /** Ask the driver to kick on new buffers (before sleeping). */
   enableNotification(): void {
     if (!this.ready) return;
-    this.kicksWanted = true;
     // Seq-cst store: ordered before the caller's re-check of avail.idx (the sleep race).
     if (this.eventIdx) Atomics.store(this.usedU16, 2 + 4 * this.size, this.nextAvail);
     else Atomics.store(this.usedU16, 0, 0);
   }
 
   /**
-   * Ask the driver not to kick (while polling). Called once per busy burst, so it stores only
-   * when kicks were on: used.flags is ours, and a hint needs no fence.
+   * Ask the driver not to kick (while polling). Called once per busy burst on every ring the
+   * burst touched: a plain store (a hint needs no fence; used.flags shares its cache line with
+   * used.idx, which the burst writes anyway), repeated each time so a driver that re-zeroes
+   * its rings cannot leave kicks on for a whole run.
    */
   disableNotification(): void {
-    if (!this.ready || !this.kicksWanted) return;
-    this.kicksWanted = false;
+    if (!this.ready) return;
     // TRUST: usedU16 has 2 + 4*size + 2 entries.
     if (!this.eventIdx) this.usedU16[0] = VRING_USED_F_NO_NOTIFY;
   }

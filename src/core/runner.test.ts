@@ -1,62 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PacketPool } from './packet.js';
 import { Engine } from './engine.js';
-import { App, type AppContext } from './app.js';
-import { registerApp } from './registry.js';
-import { RX_PACKETS, TX_PACKETS } from './counters.js';
-import { DropReason } from './drop-reasons.js';
-import { eventfd, eventfdRead, eventfdWrite, closeFd } from '../sys/index.js';
+import { TX_PACKETS } from './counters.js';
+import { eventfdWrite } from '../sys/index.js';
 import { loadBuiltins } from '../builtin.js';
 import { EngineRunner } from './runner.js';
 
-/** Emits one packet per eventfd kick; sleeps on the eventfd. */
-class Kicked extends App {
-  readonly fd = eventfd();
-  override pull(): void {
-    const out = this.output.output;
-    if (!out) return;
-    const n = eventfdRead(this.fd);
-    for (let i = 0; i < n; i++) {
-      const p = this.pool.alloc();
-      if (p < 0) return;
-      this.pool.len[p] = 60;
-      out.transmit(p);
-      this.counters[RX_PACKETS]++;
-    }
-  }
-  override wakeFds(): number[] { return [this.fd]; }
-  override stop(): void { closeFd(this.fd); }
-}
-
-/** Drops every second packet (filtered), forwards the others. */
-class Halver extends App {
-  private n = 0;
-  override push(): void {
-    const i = this.input.input, o = this.output.output;
-    if (!i || !o) return;
-    while (!i.empty()) {
-      const p = i.receive();
-      if ((this.n++ & 1) === 1) this.drop(p, DropReason.FILTERED);
-      else o.transmit(p);
-    }
-  }
-}
-
-class Counter extends App {
-  override push(): void {
-    const i = this.input.input;
-    if (!i) return;
-    while (!i.empty()) { this.pool.free(i.receive()); this.counters[TX_PACKETS]++; }
-  }
-}
-
-registerApp('test-kicked', Kicked as never);
-registerApp('test-halver', Halver as never);
-registerApp('test-counter', Counter as never);
-
-function pool(): PacketPool { return new PacketPool(new ArrayBuffer(PacketPool.bytesFor(1024, 2048)), 1024, 2048); }
-const until = async (f: () => boolean, ms = 5000) => { const end = Date.now() + ms; while (!f() && Date.now() < end) await new Promise((r) => setTimeout(r, 2)); return f(); };
+import { Kicked, pool, until } from '../../test/support/runner-apps.js';
 
 test('adaptive polling: sleeps when idle, an eventfd kick wakes it before the sleep timeout', async () => {
   const e = new Engine(pool());

@@ -1,63 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PacketPool } from '../core/packet.js';
 import { Engine } from '../core/engine.js';
-import { App, type AppContext } from '../core/app.js';
-import { registerApp } from '../core/registry.js';
-import { RX_PACKETS, TX_PACKETS } from '../core/counters.js';
-import { DropReason } from '../core/drop-reasons.js';
-import { eventfd, eventfdRead, eventfdWrite, closeFd } from '../sys/index.js';
+import { TX_PACKETS } from '../core/counters.js';
 import { loadBuiltins } from '../builtin.js';
 import { EngineRunner } from '../core/runner.js';
 import { Tracer, TRACE_FLAG } from './trace.js';
 
-/** Emits one packet per eventfd kick; sleeps on the eventfd. */
-class Kicked extends App {
-  readonly fd = eventfd();
-  override pull(): void {
-    const out = this.output.output;
-    if (!out) return;
-    const n = eventfdRead(this.fd);
-    for (let i = 0; i < n; i++) {
-      const p = this.pool.alloc();
-      if (p < 0) return;
-      this.pool.len[p] = 60;
-      out.transmit(p);
-      this.counters[RX_PACKETS]++;
-    }
-  }
-  override wakeFds(): number[] { return [this.fd]; }
-  override stop(): void { closeFd(this.fd); }
-}
-
-/** Drops every second packet (filtered), forwards the others. */
-class Halver extends App {
-  private n = 0;
-  override push(): void {
-    const i = this.input.input, o = this.output.output;
-    if (!i || !o) return;
-    while (!i.empty()) {
-      const p = i.receive();
-      if ((this.n++ & 1) === 1) this.drop(p, DropReason.FILTERED);
-      else o.transmit(p);
-    }
-  }
-}
-
-class Counter extends App {
-  override push(): void {
-    const i = this.input.input;
-    if (!i) return;
-    while (!i.empty()) { this.pool.free(i.receive()); this.counters[TX_PACKETS]++; }
-  }
-}
-
-registerApp('test-kicked', Kicked as never);
-registerApp('test-halver', Halver as never);
-registerApp('test-counter', Counter as never);
-
-function pool(): PacketPool { return new PacketPool(new ArrayBuffer(PacketPool.bytesFor(1024, 2048)), 1024, 2048); }
-const until = async (f: () => boolean, ms = 5000) => { const end = Date.now() + ms; while (!f() && Date.now() < end) await new Promise((r) => setTimeout(r, 2)); return f(); };
+import { pool } from '../../test/support/runner-apps.js';
 
 test('trace follows N packets with each app decision (forwarded, dropped with reason, sent)', async () => {
   await loadBuiltins();

@@ -170,3 +170,35 @@ test('sink verifies stamps per burst: gaps count as lost, old sequence numbers a
   assert.equal(sink.counters[TX_PACKETS], 9);
   assert.equal(pool.audit().inUse, 0);
 });
+
+class Fragile extends App {
+  constructor(ctx: AppContext, args: { fail?: boolean }) {
+    super(ctx);
+    if (args.fail) throw new Error('fragile: told to fail');
+  }
+  override push(): void {
+    const l = this.input.input;
+    while (l && !l.empty()) { this.pool.free(l.receive()); this.counters[TX_PACKETS]++; }
+  }
+}
+registerApp('test-fragile', Fragile);
+
+test('configure is all-or-nothing when a constructor throws', () => {
+  const e = new Engine(newPool());
+  const base = { apps: { g: { type: 'gen', args: { rate: 1e5 } }, f: { type: 'test-fragile', args: {} } }, links: ['g.output -> f.input'] };
+  e.configure(base);
+  const g = e.apps.get('g'), f = e.apps.get('f');
+  // A brand-new app fails: nothing running is touched.
+  assert.throws(() => e.configure({ apps: { ...base.apps, x: { type: 'test-fragile', args: { fail: true } } }, links: base.links }), /told to fail/);
+  assert.equal(e.apps.get('g'), g);
+  assert.equal(e.apps.get('f'), f);
+  assert.ok(!e.apps.has('x'));
+  assert.deepEqual(e.currentConfig(), { apps: base.apps, links: base.links });
+  // A restarted app fails after its old instance stopped: the previous config is rebuilt.
+  assert.throws(() => e.configure({ apps: { ...base.apps, f: { type: 'test-fragile', args: { fail: true } } }, links: base.links }), /told to fail/);
+  assert.deepEqual(e.currentConfig(), { apps: base.apps, links: base.links });
+  assert.ok(e.apps.get('f') instanceof Fragile);
+  e.runFor(50);
+  assert.ok(e.apps.get('f')!.counters[TX_PACKETS] > 0, 'traffic flows again through the rebuilt app');
+  e.stop();
+});

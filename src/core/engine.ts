@@ -116,6 +116,21 @@ export class Engine {
       else declined.add(name);
     }
     const d = diffConfig(this.config, next, declined);
+    const build = (name: string): App => {
+      const spec = next.apps[name]!;
+      const app = new (classes.get(name)!)({ name, pool: this.pool }, spec.args ?? {});
+      this.log({ event: 'app-start', app: name, type: spec.type });
+      return app;
+    };
+    // Apps that are entirely new are built before anything running is touched, so a
+    // constructor that throws (bad path, busy socket…) leaves the running graph as it was.
+    const fresh = new Map<string, App>();
+    try {
+      for (const name of d.start) if (!this.apps.has(name)) fresh.set(name, build(name));
+    } catch (e) {
+      for (const app of fresh.values()) app.stop?.();
+      throw e;
+    }
     for (const k of d.unlink) {
       const l = this.links.get(k)!;
       this.shutdownDrops += l.drain();
@@ -131,12 +146,16 @@ export class Engine {
       this.apps.delete(name);
       this.log({ event: 'app-stop', app: name });
     }
+    for (const [name, app] of fresh) this.apps.set(name, app);
+    // Restarted apps are built after their old instance let go of what it held.
     for (const name of d.start) {
-      const spec = next.apps[name]!;
-      const cls = classes.get(name)!;
-      const app = new cls({ name, pool: this.pool }, spec.args ?? {});
-      this.apps.set(name, app);
-      this.log({ event: 'app-start', app: name, type: spec.type });
+      if (fresh.has(name)) continue;
+      try {
+        this.apps.set(name, build(name));
+      } catch (e) {
+        this.recover(next, new Set(d.start));
+        throw e;
+      }
     }
     for (const k of d.link) {
       const e = parseLink(k);
@@ -152,6 +171,30 @@ export class Engine {
     for (const name of touched) {
       const app = this.apps.get(name);
       if (!app) continue;
+      app.inputs = Object.keys(app.input).sort().map((n) => app.input[n]!);
+      app.outputs = Object.keys(app.output).sort().map((n) => app.output[n]!);
+      app.linked?.();
+    }
+    this.computeOrder();
+  }
+
+  /**
+   * A restarted app failed to build half-way through a reconfiguration: record what is
+   * actually running, then reconfigure back to the previous config (which rebuilds the
+   * failed app with its old args). If even that fails, the recorded config stays true.
+   */
+  private recover(next: GraphConfig, startedFromNext: Set<string>): void {
+    const prev = this.config;
+    const apps: GraphConfig['apps'] = {};
+    for (const name of this.apps.keys()) apps[name] = startedFromNext.has(name) ? next.apps[name]! : prev.apps[name]!;
+    this.config = { apps, links: [...this.links.keys()] };
+    this.log({ event: 'configure-rollback' });
+    try { this.configure(prev); } catch (e) { this.log({ event: 'configure-rollback-failed', error: (e as Error).message }); this.refreshAll(); }
+  }
+
+  /** Recompute every app's link arrays and the breathe order (after a partial change). */
+  private refreshAll(): void {
+    for (const app of this.apps.values()) {
       app.inputs = Object.keys(app.input).sort().map((n) => app.input[n]!);
       app.outputs = Object.keys(app.output).sort().map((n) => app.output[n]!);
       app.linked?.();

@@ -85,24 +85,7 @@ export class NetIo {
         break;
       }
       const dst = pool.data;
-      let d = pool.start(p);
-      let skip = hdrLen;
-      const nr = q.nReadable;
-      for (let s = 0; s < nr; s++) {
-        let off = q.segOff[s];
-        let len = q.segLen[s];
-        if (skip > 0) {
-          const k = skip < len ? skip : len;
-          skip -= k;
-          off += k;
-          len -= k;
-        }
-        if (len > 0) {
-          const r = q.segRegion[s];
-          copyBytes(dst, dst32, d, mem.u8[r], mem.u32[r], off, len);
-          d += len;
-        }
-      }
+      gatherChain(q, mem, hdrLen, dst, dst32, pool.start(p));
       pool.len[p] = frameLen;
       q.addUsed(head, 0);
       used++;
@@ -381,23 +364,32 @@ export class NetIo {
       this.bounce = new Uint8Array((this.maxFrame + 3) & ~3);
       this.bounce32 = new Uint32Array(this.bounce.buffer);
     }
-    let d = 0;
-    let skip = sHdr;
-    for (let s = 0; s < sq.nReadable; s++) {
-      let off = sq.segOff[s];
-      let len = sq.segLen[s];
-      if (skip > 0) {
-        const k = skip < len ? skip : len;
-        skip -= k;
-        off += k;
-        len -= k;
-      }
-      if (len > 0) {
-        const r = sq.segRegion[s];
-        copyBytes(this.bounce, this.bounce32, d, smem.u8[r], smem.u32[r], off, len);
-        d += len;
-      }
-    }
+    gatherChain(sq, smem, sHdr, this.bounce, this.bounce32, 0);
     return this.mergeable ? this.putMergeable(dq, dmem, this.bounce, this.bounce32, 0, frameLen) : this.putSingle(dq, dmem, this.bounce, this.bounce32, 0, frameLen);
   }
+}
+
+/**
+ * Copy the readable segments of the chain `q` just popped into `dst` at `d`, skipping the
+ * first `skip` bytes (the virtio-net header); returns the byte offset after the last copied.
+ * TRUST: segOff/segLen/segRegion were bounds-checked against guest memory by popChain.
+ */
+function gatherChain(q: DeviceQueue, mem: GuestMemory, skip: number, dst: Uint8Array, dst32: Uint32Array, d: number): number {
+  const nr = q.nReadable;
+  for (let s = 0; s < nr; s++) {
+    let off = q.segOff[s]!;
+    let len = q.segLen[s]!;
+    if (skip > 0) {
+      const k = skip < len ? skip : len;
+      skip -= k;
+      off += k;
+      len -= k;
+    }
+    if (len > 0) {
+      const r = q.segRegion[s]!;
+      copyBytes(dst, dst32, d, mem.u8[r]!, mem.u32[r]!, off, len);
+      d += len;
+    }
+  }
+  return d;
 }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { PacketPool, HEADROOM } from './packet.js';
 
 const pool = (n = 256) => new PacketPool(new ArrayBuffer(PacketPool.bytesFor(n, 2048)), n, 2048);
@@ -119,4 +120,48 @@ test('freeBurst with a handle repeated inside one group of four frees it once an
   const again = new Uint32Array(64);
   assert.equal(p.allocBurst(again, 64), 64);
   assert.equal(new Set(again).size, 64, 'no handle is handed out twice');
+});
+
+test('a cache filled to the brim by freeBurst then topped by free() loses and duplicates nothing', () => {
+  // Regression: freeBurst's four-at-a-time loop could leave the cache exactly full, and free()
+  // then wrote past its end and spilled a slot that read as handle 0 (CI: a ring "reordered").
+  const p = pool(2048);
+  const hs = new Uint32Array(2048);
+  assert.equal(p.allocBurst(hs, 2048), 2048);
+  p.freeBurst(hs, 512); // cache now exactly full
+  p.free(hs[512]!);
+  p.freeBurst(hs.subarray(513), 4);
+  p.freeBurst(hs.subarray(517), 2048 - 517);
+  assert.equal(p.audit().inUse, 0);
+  assert.equal(p.audit().doubleFree, 0);
+  const again = new Uint32Array(2048);
+  assert.equal(p.allocBurst(again, 2048), 2048);
+  assert.equal(new Set(again).size, 2048, 'no handle is handed out twice');
+});
+
+test('any interleaving of alloc, allocBurst, free and freeBurst keeps every handle exactly once', () => {
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('alloc' as const), n: fc.integer({ min: 1, max: 300 }) }),
+    fc.record({ kind: fc.constant('allocBurst' as const), n: fc.integer({ min: 1, max: 300 }) }),
+    fc.record({ kind: fc.constant('free' as const), n: fc.integer({ min: 1, max: 300 }) }),
+    fc.record({ kind: fc.constant('freeBurst' as const), n: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.constantFrom(4, 32, 128, 256)) }),
+  );
+  fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+    const p = pool(1024);
+    const held: number[] = [];
+    const buf = new Uint32Array(300);
+    for (const o of ops) {
+      if (o.kind === 'alloc') for (let i = 0; i < o.n; i++) { const h = p.alloc(); if (h >= 0) held.push(h); }
+      else if (o.kind === 'allocBurst') { const got = p.allocBurst(buf, o.n); for (let i = 0; i < got; i++) held.push(buf[i]!); }
+      else if (o.kind === 'free') for (let i = 0; i < o.n && held.length > 0; i++) p.free(held.pop()!);
+      else { const k = Math.min(o.n, held.length); for (let i = 0; i < k; i++) buf[i] = held.pop()!; p.freeBurst(buf, k); }
+      assert.equal(new Set(held).size, held.length, 'a handle is held twice');
+      assert.equal(p.audit().inUse, held.length);
+    }
+    for (const h of held) p.free(h);
+    const all = new Uint32Array(1024);
+    assert.equal(p.allocBurst(all, 1024), 1024);
+    assert.equal(new Set(all).size, 1024);
+    assert.equal(p.audit().doubleFree, 0);
+  }), { numRuns: 300 });
 });

@@ -168,11 +168,12 @@ export class PacketPool {
     if (this.state[p] !== 1) { this.doubleFree(p); return; }
     this.state[p] = 0;
     let c = this.cacheN;
-    this.cache[c++] = p;
+    // Spill before writing: the cache may be exactly full (freeBurst fills it four at a time).
     if (c === 512 /* CACHE_SIZE */) {
       this.ring.enqueueBurst(this.cache, 512 - 256, 256); // spill CACHE_MOVE to the shared ring
-      c -= 256;
+      c = 256;
     }
+    this.cache[c++] = p;
     this.cacheN = c;
   }
 
@@ -200,11 +201,11 @@ export class PacketPool {
       if (p >= count) { this.badFree(p); continue; }
       if (state[p] !== 1) { this.doubleFree(p); continue; }
       state[p] = 0;
-      cache[c++] = p;
       if (c === 512 /* CACHE_SIZE */) {
         this.ring.enqueueBurst(cache, 512 - 256, 256);
-        c -= 256;
+        c = 256;
       }
+      cache[c++] = p;
     }
     this.cacheN = c;
   }

@@ -3,7 +3,7 @@
  * the main thread by messages. Several workers connected by interlink rings form a pipeline.
  * The pool must live in shared memory (a SharedRegion's fd, or a SharedArrayBuffer).
  */
-import { Worker, MessageChannel, type MessagePort } from 'node:worker_threads';
+import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { eventfd, eventfdWrite, closeFd } from '../sys/index.js';
 import type { GraphConfig } from './config.js';
 import type { EngineStats } from './engine.js';
@@ -65,16 +65,23 @@ export class EngineWorker {
       idleSpellMs: opts.idleSpellMs ?? 5, maxSleepMs: opts.maxSleepMs ?? 100, doorbell: this.doorbell, port: port2,
     };
     this.worker = new Worker(new URL('./engine-thread.js', import.meta.url), { workerData: data, transferList: [port2] });
-    this.port.on('message', (m: WorkerReply) => {
+    const onReply = (m: WorkerReply): void => {
       if (m.kind === 'log') { opts.log?.(m.event); return; }
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       if (m.kind === 'error') p.reject(new Error(m.message));
       else p.resolve(m);
-    });
+    };
+    this.port.on('message', onReply);
     this.worker.on('error', (e) => this.failAll(e));
-    this.worker.on('exit', () => { this.exited = true; this.failAll(new Error(`engine ${opts.name} exited`)); });
+    this.worker.on('exit', () => {
+      this.exited = true;
+      // 'exit' may be emitted before the port delivers the thread's last replies (the stop
+      // reply among them): take those first, so only requests it never answered fail.
+      for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) onReply(m.message as WorkerReply);
+      this.failAll(new Error(`engine ${opts.name} exited`));
+    });
   }
 
   private failAll(e: Error): void {

@@ -251,3 +251,32 @@ test('hashWords: deterministic, seed- and length-sensitive, spreads sequential k
   assert.ok(Math.max(...buckets) < 120, `max bucket ${Math.max(...buckets)}`);
   assert.ok(Math.min(...buckets) > 20, `min bucket ${Math.min(...buckets)}`);
 });
+
+test('lookupBulk tells apart keys whose 32-bit hashes collide', () => {
+  // Find 2-word keys with equal hashWords (birthday: ~5 pairs in 200k keys), so lookupBulk's
+  // candidate (first position with a matching hash) is sometimes the wrong key.
+  const seed = 7;
+  // (Both words vary: with one word fixed the hash is a bijection of the other.)
+  const second = (i: number) => Math.imul(i, 0x9e3779b1) >>> 0;
+  const seen = new Map<number, number>();
+  const pairs: [number, number][] = [];
+  const one = new Uint32Array(2);
+  for (let i = 1; i <= 400_000 && pairs.length < 3; i++) {
+    one[0] = i >>> 3; one[1] = second(i);
+    const h = hashWords(one, 0, 2, seed);
+    const j = seen.get(h);
+    if (j !== undefined) pairs.push([j, i]); else seen.set(h, i);
+  }
+  assert.ok(pairs.length > 0, 'found colliding keys');
+  for (const [a, b] of pairs) {
+    const t = new ExactMatchTable({ keyWords: 2, capacity: 8, seed });
+    const keys = Uint32Array.of(a >>> 3, second(a), b >>> 3, second(b));
+    const out = new Int32Array(2);
+    t.add(keys, 2, 22); // only b: a's candidate is b's position, and a is absent
+    assert.equal(t.lookupBulk(keys, 0, 2, out), 1);
+    assert.deepEqual([out[0], t.valueAt(out[1]!)], [-1, 22]);
+    t.add(keys, 0, 11); // both: a sits behind b on the same run
+    assert.equal(t.lookupBulk(keys, 0, 2, out), 2);
+    assert.deepEqual([t.valueAt(out[0]!), t.valueAt(out[1]!)], [11, 22]);
+  }
+});

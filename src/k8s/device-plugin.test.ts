@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -219,4 +219,51 @@ test('plugin config is validated', async () => {
     assert.throws(() => new DevicePlugin({ ...base, resourceName: 'sluice.io/memif', endpoint: 'kubelet.sock' }), /plain file name/);
     assert.throws(() => new DevicePlugin({ ...base, resourceName: 'sluice.io/memif', pluginDir: '/' + 'p'.repeat(100) }), /at most 107/);
   } finally { await s.teardown(); }
+});
+
+test('with a real Sluice daemon, Allocate creates each port (a vhost-user server on the pod socket), re-allocation re-creates it, a refused port rolls back', async () => {
+  const { Daemon } = await import('../ctl/daemon.js');
+  const { ApiClient } = await import('../ctl/api-client.js');
+  const root = await mkdtemp(join(tmpdir(), 'sdp-'));
+  const pluginDir = join(root, 'dp'), socketDir = join(root, 'run'), daemonSocket = join(root, 'd.sock');
+  const daemon = await Daemon.create({ version: 1, api: { socket: daemonSocket }, metrics: { listen: 'off' } } as never);
+  await daemon.start();
+  const provider = new SocketPoolProvider({ socketDir, pollMs: 0, daemonSocket, createPorts: true, pools: [{ kind: 'vhost-user', slotsPerNode: { 0: 2 } }, { kind: 'memif', slotsPerNode: { 0: 1 } }] });
+  const kubelet = new FakeKubelet(pluginDir);
+  await kubelet.start();
+  const plugin = new DevicePlugin({ resourceName: RES, kind: 'vhost-user', provider, pluginDir, watchMs: 25, retryMs: 50 });
+  const api = new ApiClient(daemonSocket);
+  const ports = async () => (await api.request<{ name: string; spec: string }[]>('port.show', {})).map((p) => `${p.name}=${p.spec}`);
+  try {
+    await provider.poll();
+    await plugin.start();
+    await kubelet.waitFor(RES);
+    const host = join(socketDir, 'ports/vhu-n0-1/vhost-user.sock');
+    await kubelet.allocate(RES, { container_requests: [{ devices_ids: ['vhu-n0-1'] }] });
+    assert.deepEqual(await ports(), [`vhu-n0-1=vhost-user:${host},mode=0660`]);
+    // The daemon listens there: a frontend (QEMU, DPDK) in the pod can connect.
+    assert.ok((await stat(host)).isSocket());
+    await new Promise<void>((res, rej) => { const c = createConnection(host, () => { c.destroy(); res(); }); c.once('error', rej); });
+    // The kubelet reuses the id for a new pod: the port is re-created, not duplicated.
+    await kubelet.allocate(RES, { container_requests: [{ devices_ids: ['vhu-n0-1'] }] });
+    assert.deepEqual(await ports(), [`vhu-n0-1=vhost-user:${host},mode=0660`]);
+    // A port the daemon refuses (its name is taken by a bridge) fails the whole request and
+    // leaves nothing behind, neither the other port of the request nor the directory.
+    await api.request('bridge.add', { name: 'vhu-n0-0' });
+    await assert.rejects(kubelet.allocate(RES, { container_requests: [{ devices_ids: ['vhu-n0-1', 'vhu-n0-0'] }] }), /did not create port vhu-n0-0/);
+    assert.deepEqual(await ports(), []);
+    await assert.rejects(stat(join(socketDir, 'ports/vhu-n0-0')));
+    // memif through the provider API directly: a memif server on the socket.
+    await provider.reserve('memif', ['memif-n0-0'], { containerIndex: 0 });
+    assert.deepEqual(await ports(), [`memif-n0-0=memif:${join(socketDir, 'ports/memif-n0-0/memif.sock')},role=server`]);
+    await provider.release('memif', ['memif-n0-0']);
+    assert.deepEqual(await ports(), []);
+  } finally {
+    api.close();
+    await plugin.stop();
+    await kubelet.stop();
+    await provider.close();
+    await daemon.stop();
+    await rm(root, { recursive: true, force: true });
+  }
 });

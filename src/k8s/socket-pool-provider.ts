@@ -5,10 +5,14 @@
  *   <socketDir>/ports/<deviceId>/            one directory per reserved slot, mounted into
  *                                           the container at <containerDir>/<deviceId>/
  *   <socketDir>/ports/<deviceId>/port.json   {kind, deviceId, numaNode, socket, reservedAt}:
- *                                           the request the daemon picks up to create the
- *                                           port (vhost-user backend in server mode / memif
- *                                           server) listening on `socket`.
+ *                                           the reservation (what recover() reads back).
  *   <socketDir>/ports/<deviceId>/<kind>.sock the port's socket, created by the daemon.
+ *
+ * With `createPorts` (and `daemonSocket`), reserve() also asks the daemon to create the
+ * port, named after the device id (`port.add`: a vhost-user backend in server mode, or a
+ * memif server, listening on that socket; a port left by an earlier user of the id is
+ * deleted first), and release() deletes it. A daemon that refuses fails the whole
+ * reservation, which is rolled back like any other failure.
  *
  * Slots: `pools` gives, per kind, how many slots each NUMA node has; device IDs are
  * `<prefix>-n<node>-<index>` (vhu-n0-3, memif-n1-0), well under the kubelet's 63 chars.
@@ -24,6 +28,7 @@
  */
 import { mkdir, rm, writeFile, rename, readFile, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { ApiClient, ApiClientError } from '../ctl/api-client.js';
 import { join } from 'node:path';
 import {
   PortError, type Allocation, type AllocatedPort, type DeviceInfo, type PodHint, type PortKind, type PortMount,
@@ -47,6 +52,10 @@ export interface SocketPoolConfig {
   hugepageMounts?: { hostPath: string; containerPath: string }[];
   /** Sluice daemon control socket; when set, slots are unhealthy while it refuses connections. */
   daemonSocket?: string;
+  /** Create and delete the ports through the daemon at `daemonSocket` (default false). */
+  createPorts?: boolean;
+  /** Socket file mode the daemon gives vhost-user sockets (default 0o660). */
+  socketMode?: number;
   pollMs?: number;
   probeTimeoutMs?: number;
 }
@@ -82,6 +91,9 @@ export class SocketPoolProvider implements PortProvider {
   private readonly listeners = new Set<(kind: PortKind) => void>();
   private readonly hugepageMounts: PortMount[];
   private readonly daemonSocket: string | undefined;
+  /** Set when ports are created through the daemon (createPorts). */
+  private readonly daemon: ApiClient | undefined;
+  private readonly socketMode: number;
   private readonly probeTimeoutMs: number;
   private daemonUp = true;
   private timer: NodeJS.Timeout | undefined;
@@ -95,6 +107,10 @@ export class SocketPoolProvider implements PortProvider {
     }
     this.daemonSocket = config.daemonSocket;
     if (this.daemonSocket !== undefined) checkSocketPath('daemonSocket', this.daemonSocket);
+    if (config.createPorts && this.daemonSocket === undefined) throw new PortError('Invalid', 'createPorts needs daemonSocket');
+    this.socketMode = config.socketMode ?? 0o660;
+    if (!Number.isInteger(this.socketMode) || this.socketMode < 0 || this.socketMode > 0o777) throw new PortError('Invalid', `socketMode must be a file mode 0..0o777, got ${String(config.socketMode)}`);
+    this.daemon = config.createPorts ? new ApiClient(this.daemonSocket!, config.probeTimeoutMs ?? 5000) : undefined;
     this.probeTimeoutMs = config.probeTimeoutMs ?? 500;
     this.hugepageMounts = (config.hugepageMounts ?? []).map((m, i) => {
       if (typeof m?.hostPath !== 'string' || !m.hostPath.startsWith('/') || typeof m.containerPath !== 'string' || !m.containerPath.startsWith('/')) {
@@ -173,8 +189,8 @@ export class SocketPoolProvider implements PortProvider {
     const ports: AllocatedPort[] = [];
     try {
       for (const slot of chosen) {
+        done.push(slot); // first: a slot that fails half-made is rolled back too
         ports.push(await this.createSlot(slot));
-        done.push(slot);
       }
     } catch (err) {
       // Roll back what this call created: no half-made reservation survives.
@@ -203,6 +219,7 @@ export class SocketPoolProvider implements PortProvider {
   }
 
   async close(): Promise<void> {
+    this.daemon?.close();
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.listeners.clear();
@@ -242,17 +259,38 @@ export class SocketPoolProvider implements PortProvider {
     const meta = { kind, deviceId: id, numaNode, socket: hostSocketPath, reservedAt: new Date().toISOString() };
     await writeFile(join(dir, 'port.json.tmp'), JSON.stringify(meta) + '\n', { mode: 0o640 });
     await rename(join(dir, 'port.json.tmp'), join(dir, 'port.json'));
-    slot.reserved = true;
+    slot.reserved = true; // before the daemon call, so a failure's rollback removes everything
+    if (this.daemon) {
+      await this.daemonPortDel(id); // an earlier user of this id is gone (see reserve)
+      const spec = kind === 'vhost-user'
+        ? `vhost-user:${hostSocketPath},mode=0${this.socketMode.toString(8)}`
+        : `memif:${hostSocketPath},role=server`;
+      try {
+        await this.daemon.request('port.add', { name: id, spec });
+      } catch (e) {
+        throw new PortError(e instanceof ApiClientError && e.code === 'connect' ? 'Unhealthy' : 'Io', `sluice daemon did not create port ${id}: ${(e as Error).message}`, id);
+      }
+    }
     slot.dirBroken = false;
     this.recompute();
     return { deviceId: id, kind, numaNode, hostSocketPath, containerSocketPath };
   }
 
   private async removeSlot(slot: Slot): Promise<void> {
+    if (slot.reserved && this.daemon) await this.daemonPortDel(slot.info.id).catch(() => undefined); // a daemon that is down has no port left
     slot.reserved = false;
     slot.dirBroken = false;
     await rm(this.hostDirOf(slot.info.id), { recursive: true, force: true });
     this.recompute();
+  }
+
+  /** Delete the daemon's port `name`; absent is fine. */
+  private async daemonPortDel(name: string): Promise<void> {
+    try {
+      await this.daemon!.request('port.del', { name });
+    } catch (e) {
+      if (!(e instanceof ApiClientError && e.code === 'not-found')) throw e;
+    }
   }
 
   private recompute(): void {

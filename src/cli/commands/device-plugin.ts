@@ -9,7 +9,8 @@
  *   --plugin-dir DIR      kubelet device plugin dir (default /var/lib/kubelet/device-plugins)
  *   --socket-dir DIR      host dir for port sockets (default /var/run/sluice)
  *   --container-dir DIR   where pods see them (default /var/run/sluice)
- *   --daemon-socket PATH  Sluice control socket; ports are Unhealthy while it is down
+ *   --daemon-socket PATH  Sluice control socket: Allocate creates each port through it (port.add,
+ *                         named after the device id) and ports are Unhealthy while it is down
  *   --hugepages HOST[:CONTAINER]  hugetlbfs mount handed to every allocation (repeatable)
  *   --root DIR            root for NUMA discovery (default /)
  * Exit code 0 after a signal; 2 for bad arguments or configuration.
@@ -68,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
   let provider: SocketPoolProvider;
   try {
     provider = new SocketPoolProvider({
-      socketDir: values['socket-dir'], containerDir: values['container-dir'], daemonSocket: values['daemon-socket'], pools, hugepageMounts,
+      socketDir: values['socket-dir'], containerDir: values['container-dir'], daemonSocket: values['daemon-socket'],
+      createPorts: values['daemon-socket'] !== undefined, pools, hugepageMounts,
     });
   } catch (err) {
     if (err instanceof PortError) throw new UsageError(err.message);

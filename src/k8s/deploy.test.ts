@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parseAllDocuments } from 'yaml';
+import { parseState } from '../ctl/model.js';
 
 const DEPLOY = (f: string) => fileURLToPath(new URL(`../../../deploy/${f}`, import.meta.url));
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -108,6 +109,15 @@ test('daemonset: device plugin wiring, host paths, switch container Guaranteed',
   // Every --flag the manifest passes to the device plugin is one the command knows.
   const known = ['--vhost-user', '--memif', '--numa-nodes', '--domain', '--plugin-dir', '--socket-dir', '--container-dir', '--daemon-socket', '--hugepages', '--root'];
   for (const a of (dp.command as string[]).filter((x) => x.startsWith('--'))) assert.ok(known.includes(a.split('=')[0]!), a);
+  // The device plugin creates ports through the daemon's API socket, which the daemon serves.
+  const swCmd = sw.command as string[];
+  assert.deepEqual(swCmd.slice(0, 2), ['sluice', 'daemon']);
+  const apiSocket = swCmd[swCmd.indexOf('--socket') + 1];
+  assert.ok((dp.command as string[]).includes(`--daemon-socket=${apiSocket}`), 'device plugin points at the daemon socket');
+  // The daemon's config (the ConfigMap) is a valid desired state.
+  const cm = docs('sluice-daemonset.yaml').find((d) => d.kind === 'ConfigMap')!;
+  assert.equal(swCmd[swCmd.indexOf('--config') + 1], `${(sw.volumeMounts as Obj[]).find((m) => m.name === 'config')!.mountPath}/sluice.yaml`);
+  assert.doesNotThrow(() => parseState(cm.data['sluice.yaml'] as string));
 });
 
 test('compose: two apps sharing the socket volume with Sluice', () => {

@@ -25,8 +25,6 @@ export interface RunConfig {
   links?: string[];
   engines?: { name: string; cpu?: number; apps: string[] }[];
   idleSpellMs?: number;
-  /** Main-thread engine only (workers always block in epoll_wait). */
-  lightSleepMs?: number;
   duration?: number;
 }
 

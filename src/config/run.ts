@@ -72,10 +72,7 @@ export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats
     if (!cfg.engines) {
       const engine = new Engine(pool);
       engine.configure(graph);
-      const runner = new EngineRunner(engine, {
-        ...(cfg.idleSpellMs !== undefined ? { idleSpellMs: cfg.idleSpellMs } : {}),
-        ...(cfg.lightSleepMs !== undefined ? { lightSleepMs: cfg.lightSleepMs } : {}),
-      });
+      const runner = new EngineRunner(engine, cfg.idleSpellMs !== undefined ? { idleSpellMs: cfg.idleSpellMs } : {});
       runner.start();
       const timer = opts.stats ? setInterval(() => printStats(engine.stats().apps), opts.stats * 1000) : undefined;
       await waitForEnd(opts.duration);

@@ -38,7 +38,6 @@ export const runConfigSchema = {
       },
     },
     idleSpellMs: { type: 'number', minimum: 0, maximum: 60000 },
-    lightSleepMs: { type: 'number', minimum: 0, maximum: 60000 },
     duration: { type: 'number', minimum: 0 },
   },
 } as const;

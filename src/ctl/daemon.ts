@@ -96,7 +96,7 @@ export class Daemon {
     this.log({ level: 'info', event: 'pool', buffers: count, backing: this.region.backing, bytes: this.region.size, locked });
     this.engine = new Engine(this.pool, { tickHz: initial.engine?.tickHz ?? 1000, log: (e) => this.log({ level: 'debug', ...e }) });
     this.runner = new EngineRunner(this.engine, {
-      idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, lightSleepMs: initial.engine?.lightSleepMs ?? 50, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
+      idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
     });
     this.runner.hook = this.tracer;
     this.registry = buildRegistry(() => this.stats());
@@ -216,7 +216,6 @@ export class Daemon {
     this.state = next;
     if (next.engine?.idleSpellMs !== undefined) this.runner.idleSpellMs = next.engine.idleSpellMs;
     if (next.engine?.maxSleepMs !== undefined) this.runner.maxSleepMs = next.engine.maxSleepMs;
-    if (next.engine?.lightSleepMs !== undefined) this.runner.lightSleepMs = next.engine.lightSleepMs;
     for (const c of changes) this.log({ event: 'state-change', op: c.op, path: c.path, ...(c.to !== undefined ? { to: c.to } : {}) });
     if (this.running) void this.syncMetrics().catch((e: Error) => this.log({ level: 'error', event: 'metrics-error', error: e.message }));
     return { changes, actions };

@@ -5,7 +5,7 @@
  *   ports:  {NAME: {kind, spec, rx:{packets,bytes}, tx:{...}, drops:{reason: n}, queues?, info?}}
  *   apps:   {NAME: {type, rx, tx, drops, cost:{ns, packets, nsPerPacket}}}   (every app)
  *   links:  {"a.x -> b.y": {txPackets, txBytes, txDrop, rxPackets, queued}}
- *   engine: {breaths, busyBreaths, busyMs, idleMs, sleeps, fdWakeups, idleSpellMs, maxSleepMs, lightSleepMs}
+ *   engine: {breaths, busyBreaths, busyMs, idleMs, sleeps, fdWakeups, idleSpellMs, maxSleepMs}
  *   pool:   {count, free, inUse, allocFail, doubleFree, badFree}
  *   drops:  {reason: n}         every drop in the switch, one shared reason list
  *   accounting: {in, out, dropped, queued}
@@ -30,7 +30,7 @@ export interface DaemonStats {
   ports: Record<string, PortStats>;
   apps: Record<string, AppStats>;
   links: Record<string, { txPackets: number; txBytes: number; txDrop: number; rxPackets: number; queued: number }>;
-  engine: { breaths: number; busyBreaths: number; busyMs: number; idleMs: number; sleeps: number; fdWakeups: number; idleSpellMs: number; maxSleepMs: number; lightSleepMs: number };
+  engine: { breaths: number; busyBreaths: number; busyMs: number; idleMs: number; sleeps: number; fdWakeups: number; idleSpellMs: number; maxSleepMs: number };
   pool: { count: number; free: number; inUse: number; allocFail: number; doubleFree: number; badFree: number };
   drops: Record<string, number>;
   accounting: { in: number; out: number; dropped: number; queued: number };
@@ -75,7 +75,7 @@ export function collectStats(state: DesiredState, engine: Engine, runner: Engine
     ports, apps, links: s.links,
     engine: {
       breaths: s.breaths, busyBreaths: s.busyBreaths, busyMs: Math.round(runner.busyMs * 1000) / 1000, idleMs: Math.round(runner.idleMs * 1000) / 1000,
-      sleeps: runner.sleeps, fdWakeups: runner.fdWakeups, idleSpellMs: runner.idleSpellMs, maxSleepMs: runner.maxSleepMs, lightSleepMs: runner.lightSleepMs,
+      sleeps: runner.sleeps, fdWakeups: runner.fdWakeups, idleSpellMs: runner.idleSpellMs, maxSleepMs: runner.maxSleepMs,
     },
     pool: { count: audit.count, free: audit.free + audit.cached, inUse: audit.inUse, allocFail: audit.allocFail, doubleFree: audit.doubleFree, badFree: audit.badFree },
     drops,

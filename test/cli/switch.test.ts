@@ -57,8 +57,6 @@ test('switch: bad arguments and port specs give one clear line and a non-zero ex
     [['switch', '--port', 'sink', '--stats', '-1'], /--stats must be a number/],
     [['switch', '--port', 'sink', '--bogus'], /unknown option --bogus/],
     [['switch', '--port'], /--port needs a value/],
-    [['switch', '--port', 'sink', '--busy-poll', '--light-sleep', '5'], /--busy-poll and --light-sleep exclude each other/],
-    [['switch', '--port', 'sink', '--light-sleep', 'soon'], /--light-sleep/],
     [['switch', '--port', 'sink', '--port', 'null,name=p0'], /./],
     [['switch', '--port', 'pcap:/nonexistent/x.pcap'], /x\.pcap/],
     [['frobnicate'], /unknown command "frobnicate"/],

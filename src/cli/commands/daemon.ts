@@ -1,6 +1,6 @@
 /**
  * `sluice daemon [--config FILE] [--socket PATH] [--socket-mode 0660] [--socket-group GROUP]
- *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--light-sleep-ms N] [--max-sleep-ms N] [--pool BUFFERS]`
+ *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]`
  *
  * Runs the switch in the foreground (systemd Type=simple; see deploy/systemd/sluice.service):
  * applies the config file (YAML desired state, see src/ctl/model.ts), serves the management
@@ -18,7 +18,7 @@ import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
 
 const HELP = `usage: sluice daemon [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
-                     [--metrics HOST:PORT|off] [--idle-spell-ms N] [--light-sleep-ms N] [--max-sleep-ms N] [--pool BUFFERS]`;
+                     [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]`;
 
 function readConfig(file: string): DesiredState {
   let text: string;
@@ -29,7 +29,7 @@ function readConfig(file: string): DesiredState {
 export async function main(argv: string[]): Promise<number> {
   const { opts, rest } = parseArgs(argv, {
     config: 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
-    'idle-spell-ms': 'string', 'light-sleep-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', help: 'boolean',
+    'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', help: 'boolean',
   }, { '-h': '--help', '-c': '--config' });
   if (opts.help) { console.log(HELP); return 0; }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
@@ -48,11 +48,9 @@ export async function main(argv: string[]): Promise<number> {
   const engine = { ...(state.engine ?? {}) };
   const idle = numberArg('idle-spell-ms', opts['idle-spell-ms'] as string | undefined, 0, 60000);
   const sleep = numberArg('max-sleep-ms', opts['max-sleep-ms'] as string | undefined, 1, 60000);
-  const light = numberArg('light-sleep-ms', opts['light-sleep-ms'] as string | undefined, 0, 60000);
   const pool = numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22);
   if (idle !== undefined) engine.idleSpellMs = idle;
   if (sleep !== undefined) engine.maxSleepMs = sleep;
-  if (light !== undefined) engine.lightSleepMs = light;
   if (pool !== undefined) engine.poolSize = pool;
   if (Object.keys(engine).length) state.engine = engine;
 

@@ -20,7 +20,7 @@ import { portKindUsage } from '../../switch/port-kinds.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';
 
 const HELP = `usage: sluice switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS]
-                     [--json FILE] [--duration SECONDS] [--pool BUFFERS] [--idle-spell MS] [--light-sleep MS] [--busy-poll]
+                     [--json FILE] [--duration SECONDS] [--pool BUFFERS] [--idle-spell MS | --busy-poll]
                      [--capture PORT:FILE.pcapng[,dir=rx|tx|both][,filter=EXPR]]...`;
 
 function rate(n: number, dt: number): string {
@@ -37,7 +37,7 @@ function printStats(prev: PortSummary[] | undefined, now: PortSummary[], dt: num
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'light-sleep': 'string', 'busy-poll': 'boolean', help: 'boolean' }, { '-h': '--help' });
+  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', help: 'boolean' }, { '-h': '--help' });
   await loadBuiltins();
   if (opts.help) { console.log(`${HELP}\nport specs:\n  ${portKindUsage().join('\n  ')}`); return 0; }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
@@ -55,10 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   // --busy-poll never sleeps (as DPDK PMDs), for benchmarks and latency-critical NFV.
   if (opts['busy-poll'] && opts['idle-spell'] !== undefined) throw new UsageError('--busy-poll and --idle-spell exclude each other');
   const idleSpellMs = opts['busy-poll'] ? 0 : numberArg('idle-spell', opts['idle-spell'] as string | undefined, 0, 60000);
-  const lightSleepMs = numberArg('light-sleep', opts['light-sleep'] as string | undefined, 0, 60000);
-  if (opts['busy-poll'] && lightSleepMs !== undefined) throw new UsageError('--busy-poll and --light-sleep exclude each other');
-  const runner = { ...(idleSpellMs !== undefined ? { idleSpellMs } : {}), ...(lightSleepMs !== undefined ? { lightSleepMs } : {}) };
-  const sw = new Switch({ mode, ...(poolSize ? { poolSize } : {}), ...(Object.keys(runner).length ? { runner } : {}) });
+  const sw = new Switch({ mode, ...(poolSize ? { poolSize } : {}), ...(idleSpellMs !== undefined ? { runner: { idleSpellMs } } : {}) });
   try {
     for (const s of specs) sw.addPort(s);
     for (const c of captures) sw.addCapture(c);

@@ -8,8 +8,7 @@
  *  3. idle CPU of a daemon process with 8 idle traffic-capable ports (vhost-user servers
  *     without a peer; `null` ports if the build lacks vhost-user), from /proc/PID/stat
  *     utime+stime over 5 s, as % of one core;
- *  4. wake latency: engine asleep on an eventfd, kicked, until the packet is pulled: in the
- *     light sleep right after going idle, and in the deep sleep after lightSleepMs;
+ *  4. wake latency: engine asleep on an eventfd, kicked, until the packet is pulled;
  *  5. throughput under full load (gen → sink patch) with adaptive polling versus pure
  *     polling (idleSpellMs 0), Mpps from the daemon's own counters over 3 s, best of two
  *     interleaved runs each.
@@ -150,20 +149,17 @@ async function wakeLatency(): Promise<void> {
   const r = new EngineRunner(e, { idleSpellMs: 1, maxSleepMs: 5000 });
   r.start();
   const k = e.apps.get('k') as Kicked, s = e.apps.get('s') as Stamp;
-  const kickOnce = async (deep: boolean): Promise<number> => {
-    while (!r.sleeping || r.deepSleeping !== deep) await sleep(deep ? 5 : 1);
+  const lat: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    while (!r.sleeping) await sleep(2);
     const t0 = performance.now();
     eventfdWrite(k.fd);
     while (s.seenAt < t0) await new Promise((res) => setImmediate(res));
-    return (s.seenAt - t0) * 1000;
-  };
-  const light: number[] = [], deep: number[] = [];
-  for (let i = 0; i < 30; i++) light.push(await kickOnce(false));
-  for (let i = 0; i < 15; i++) deep.push(await kickOnce(true));
+    lat.push((s.seenAt - t0) * 1000);
+  }
   await r.stop();
   e.stop();
-  print('wake-latency-median', median(light), 'us'); // light sleep: within lightSleepMs of going idle
-  print('wake-latency-deep-median', median(deep), 'us'); // deep sleep (Poller thread), after that
+  print('wake-latency-median', median(lat), 'us');
 }
 
 async function loadThroughput(idle: number): Promise<number> {

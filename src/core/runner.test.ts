@@ -27,47 +27,6 @@ test('adaptive polling: sleeps when idle, an eventfd kick wakes it before the sl
   }
 });
 
-test('light then deep sleep: a kick wakes either; the event loop keeps running timers, I/O and promise chains while it naps', async () => {
-  const e = new Engine(pool());
-  e.configure({ apps: { k: { type: 'test-kicked' }, c: { type: 'test-counter' } }, links: ['k.output -> c.input'] });
-  // A long light window, so the checks below run while the runner naps.
-  const r = new EngineRunner(e, { idleSpellMs: 1, lightSleepMs: 60_000, maxSleepMs: 10_000 });
-  r.refresh();
-  r.start();
-  const k = e.apps.get('k') as Kicked, c = e.apps.get('c')!;
-  try {
-    assert.ok(await until(() => r.sleeping), 'runner never slept');
-    assert.equal(r.deepSleeping, false, 'within lightSleepMs the runner naps');
-    // Event-loop work while napping: a timer, an immediate chain, a socket round trip.
-    await new Promise((res) => setTimeout(res, 5));
-    for (let i = 0; i < 50; i++) await new Promise((res) => setImmediate(res));
-    const { createServer, connect } = await import('node:net');
-    const srv = createServer((s) => s.pipe(s)).listen(0, '127.0.0.1');
-    await new Promise((res) => srv.once('listening', res));
-    const sock = connect((srv.address() as { port: number }).port, '127.0.0.1');
-    for (let i = 0; i < 20; i++) {
-      sock.write('x');
-      await new Promise((res) => sock.once('data', res));
-    }
-    sock.destroy();
-    srv.close();
-    assert.equal(r.deepSleeping, false);
-    eventfdWrite(k.fd);
-    assert.ok(await until(() => c.counters[TX_PACKETS] === 1, 3000), 'kick did not wake the napping engine');
-    // Deep: no light window left.
-    r.lightSleepMs = 0;
-    assert.ok(await until(() => r.sleeping));
-    r.kick(); // ends the current nap; the next sleep has no light window left
-    assert.ok(await until(() => r.deepSleeping), 'runner never slept deeply');
-    eventfdWrite(k.fd);
-    assert.ok(await until(() => c.counters[TX_PACKETS] === 2, 3000), 'kick did not wake the deeply sleeping engine');
-    assert.ok(r.fdWakeups >= 2);
-  } finally {
-    await r.stop();
-    e.stop();
-  }
-});
-
 test('pure polling (idleSpellMs 0) never sleeps', async () => {
   const e = new Engine(pool());
   e.configure({ apps: { k: { type: 'test-kicked' } }, links: [] });

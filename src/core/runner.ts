@@ -7,10 +7,8 @@
  *  - sleeps adaptively: after `idleSpellMs` of idle breaths it tells apps (`idle(true)`),
  *    breathes once more (closing the race with a peer that queued just before), then sleeps
  *    on every app's wake fd (vhost-user kicks, memif interrupts, TAP/AF_PACKET readiness)
- *    or `maxSleepMs`: lightly for `lightSleepMs` after traffic stops (blocking in epoll_wait
- *    itself, waking in tens of µs), then deeply through the Poller thread (see sleep()).
- *    A wake by fd resumes busy polling; a timeout runs one slice (ticks, timers) and sleeps
- *    again, so an idle daemon costs ~1 slice per `maxSleepMs`.
+ *    or `maxSleepMs`. A wake by fd resumes busy polling; a timeout runs one slice (ticks,
+ *    timers) and sleeps again, so an idle daemon costs ~1 slice per `maxSleepMs`.
  *    `idleSpellMs: 0` = pure polling. Apps drain their own wake fds (in idle(true));
  *    the runner only watches them.
  *  - samples per-app cost: every `sampleEvery`-th breath is timed app by app (ns and
@@ -26,17 +24,12 @@
 import type { Engine } from './engine.js';
 import type { App } from './app.js';
 import { BUSY_POLLS, IDLE_POLLS } from './counters.js';
-import { poller, eventLoopFd, Epoll, EPOLLIN } from '../sys/index.js';
-
-/** Longest single block in epoll_wait during a light sleep (ms). */
-const NAP_MS = 1;
+import { poller } from '../sys/index.js';
 
 export interface RunnerOptions {
   sliceMs?: number;
   idleSpellMs?: number;
   maxSleepMs?: number;
-  /** How long after going idle the runner sleeps lightly (see nap()); 0 = always deep. */
-  lightSleepMs?: number;
   sampleEvery?: number;
 }
 
@@ -71,7 +64,6 @@ export class EngineRunner {
   sliceMs: number;
   idleSpellMs: number;
   maxSleepMs: number;
-  lightSleepMs: number;
   sampleEvery: number;
   private pulls: App[] = [];
   private pushes: App[] = [];
@@ -86,17 +78,11 @@ export class EngineRunner {
   idleMs = 0;
   sleeps = 0;
   fdWakeups = 0;
-  /** True while asleep in the Poller (deep) rather than napping (light). */
-  deepSleeping = false;
-  private napEpoll: Epoll | undefined;
-  private readonly napFds = new Set<number>();
-  private readonly napReady = new Uint32Array(16);
 
   constructor(readonly engine: Engine, opts: RunnerOptions = {}) {
     this.sliceMs = opts.sliceMs ?? 1;
     this.idleSpellMs = opts.idleSpellMs ?? 5;
     this.maxSleepMs = opts.maxSleepMs ?? 200;
-    this.lightSleepMs = opts.lightSleepMs ?? 50;
     this.sampleEvery = opts.sampleEvery ?? 64;
     this.countdown = this.sampleEvery;
     this.refresh();
@@ -129,9 +115,6 @@ export class EngineRunner {
     this.running = false;
     this.wake?.(false);
     await this.stopped;
-    this.napEpoll?.close();
-    this.napEpoll = undefined;
-    this.napFds.clear();
   }
 
   /** True while the runner sleeps on wake fds. */
@@ -196,8 +179,7 @@ export class EngineRunner {
       if (this.idleSpellMs > 0 && now - lastBusy > this.idleSpellMs && !(this.hook?.active)) {
         this.engine.notifyIdle(true);
         let byFd = true;
-        const t = performance.now();
-        if (!this.breathe(t)) byFd = await this.sleep(t - lastBusy);
+        if (!this.breathe(performance.now())) byFd = await this.sleep();
         this.engine.notifyIdle(false);
         // A kick means traffic (or a reconfiguration): poll for a full idle spell again.
         if (byFd) lastBusy = performance.now();
@@ -207,83 +189,8 @@ export class EngineRunner {
     }
   }
 
-  /**
-   * Sleep until a wake fd fires (true) or maxSleepMs passes (false). Two depths, like CPU
-   * idle states: for `lightSleepMs` after traffic stopped, nap (a kick wakes the engine in
-   * tens of µs); after that, sleep deep through the Poller thread (no CPU while idle, ~100 µs
-   * to wake). `idleFor`: ms since the last busy breath.
-   */
-  private async sleep(idleFor: number): Promise<boolean> {
-    const light = this.idleSpellMs + this.lightSleepMs - idleFor;
-    const loopFd = light > 0 ? eventLoopFd() : -1;
-    if (loopFd >= 0) {
-      const r = await this.nap(loopFd, light);
-      if (r !== undefined) return r;
-    }
-    return this.deepSleep();
-  }
-
-  /**
-   * Light sleep: block this thread in epoll_wait on the wake fds plus the event loop's own
-   * fd, in naps of at most NAP_MS, for up to `budgetMs`. A kick wakes the engine directly;
-   * event-loop I/O (API, vhost-user messages, worker replies) ends a nap so the loop runs it.
-   * Each nap starts a setImmediate callback, where Node has just drained promise jobs and
-   * nextTicks (blocking in a promise continuation would hold back jobs queued before it).
-   * Timers and other immediates wait up to NAP_MS, which is why naps are only taken for a
-   * short while after traffic (each timed wait also costs CPU: 40-200 µs in this VM).
-   * Returns true (fd or kick()), false (stop()), or undefined when the budget ran out.
-   */
-  private nap(loopFd: number, budgetMs: number): Promise<boolean | undefined> {
-    const ep = this.syncNapFds(loopFd);
-    const t0 = performance.now();
-    const deadline = t0 + budgetMs;
-    const ready = this.napReady;
-    this.sleeps++;
-    let woken: boolean | undefined;
-    this.wake = (byFd) => { woken = byFd; };
-    return new Promise((resolve) => {
-      const finish = (r: boolean | undefined): void => {
-        this.wake = undefined;
-        if (r === true) this.fdWakeups++;
-        this.idleMs += performance.now() - t0;
-        resolve(r);
-      };
-      const step = (): void => {
-        if (woken !== undefined) { finish(woken); return; }
-        const left = deadline - performance.now();
-        if (left <= 0) { finish(undefined); return; }
-        const n = ep.wait(left < NAP_MS ? Math.ceil(left) : NAP_MS, ready);
-        for (let i = 0; i < n; i++) if (ready[i] !== loopFd) { finish(true); return; }
-        setImmediate(step); // loop I/O or a nap's end: let the event loop run, then nap again
-      };
-      setImmediate(step);
-    });
-  }
-
-  /** The nap epoll, watching exactly the current wake fds plus the loop fd. */
-  private syncNapFds(loopFd: number): Epoll {
-    if (this.napEpoll === undefined) {
-      this.napEpoll = new Epoll(16);
-      this.napEpoll.add(loopFd, EPOLLIN, loopFd);
-    }
-    const ep = this.napEpoll;
-    const want = new Set(this.engine.wakeFds());
-    want.delete(loopFd);
-    for (const fd of this.napFds) if (!want.has(fd)) { ep.remove(fd); this.napFds.delete(fd); }
-    for (const fd of want) {
-      if (this.napFds.has(fd)) continue;
-      try { ep.add(fd, EPOLLIN, fd); this.napFds.add(fd); } catch { /* a closed or odd fd: the nap budget still bounds the sleep */ }
-    }
-    return ep;
-  }
-
-  /** Deep sleep: watch the wake fds through the Poller thread, bounded by maxSleepMs. */
-  private async deepSleep(): Promise<boolean> {
-    this.deepSleeping = true;
-    try { return await this.pollerSleep(); } finally { this.deepSleeping = false; }
-  }
-
-  private async pollerSleep(): Promise<boolean> {
+  /** Sleep until a wake fd fires (true) or maxSleepMs passes (false). */
+  private async sleep(): Promise<boolean> {
     const fds = [...new Set(this.engine.wakeFds())];
     const t0 = performance.now();
     this.sleeps++;

@@ -8,7 +8,8 @@
  *  3. idle CPU of a daemon process with 8 idle traffic-capable ports (vhost-user servers
  *     without a peer; `null` ports if the build lacks vhost-user), from /proc/PID/stat
  *     utime+stime over 5 s, as % of one core;
- *  4. wake latency: engine asleep on an eventfd, kicked, until the packet is pulled;
+ *  4. wake latency: engine asleep on an eventfd, kicked from another thread, until the
+ *     packet is pulled; and the floor: the same kick into a thread blocked in epoll_wait;
  *  5. throughput under full load (gen → sink patch) with adaptive polling versus pure
  *     polling (idleSpellMs 0), Mpps from the daemon's own counters over 3 s, best of two
  *     interleaved runs each.
@@ -28,7 +29,8 @@ import { Engine } from '../src/core/engine.js';
 import { App } from '../src/core/app.js';
 import { registerApp } from '../src/core/registry.js';
 import { TX_PACKETS } from '../src/core/counters.js';
-import { eventfd, eventfdRead, eventfdWrite } from '../src/sys/index.js';
+import { eventfd, eventfdRead, Epoll, EPOLLIN } from '../src/sys/index.js';
+import { Worker } from 'node:worker_threads';
 
 const BIN = new URL('../../bin/sluice.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
@@ -132,14 +134,19 @@ class Kicked extends App {
   override wakeFds(): number[] { return [this.fd]; }
 }
 class Stamp extends App {
-  seenAt = 0;
+  seenAt = 0n;
   override push(): void {
     const i = this.input.input;
     if (!i) return;
-    while (!i.empty()) { this.pool.free(i.receive()); this.seenAt = performance.now(); }
+    while (!i.empty()) { this.pool.free(i.receive()); this.seenAt = process.hrtime.bigint(); }
   }
 }
 
+/**
+ * Kicks come from another thread (as a guest's or peer's would), which stamps the time just
+ * before its write; the floor line is the same kick into a thread blocked in a bare
+ * epoll_wait, i.e. what waking any sleeping thread costs on this machine.
+ */
 async function wakeLatency(): Promise<void> {
   registerApp('bench-kicked', Kicked as never);
   registerApp('bench-stamp', Stamp as never);
@@ -149,17 +156,36 @@ async function wakeLatency(): Promise<void> {
   const r = new EngineRunner(e, { idleSpellMs: 1, maxSleepMs: 5000 });
   r.start();
   const k = e.apps.get('k') as Kicked, s = e.apps.get('s') as Stamp;
+  const stamp = new BigInt64Array(new SharedArrayBuffer(8));
+  const kicker = new Worker(`
+    const { parentPort, workerData: { stamp } } = require('node:worker_threads');
+    const { writeSync } = require('node:fs');
+    const one = Buffer.alloc(8); one.writeBigUInt64LE(1n);
+    parentPort.on('message', (fd) => setTimeout(() => { Atomics.store(stamp, 0, process.hrtime.bigint()); writeSync(fd, one); }, 2));
+  `, { eval: true, workerData: { stamp } });
   const lat: number[] = [];
   for (let i = 0; i < 30; i++) {
     while (!r.sleeping) await sleep(2);
-    const t0 = performance.now();
-    eventfdWrite(k.fd);
-    while (s.seenAt < t0) await new Promise((res) => setImmediate(res));
-    lat.push((s.seenAt - t0) * 1000);
+    const before = s.seenAt;
+    kicker.postMessage(k.fd);
+    while (s.seenAt === before) await sleep(1);
+    lat.push(Number(s.seenAt - Atomics.load(stamp, 0)) / 1000);
   }
   await r.stop();
   e.stop();
+  // Floor: the main thread blocked in epoll_wait on an eventfd the worker writes.
+  const fd = eventfd(), ep = new Epoll(4), ready = new Uint32Array(4), floor: number[] = [];
+  ep.add(fd, EPOLLIN, fd);
+  for (let i = 0; i < 30; i++) {
+    kicker.postMessage(fd);
+    while (ep.wait(50, ready) === 0) await new Promise((res) => setImmediate(res));
+    floor.push(Number(process.hrtime.bigint() - Atomics.load(stamp, 0)) / 1000);
+    eventfdRead(fd);
+  }
+  ep.close();
+  await kicker.terminate();
   print('wake-latency-median', median(lat), 'us');
+  print('wake-latency-floor-median', median(floor), 'us');
 }
 
 async function loadThroughput(idle: number): Promise<number> {

@@ -6,9 +6,10 @@
  *
  *  - sleeps adaptively: after `idleSpellMs` of idle breaths it tells apps (`idle(true)`),
  *    breathes once more (closing the race with a peer that queued just before), then sleeps
- *    on every app's wake fd (vhost-user kicks, memif interrupts, TAP/AF_PACKET readiness)
- *    or `maxSleepMs`. A wake by fd resumes busy polling; a timeout runs one slice (ticks,
- *    timers) and sleeps again, so an idle daemon costs ~1 slice per `maxSleepMs`.
+ *    on every app's wake fd (vhost-user kicks, memif interrupts, TAP/AF_PACKET readiness),
+ *    watched by the event loop itself (see sleep()), or `maxSleepMs`. A wake by fd resumes
+ *    busy polling; a timeout runs one slice (ticks, timers) and sleeps again, so an idle
+ *    daemon costs ~1 slice per `maxSleepMs`.
  *    `idleSpellMs: 0` = pure polling. Apps drain their own wake fds (in idle(true));
  *    the runner only watches them.
  *  - samples per-app cost: every `sampleEvery`-th breath is timed app by app (ns and
@@ -24,7 +25,7 @@
 import type { Engine } from './engine.js';
 import type { App } from './app.js';
 import { BUSY_POLLS, IDLE_POLLS } from './counters.js';
-import { poller } from '../sys/index.js';
+import { poller, LoopWatch, Epoll, EPOLLIN } from '../sys/index.js';
 
 export interface RunnerOptions {
   sliceMs?: number;
@@ -78,6 +79,9 @@ export class EngineRunner {
   idleMs = 0;
   sleeps = 0;
   fdWakeups = 0;
+  private wakeEpoll: Epoll | undefined;
+  private wakeWatch: LoopWatch | undefined;
+  private readonly wakeFds = new Set<number>();
 
   constructor(readonly engine: Engine, opts: RunnerOptions = {}) {
     this.sliceMs = opts.sliceMs ?? 1;
@@ -115,6 +119,27 @@ export class EngineRunner {
     this.running = false;
     this.wake?.(false);
     await this.stopped;
+    this.wakeWatch?.close();
+    this.wakeEpoll?.close();
+    this.wakeWatch = undefined;
+    this.wakeEpoll = undefined;
+    this.wakeFds.clear();
+  }
+
+  /** The epoll of wake fds (exactly the engine's current ones) and its LoopWatch. */
+  private syncWakeWatch(): LoopWatch {
+    if (this.wakeEpoll === undefined) {
+      this.wakeEpoll = new Epoll(16);
+      this.wakeWatch = new LoopWatch(this.wakeEpoll.fd, () => this.wake?.(true));
+    }
+    const ep = this.wakeEpoll;
+    const want = new Set(this.engine.wakeFds());
+    for (const fd of this.wakeFds) if (!want.has(fd)) { ep.remove(fd); this.wakeFds.delete(fd); }
+    for (const fd of want) {
+      if (this.wakeFds.has(fd)) continue;
+      try { ep.add(fd, EPOLLIN, fd); this.wakeFds.add(fd); } catch { /* a closed or odd fd: maxSleepMs still bounds the sleep */ }
+    }
+    return this.wakeWatch!;
   }
 
   /** True while the runner sleeps on wake fds. */
@@ -189,9 +214,16 @@ export class EngineRunner {
     }
   }
 
-  /** Sleep until a wake fd fires (true) or maxSleepMs passes (false). */
+  /**
+   * Sleep until a wake fd fires (true) or maxSleepMs passes (false). The wake fds sit in one
+   * epoll fd that the event loop itself watches (LoopWatch: the thread blocks in libuv's
+   * epoll_wait and a kick wakes it directly); where Node does not export libuv, each fd is
+   * watched through the Poller thread instead (one more thread hop).
+   */
   private async sleep(): Promise<boolean> {
-    const fds = [...new Set(this.engine.wakeFds())];
+    const direct = LoopWatch.available();
+    const fds = direct ? [] : [...new Set(this.engine.wakeFds())];
+    const watch = direct ? this.syncWakeWatch() : undefined;
     const t0 = performance.now();
     this.sleeps++;
     const byFd = await new Promise<boolean>((resolve) => {
@@ -200,10 +232,12 @@ export class EngineRunner {
         if (this.wake === undefined) return;
         this.wake = undefined;
         if (timer) clearTimeout(timer);
+        watch?.stop();
         for (const f of fds) poller().remove(f);
         resolve(fd);
       };
       this.wake = done;
+      watch?.start();
       for (const f of fds) {
         try { poller().add(f, () => done(true)); } catch { /* already watched by its owner: the timeout still bounds the sleep */ }
       }

@@ -10,6 +10,7 @@ export { unixListen, unixAccept, unixConnect, socketPair, sendMsg, recvMsg, setN
 export type { SocketType, Received, ListenOptions } from './unix-socket.js';
 export { Epoll, EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP, EPOLLONESHOT } from './epoll.js';
 export { Poller, poller } from './poller.js';
+export { LoopWatch } from './loop-watch.js';
 export { setThreadAffinity, getThreadAffinity, threadId, cpuCount } from './affinity.js';
 export { unixListenAbstract, unixConnectAbstract } from './unix-abstract.js';
 export { createSealedMemfd, fileSeals, fileSize, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_SEAL, F_SEAL_WRITE } from './memfd-seals.js';

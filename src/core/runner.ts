@@ -81,7 +81,10 @@ export class EngineRunner {
   fdWakeups = 0;
   private wakeEpoll: Epoll | undefined;
   private wakeWatch: LoopWatch | undefined;
-  private readonly wakeFds = new Set<number>();
+  /** Wake fds registered for the current sleep; what the watch reported that is not one of them. */
+  private wakeAdded: number[] = [];
+  private wakeStale = false;
+  private readonly wakeReady = new Uint32Array(16);
 
   constructor(readonly engine: Engine, opts: RunnerOptions = {}) {
     this.sliceMs = opts.sliceMs ?? 1;
@@ -119,27 +122,35 @@ export class EngineRunner {
     this.running = false;
     this.wake?.(false);
     await this.stopped;
+    this.closeWakeWatch();
+  }
+
+  /**
+   * The epoll that holds the wake fds during a sleep, and the LoopWatch on it. Rebuilt when
+   * it reported an fd that is not a wake fd of the current sleep: a kick fd closed while
+   * registered stays in an epoll as long as the peer holds the eventfd, and if it was left
+   * readable it would end every sleep at once.
+   */
+  private wakeWatchOf(): { ep: Epoll; watch: LoopWatch } {
+    if (this.wakeStale) this.closeWakeWatch();
+    if (this.wakeEpoll === undefined) {
+      const ep = new Epoll(16);
+      this.wakeEpoll = ep;
+      this.wakeWatch = new LoopWatch(ep.fd, () => {
+        const n = ep.wait(0, this.wakeReady);
+        for (let i = 0; i < n; i++) if (!this.wakeAdded.includes(this.wakeReady[i]!)) this.wakeStale = true;
+        this.wake?.(true);
+      });
+    }
+    return { ep: this.wakeEpoll, watch: this.wakeWatch! };
+  }
+
+  private closeWakeWatch(): void {
     this.wakeWatch?.close();
     this.wakeEpoll?.close();
     this.wakeWatch = undefined;
     this.wakeEpoll = undefined;
-    this.wakeFds.clear();
-  }
-
-  /** The epoll of wake fds (exactly the engine's current ones) and its LoopWatch. */
-  private syncWakeWatch(): LoopWatch {
-    if (this.wakeEpoll === undefined) {
-      this.wakeEpoll = new Epoll(16);
-      this.wakeWatch = new LoopWatch(this.wakeEpoll.fd, () => this.wake?.(true));
-    }
-    const ep = this.wakeEpoll;
-    const want = new Set(this.engine.wakeFds());
-    for (const fd of this.wakeFds) if (!want.has(fd)) { ep.remove(fd); this.wakeFds.delete(fd); }
-    for (const fd of want) {
-      if (this.wakeFds.has(fd)) continue;
-      try { ep.add(fd, EPOLLIN, fd); this.wakeFds.add(fd); } catch { /* a closed or odd fd: maxSleepMs still bounds the sleep */ }
-    }
-    return this.wakeWatch!;
+    this.wakeStale = false;
   }
 
   /** True while the runner sleeps on wake fds. */
@@ -221,26 +232,33 @@ export class EngineRunner {
    * watched through the Poller thread instead (one more thread hop).
    */
   private async sleep(): Promise<boolean> {
-    const direct = LoopWatch.available();
-    const fds = direct ? [] : [...new Set(this.engine.wakeFds())];
-    const watch = direct ? this.syncWakeWatch() : undefined;
+    const fds = [...new Set(this.engine.wakeFds())];
+    const direct = LoopWatch.available() ? this.wakeWatchOf() : undefined;
     const t0 = performance.now();
     this.sleeps++;
     const byFd = await new Promise<boolean>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
+      // The fds are in the watched set only for this sleep (added now, removed at the end
+      // while still open): a port that closes its kick fd between sleeps leaves nothing stale.
+      const added: number[] = this.wakeAdded = [];
       const done = (fd: boolean) => {
         if (this.wake === undefined) return;
         this.wake = undefined;
         if (timer) clearTimeout(timer);
-        watch?.stop();
-        for (const f of fds) poller().remove(f);
+        if (direct) {
+          direct.watch.stop();
+          for (const f of added) try { direct.ep.remove(f); } catch { this.wakeStale = true; }
+        } else for (const f of added) poller().remove(f);
         resolve(fd);
       };
       this.wake = done;
-      watch?.start();
       for (const f of fds) {
-        try { poller().add(f, () => done(true)); } catch { /* already watched by its owner: the timeout still bounds the sleep */ }
+        try {
+          if (direct) direct.ep.add(f, EPOLLIN, f); else poller().add(f, () => done(true));
+          added.push(f);
+        } catch { /* a closed fd, or one its owner already watches: maxSleepMs still bounds the sleep */ }
       }
+      direct?.watch.start();
       timer = setTimeout(() => done(false), this.maxSleepMs);
     });
     if (byFd) this.fdWakeups++;

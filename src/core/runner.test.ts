@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine } from './engine.js';
 import { TX_PACKETS } from './counters.js';
-import { eventfdWrite } from '../sys/index.js';
+import { eventfd, eventfdWrite, dupFd, closeFd } from '../sys/index.js';
+import { App } from './app.js';
+import { registerApp } from './registry.js';
 import { loadBuiltins } from '../builtin.js';
 import { EngineRunner } from './runner.js';
 
@@ -24,6 +26,34 @@ test('adaptive polling: sleeps when idle, an eventfd kick wakes it before the sl
   } finally {
     await r.stop();
     e.stop();
+  }
+});
+
+test('a wake fd closed while registered and left readable (its peer holds a dup) costs one spurious wake, not a spinning runner', async () => {
+  class Watched extends App { fds: number[] = []; override wakeFds(): number[] { return this.fds; } }
+  registerApp('test-watched', Watched as never);
+  const e = new Engine(pool());
+  e.configure({ apps: { w: { type: 'test-watched' } }, links: [] });
+  const r = new EngineRunner(e, { idleSpellMs: 1, maxSleepMs: 10_000 });
+  const w = e.apps.get('w') as Watched;
+  const a = eventfd();
+  const peer = dupFd(a); // a vhost-user frontend keeps its end of a kick eventfd
+  w.fds = [a];
+  r.start();
+  try {
+    assert.ok(await until(() => r.sleeping), 'runner never slept');
+    // The port drops the fd mid-sleep (its frontend went away) while the peer's end lives on.
+    closeFd(a);
+    w.fds = [];
+    eventfdWrite(peer); // ...and readable, forever: nobody drains it
+    const before = r.sleeps;
+    await new Promise((res) => setTimeout(res, 200));
+    assert.ok(r.sleeps - before < 20, `runner spun: ${r.sleeps - before} sleeps in 200 ms`);
+    assert.ok(r.sleeping, 'runner sleeps again');
+  } finally {
+    await r.stop();
+    e.stop();
+    closeFd(peer);
   }
 });
 

@@ -3,7 +3,7 @@
  * each function does one call (or a fixed sequence) and throws SysError on failure.
  */
 export { SysError, errnoName } from './errors.js';
-export { createSharedRegion, mapFd, closeFd, hugetlbfsMounts, MappedRegion, SharedRegion } from './memory.js';
+export { createSharedRegion, mapFd, closeFd, dupFd, hugetlbfsMounts, MappedRegion, SharedRegion } from './memory.js';
 export type { Backing, RegionOptions } from './memory.js';
 export { eventfd, eventfdRead, eventfdWrite } from './eventfd.js';
 export { unixListen, unixAccept, unixConnect, socketPair, sendMsg, recvMsg, setNonBlocking, MAX_FDS } from './unix-socket.js';

@@ -13,6 +13,7 @@ export const fn = {
   open: libc.func('int open(const char *path, int flags, uint32_t mode)'),
   unlink: libc.func('int unlink(const char *path)'),
   close: libc.func('int close(int fd)'),
+  dup: libc.func('int dup(int fd)'),
   ftruncate: libc.func('int ftruncate(int fd, int64_t len)'),
   mmap: libc.func('void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t off)'),
   munmap: libc.func('int munmap(void *addr, size_t len)'),

@@ -120,3 +120,10 @@ export function createSharedRegion(size: number, name: string, opts: RegionOptio
 export function closeFd(fd: number): void {
   if (fd >= 0) fn.close(fd);
 }
+
+/** A second fd for the same open file (as a peer holds one after SCM_RIGHTS). */
+export function dupFd(fd: number): number {
+  const d = fn.dup(fd) as number;
+  if (d < 0) throw new SysError('dup', errno(), `fd ${fd}`);
+  return d;
+}

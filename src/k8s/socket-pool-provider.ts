@@ -63,6 +63,8 @@ export interface SocketPoolConfig {
 const PREFIX: Record<PortKind, string> = { 'vhost-user': 'vhu', memif: 'memif' };
 const SOCKET_NAME: Record<PortKind, string> = { 'vhost-user': 'vhost-user.sock', memif: 'memif.sock' };
 const MAX_SLOTS_PER_NODE = 1024;
+/** How long Allocate waits for the daemon to create or delete a port. */
+const DAEMON_TIMEOUT_MS = 5000;
 const MAX_NODE = 1023;
 
 interface Slot {
@@ -110,7 +112,7 @@ export class SocketPoolProvider implements PortProvider {
     if (config.createPorts && this.daemonSocket === undefined) throw new PortError('Invalid', 'createPorts needs daemonSocket');
     this.socketMode = config.socketMode ?? 0o660;
     if (!Number.isInteger(this.socketMode) || this.socketMode < 0 || this.socketMode > 0o777) throw new PortError('Invalid', `socketMode must be a file mode 0..0o777, got ${String(config.socketMode)}`);
-    this.daemon = config.createPorts ? new ApiClient(this.daemonSocket!, config.probeTimeoutMs ?? 5000) : undefined;
+    this.daemon = config.createPorts ? new ApiClient(this.daemonSocket!, DAEMON_TIMEOUT_MS) : undefined;
     this.probeTimeoutMs = config.probeTimeoutMs ?? 500;
     this.hugepageMounts = (config.hugepageMounts ?? []).map((m, i) => {
       if (typeof m?.hostPath !== 'string' || !m.hostPath.startsWith('/') || typeof m.containerPath !== 'string' || !m.containerPath.startsWith('/')) {

@@ -6,8 +6,9 @@
  * Poller (poller.ts) takes two (its helper thread, then a message to this one).
  *
  * The callback runs from libuv's poll phase, outside Node's callback scope, so promise jobs
- * it queues would wait for the next scope: it runs them itself before returning (runJobs). Main thread only; `LoopWatch.available()` says whether
- * this Node exports what it needs (else use the Poller).
+ * it queues would wait for the next scope: it runs them itself before returning (runJobs).
+ * Main thread only; `LoopWatch.available()` says whether this Node exports what it needs
+ * (else use the Poller).
  */
 import { isMainThread } from 'node:worker_threads';
 import { k } from './libc.js';

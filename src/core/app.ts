@@ -10,6 +10,7 @@
  *   wakeFds() eventfds the engine may sleep on when idle (kicks, interrupts, readiness)
  *   idle(s)  before sleeping (true: re-enable kicks, drain doorbells) and after waking (false)
  *   report() extra JSON for `stats`
+ *   spread() the app's share of work for each worker engine (multiqueue ports), see switch/
  *
  * Links are named by the app: `this.input.input`, `this.output.output`, etc. Port apps use
  * output `output` for packets received from the peer and input `input` for packets to
@@ -22,6 +23,7 @@ import type { PacketPool } from './packet.js';
 import type { Link } from './link.js';
 import { COUNTER_COUNT, DROP_BASE } from './counters.js';
 import type { DropReason } from './drop-reasons.js';
+import type { AppSpec } from './config.js';
 
 export interface AppContext {
   name: string;
@@ -55,6 +57,11 @@ export abstract class App {
   /** The engine is about to sleep (true: enable peer notifications) or woke up (false). */
   idle?(sleeping: boolean): void;
   report?(): Record<string, unknown>;
+  /**
+   * A port whose queues are served by worker engines: for worker k, the app spec to run
+   * there under this app's name (the switch builds the workers' graphs from them).
+   */
+  spread?(): AppSpec[];
   /** Apply new args without restarting (return false to be restarted instead). */
   reconfig?(args: unknown): boolean;
 

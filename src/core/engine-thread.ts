@@ -2,7 +2,10 @@
  * Body of an engine worker thread (see worker.ts): attaches the shared packet pool and
  * rings, imports app modules, pins itself to a CPU, then polls in a loop. Between breaths
  * it checks its command port every ~1 ms without yielding to the event loop; after an idle
- * spell it sleeps in epoll_wait on the apps' wake fds and its own doorbell eventfd.
+ * spell it sleeps in epoll_wait on the apps' wake fds and its own doorbell eventfd. The
+ * wake fds are asked for at each sleep and join the epoll for that sleep only (as the main
+ * thread's runner does): they change while the engine runs (a vhost-user ring handed over,
+ * a kick fd replaced), and one closed while registered must not linger.
  */
 import { workerData, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { mapFd, setThreadAffinity, Epoll, EPOLLIN, eventfdRead } from '../sys/index.js';
@@ -25,16 +28,23 @@ const engine = new Engine(pool, { log: (e) => reply({ kind: 'log', event: { engi
 
 const epoll = new Epoll();
 epoll.add(d.doorbell, EPOLLIN, d.doorbell);
-let watched = new Set<number>([d.doorbell]);
 const ready = new Uint32Array(16);
 
 async function configure(c: GraphConfig): Promise<void> {
   await loadAppModules(c);
   engine.configure(c);
-  const want = new Set([d.doorbell, ...engine.wakeFds()]);
-  for (const fd of watched) if (!want.has(fd)) epoll.remove(fd);
-  for (const fd of want) if (!watched.has(fd)) epoll.add(fd, EPOLLIN, fd);
-  watched = want;
+}
+
+/** Sleep up to maxSleepMs on the doorbell and the apps' wake fds (slow path). */
+function sleep(): void {
+  const fds = [...new Set(engine.wakeFds())].filter((fd) => fd !== d.doorbell);
+  const added: number[] = [];
+  for (const fd of fds) {
+    try { epoll.add(fd, EPOLLIN, fd); added.push(fd); } catch { /* not pollable or closed: not waited on */ }
+  }
+  const n = epoll.wait(d.maxSleepMs, ready);
+  for (let i = 0; i < n; i++) if (ready[i] === d.doorbell) eventfdRead(d.doorbell);
+  for (const fd of added) epoll.remove(fd);
 }
 
 let running = true;
@@ -69,8 +79,7 @@ while (running) {
   if (running && d.idleSpellMs > 0 && now - lastBusy > d.idleSpellMs) {
     engine.notifyIdle(true);
     if (!engine.breathe(performance.now())) {
-      const n = epoll.wait(d.maxSleepMs, ready);
-      for (let i = 0; i < n; i++) if (ready[i] === d.doorbell) eventfdRead(d.doorbell);
+      sleep();
     }
     engine.notifyIdle(false);
     lastBusy = performance.now();

@@ -3,6 +3,14 @@
  * a list of ports joined in `patch` mode (p0↔p1, p2↔p3…) or through an L2 learning bridge.
  * Used by `sluice switch`, `sluice run` and the daemon. Adding or removing a port
  * reconfigures the engine, which touches only the apps and links that changed.
+ *
+ * With `workers: N`, N worker engines (pinned to `cpus` if given) serve the queue pairs of
+ * multiqueue ports, round robin (pair q on worker q mod N), as OVS-DPDK places rx queues on
+ * its PMD threads: the main engine keeps the ports' control (vhost-user protocol) and each
+ * port app's spread() says what runs on each worker; links between two spread apps are
+ * repeated in each worker's graph, so a patch of two vhost-user ports forwards pair q to
+ * pair q on worker q mod N, in one copy. Ports of other kinds, and bridge mode, stay on the
+ * main engine.
  */
 import type { SharedRegion } from '../sys/index.js';
 import { createSharedPool } from '../core/shared-pool.js';
@@ -14,6 +22,8 @@ import { parsePortSpec, PortSpecError, type PortSpec } from './port-spec.js';
 import { portApp } from './port-kinds.js';
 import { appType } from '../core/registry.js';
 import { applyCaptures, type CaptureSpec } from '../apps/capture/graph.js';
+import { EngineWorker } from '../core/worker.js';
+import { parseLink } from '../core/config.js';
 
 export type SwitchMode = 'patch' | 'bridge';
 
@@ -24,6 +34,10 @@ export interface SwitchOptions {
   bufSize?: number;
   runner?: RunnerOptions;
   log?: (e: Record<string, unknown>) => void;
+  /** Worker engines for the queue pairs of multiqueue vhost-user ports (0: all on the main engine). */
+  workers?: number;
+  /** CPUs to pin the workers to, one each (round robin when fewer). */
+  cpus?: number[];
 }
 
 export interface PortEntry { name: string; spec: PortSpec }
@@ -34,6 +48,8 @@ export interface PortSummary {
   rx: { packets: number; bytes: number };
   tx: { packets: number; bytes: number };
   drops: Record<string, number>;
+  /** Which engine serves which queue pairs, and what each moved (ports that report it). */
+  placement?: unknown[];
 }
 
 const BRIDGE = 'br0';
@@ -47,6 +63,10 @@ export class Switch {
   /** Packet captures (see apps/capture): applied on top of the port graph. */
   readonly captures: CaptureSpec[] = [];
   mode: SwitchMode;
+  readonly workers: EngineWorker[] = [];
+  /** The workers' configuration, applied in order after each change of the main graph. */
+  private workerSync: Promise<void> = Promise.resolve();
+  private workerError: Error | null = null;
 
   constructor(opts: SwitchOptions = {}) {
     this.mode = opts.mode ?? 'patch';
@@ -55,6 +75,16 @@ export class Switch {
     ({ region: this.region, pool: this.pool } = createSharedPool(count, bufSize));
     this.engine = new Engine(this.pool, opts.log ? { log: opts.log } : {});
     this.runner = new EngineRunner(this.engine, opts.runner);
+    const cpus = opts.cpus ?? [];
+    for (let k = 0; k < (opts.workers ?? 0); k++) {
+      this.workers.push(new EngineWorker({
+        name: `worker${k}`, pool: { fd: this.region.fd, size: this.region.size, count, bufSize },
+        modules: [new URL('../builtin-register.js', import.meta.url).href],
+        ...(cpus.length ? { cpu: cpus[k % cpus.length]! } : {}),
+        ...(opts.runner?.idleSpellMs !== undefined ? { idleSpellMs: opts.runner.idleSpellMs } : {}),
+        ...(opts.log ? { log: opts.log } : {}),
+      }));
+    }
   }
 
   /** Add a port from its spec; `name` defaults to p<N>. Reconfigures the running engine. */
@@ -102,6 +132,10 @@ export class Switch {
       for (let i = 0; i + 1 < this.ports.length; i += 2) {
         const a = this.ports[i]!.name, b = this.ports[i + 1]!.name;
         links.push(`${a}.output -> ${b}.input`, `${b}.output -> ${a}.input`);
+        // Both ends can spread their queue pairs over the workers: the patch runs there.
+        if (this.workers.length > 0 && apps[a]!.type === 'vhost-user' && apps[b]!.type === 'vhost-user') {
+          for (const n of [a, b]) apps[n] = { ...apps[n]!, args: { ...(apps[n]!.args as object), workers: this.workers.length } };
+        }
       }
     } else {
       if (!appType('l2-bridge')) throw new PortSpecError('bridge mode needs the l2-bridge app, which is not available');
@@ -116,9 +150,42 @@ export class Switch {
   }
 
   private apply(): void {
-    this.engine.configure(this.graph());
+    const g = this.graph();
+    this.engine.configure(g);
     this.runner.refresh();
     this.runner.kick();
+    if (this.workers.length > 0) this.applyWorkers(g);
+  }
+
+  /** Each worker's graph: the spread apps' specs for it, and the links between them. */
+  private workerGraphs(g: GraphConfig): GraphConfig[] {
+    const spread = new Map<string, GraphConfig['apps'][string][]>();
+    for (const name of Object.keys(g.apps)) {
+      const specs = this.engine.apps.get(name)?.spread?.();
+      if (specs && specs.length > 0) spread.set(name, specs);
+    }
+    return this.workers.map((_, k) => {
+      const apps: GraphConfig['apps'] = {};
+      for (const [name, specs] of spread) if (specs[k]) apps[name] = specs[k]!;
+      const links = g.links.filter((l) => { const e = parseLink(l); return e.from in apps && e.to in apps; });
+      return { apps, links };
+    });
+  }
+
+  private applyWorkers(g: GraphConfig): void {
+    const graphs = this.workerGraphs(g);
+    this.workerSync = this.workerSync.then(async () => {
+      await Promise.all(this.workers.map((w, k) => w.configure(graphs[k]!)));
+    }).catch((e: Error) => {
+      this.workerError = e;
+      console.error(`sluice: configuring the worker engines failed: ${e.message}`);
+    });
+  }
+
+  /** Resolves when the worker engines run the current graph (rejects if configuring them failed). */
+  async workersReady(): Promise<void> {
+    await this.workerSync;
+    if (this.workerError) throw this.workerError;
   }
 
   start(): void { this.runner.start(); }
@@ -126,6 +193,9 @@ export class Switch {
   /** Stop polling, push out what is queued, stop every app; returns the final summary. */
   async stop(): Promise<{ ports: PortSummary[] }> {
     await this.runner.stop();
+    // Workers first: their apps give the rings back and publish their final counters.
+    await this.workerSync;
+    await Promise.all(this.workers.map((w) => w.stop()));
     this.engine.drain();
     const summary = this.summary();
     this.engine.stop();
@@ -156,7 +226,8 @@ export class Switch {
     return {
       ports: this.ports.map((p) => {
         const a = stats.apps[p.name]!;
-        return { name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops: a.drops };
+        const placement = (a.extra as { placement?: unknown[] } | undefined)?.placement;
+        return { name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops: a.drops, ...(placement ? { placement } : {}) };
       }),
     };
   }

@@ -2,6 +2,10 @@
  * `sluice switch --port SPEC --port SPEC ... [--mode patch|bridge] [--stats SECONDS]
  *   [--json FILE] [--duration SECONDS] [--pool N] [--capture PORT:FILE[,dir=rx|tx|both][,filter=EXPR]]...`
  *
+ * --workers N serves the queue pairs of multiqueue vhost-user ports on N worker engines
+ * (pair q on worker q mod N; a patch of two vhost-user ports runs entirely there), pinned to
+ * --cpus LIST (e.g. 2,3 or 2-3) when given, as OVS-DPDK's pmd-cpu-mask.
+ *
  * --capture mirrors a port's received (rx) and/or sent (tx) packets into a pcapng file, a
  * FIFO (live: `tshark -r FIFO`) or `-` (stdout); PORT is a port name (p0, p1… or name=) or index.
  *
@@ -18,9 +22,11 @@ import { Switch, type PortSummary } from '../../switch/switch.js';
 import { PortSpecError } from '../../switch/port-spec.js';
 import { portKindUsage } from '../../switch/port-kinds.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';
+import { parseCpuList } from '../../host/parse.js';
 
 const HELP = `usage: sluice switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS]
                      [--json FILE] [--duration SECONDS] [--pool BUFFERS] [--idle-spell MS | --busy-poll]
+                     [--workers N [--cpus LIST]]
                      [--capture PORT:FILE.pcapng[,dir=rx|tx|both][,filter=EXPR]]...`;
 
 function rate(n: number, dt: number): string {
@@ -37,7 +43,7 @@ function printStats(prev: PortSummary[] | undefined, now: PortSummary[], dt: num
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', help: 'boolean' }, { '-h': '--help' });
+  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', workers: 'string', cpus: 'string', help: 'boolean' }, { '-h': '--help' });
   await loadBuiltins();
   if (opts.help) { console.log(`${HELP}\nport specs:\n  ${portKindUsage().join('\n  ')}`); return 0; }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
@@ -48,6 +54,13 @@ export async function main(argv: string[]): Promise<number> {
   const statsSec = numberArg('stats', opts.stats as string | undefined, 0.1, 86400);
   const duration = numberArg('duration', opts.duration as string | undefined, 0, 1e9);
   const poolSize = numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22);
+  const workers = numberArg('workers', opts.workers as string | undefined, 0, 64);
+  if (workers !== undefined && !Number.isInteger(workers)) throw new UsageError(`--workers must be a whole number, got "${String(opts.workers)}"`);
+  let cpus: number[] | undefined;
+  if (opts.cpus !== undefined) {
+    if (!workers) throw new UsageError('--cpus pins the worker engines: give --workers N too');
+    try { cpus = parseCpuList(opts.cpus as string); } catch (e) { throw new UsageError(`--cpus: ${(e as Error).message}`); }
+  }
   let captures: ReturnType<typeof parseCaptureOption>[];
   try { captures = ((opts.capture as string[] | undefined) ?? []).map(parseCaptureOption); } catch (e) { throw new UsageError((e as Error).message); }
 
@@ -55,12 +68,16 @@ export async function main(argv: string[]): Promise<number> {
   // --busy-poll never sleeps (as DPDK PMDs), for benchmarks and latency-critical NFV.
   if (opts['busy-poll'] && opts['idle-spell'] !== undefined) throw new UsageError('--busy-poll and --idle-spell exclude each other');
   const idleSpellMs = opts['busy-poll'] ? 0 : numberArg('idle-spell', opts['idle-spell'] as string | undefined, 0, 60000);
-  const sw = new Switch({ mode, ...(poolSize ? { poolSize } : {}), ...(idleSpellMs !== undefined ? { runner: { idleSpellMs } } : {}) });
+  const sw = new Switch({
+    mode, ...(poolSize ? { poolSize } : {}), ...(idleSpellMs !== undefined ? { runner: { idleSpellMs } } : {}),
+    ...(workers ? { workers } : {}), ...(cpus ? { cpus } : {}),
+  });
   try {
     for (const s of specs) sw.addPort(s);
     for (const c of captures) sw.addCapture(c);
+    await sw.workersReady();
   } catch (e) {
-    sw.engine.stop();
+    await sw.stop();
     sw.close();
     if (e instanceof PortSpecError || (e as Error).name === 'FilterError' || /^capture/.test((e as Error).message) || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
     throw e;

@@ -11,14 +11,17 @@
  * anything else that writes to it.
  *
  * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME]`):
- *   path, client (bool), queues (queue pairs), mode (socket file mode), group.
+ *   path, client (bool), queues (queue pairs), mode (socket file mode), group;
+ *   workers: serve the queue pairs on that many worker engines (set by `sluice switch
+ *   --workers`; each runs a `vhost-user-queues` app, queues-app.ts).
  */
 import { eventfdRead } from '../../sys/index.js';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { parseLink } from '../../core/config.js';
+import { parseLink, type AppSpec } from '../../core/config.js';
+import { C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
 
 export interface VhostUserArgs {
@@ -27,6 +30,7 @@ export interface VhostUserArgs {
   queues?: number;
   mode?: number | string;
   group?: string | number;
+  workers?: number;
 }
 
 export const vhostUserSchema = {
@@ -39,6 +43,7 @@ export const vhostUserSchema = {
     queues: { type: 'integer', minimum: 1, maximum: 128 },
     mode: { anyOf: [{ type: 'integer', minimum: 0, maximum: 0o777 }, { type: 'string', pattern: '^0?[0-7]{3}$' }] },
     group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
+    workers: { type: 'integer', minimum: 0, maximum: 64 },
   },
 };
 
@@ -76,7 +81,7 @@ export class VhostUserApp extends App {
     super(ctx);
     const mode = typeof args.mode === 'string' ? parseInt(args.mode, 8) : args.mode;
     this.port = new VhostUserPort({
-      path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group,
+      path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group, workers: args.workers ?? 0,
       maxFrame: ctx.pool.maxLen,
       log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
@@ -131,7 +136,7 @@ export class VhostUserApp extends App {
     }
   }
 
-  /** Publish the port's plain-number counters into the app's counter array. */
+  /** Publish the port's counters (this thread's and its workers') into the app's counter array. */
   override tick(): void {
     const io = this.port.device.io;
     const c = this.counters;
@@ -143,6 +148,24 @@ export class VhostUserApp extends App {
     c[DROP_BASE + DropReason.TOO_BIG] = io.tooBig;
     c[DROP_BASE + DropReason.NO_BUFFER] = io.noPoolBuffer;
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = this.port.device.quarantined;
+    for (const s of this.port.shares) {
+      c[RX_PACKETS] += s.counter(C_FROM_PKTS);
+      c[RX_BYTES] += s.counter(C_FROM_BYTES);
+      c[TX_PACKETS] += s.counter(C_TO_PKTS);
+      c[TX_BYTES] += s.counter(C_TO_BYTES);
+      c[DROP_BASE + DropReason.PEER_NO_BUFFER] += s.counter(C_NO_GUEST_BUF);
+      c[DROP_BASE + DropReason.TOO_BIG] += s.counter(C_TOO_BIG);
+      c[DROP_BASE + DropReason.NO_BUFFER] += s.counter(C_NO_POOL_BUF);
+      c[DROP_BASE + DropReason.QUEUE_QUARANTINED] += s.counter(C_QUARANTINED);
+    }
+  }
+
+  /**
+   * With `workers`: the app each worker engine runs for its queue pairs (index = worker).
+   * The switch puts them in the workers' graphs under this app's name.
+   */
+  override spread(): AppSpec[] {
+    return this.port.shares.map((s) => ({ type: 'vhost-user-queues', args: { share: s.handle } }));
   }
 
   override wakeFds(): number[] {
@@ -172,6 +195,13 @@ export class VhostUserApp extends App {
       queuePairs: d.queuePairs,
       singleCopy: this.direct !== null,
       quarantinedQueues: d.quarantined,
+      // Which engine serves which queue pair, and what each moved (as VPP's rx-placement).
+      placement: this.port.shares.length === 0
+        ? [{ engine: 'main', queuePairs: Array.from({ length: d.queuePairs }, (_, q) => q) }]
+        : this.port.shares.map((s, k) => ({
+          engine: `worker${k}`, queuePairs: s.rings.filter((r) => (r & 1) === 0).map((r) => r / 2),
+          rx: s.counter(C_FROM_PKTS), tx: s.counter(C_TO_PKTS),
+        })),
     };
   }
 

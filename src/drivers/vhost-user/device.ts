@@ -27,6 +27,7 @@ import {
 } from '../../vhost-user/message.js';
 import type { BackendDevice } from '../../vhost-user/backend-handler.js';
 import { NetIo } from './net-io.js';
+import type { DeviceSnapshot, RegionSnapshot, RingSnapshot } from './queue-share.js';
 
 /**
  * Virtio features this backend offers. VIRTIO_F_IN_ORDER: every data path here (net-io.ts)
@@ -52,6 +53,10 @@ export class Ring {
   readonly queue = new DeviceQueue();
   num = 0;
   addr: VringAddr | null = null;
+  /** Guest-physical ring addresses once translated against the memory table (0: not set up). */
+  descGpa = 0;
+  availGpa = 0;
+  usedGpa = 0;
   kickFd = -1;
   callFd = -1;
   errFd = -1;
@@ -70,6 +75,11 @@ export class VhostNetDevice implements BackendDevice {
   readonly rings: Ring[] = [];
   memory: GuestMemory | null = null;
   private mappings: MappedRegion[] = [];
+  /**
+   * The memory table's fds, kept open while the table is current so worker engines serving
+   * queue pairs (queue-share.ts) can map it themselves; closed when the table is replaced.
+   */
+  private regions: RegionSnapshot[] = [];
   features = 0n;
   protocolFeatures = 0n;
   /** Last negotiated values, kept across disconnects for reports. */
@@ -113,26 +123,30 @@ export class VhostNetDevice implements BackendDevice {
   setMemTable(regions: MemRegion[], fds: number[]): void {
     const maps: MappedRegion[] = [];
     let mem: GuestMemory;
+    const kept: RegionSnapshot[] = [];
     try {
       const specs = regions.map((r, i) => {
         const len = Math.ceil((r.mmapOffset + r.size) / HUGE) * HUGE;
         const m = mapFd(fds[i]!, len, 0);
         maps.push(m);
+        kept.push({ fd: fds[i]!, mapLen: len, gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, mmapOffset: r.mmapOffset });
         return { gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, buffer: m.buffer, bufferOffset: r.mmapOffset };
       });
       mem = new GuestMemory(specs);
     } catch (e) {
       for (const m of maps) m.unmap();
-      throw new VhostUserError('InvalidParam', `SET_MEM_TABLE: ${(e as Error).message}`);
-    } finally {
-      // The mappings keep the memory; the fds are not needed any more.
       for (const fd of fds) closeFd(fd);
+      throw new VhostUserError('InvalidParam', `SET_MEM_TABLE: ${(e as Error).message}`);
     }
+    for (let i = regions.length; i < fds.length; i++) closeFd(fds[i]!); // TRUST: extra fds are not ours to keep
     const old = this.mappings;
+    const oldRegions = this.regions;
     this.memory = mem;
     this.mappings = maps;
+    this.regions = kept;
     this.resetupAll(); // every ring now points into the new mappings...
     for (const m of old) m.unmap(); // ...so the old ones can go.
+    for (const r of oldRegions) closeFd(r.fd);
     this.generation++;
   }
 
@@ -144,6 +158,7 @@ export class VhostNetDevice implements BackendDevice {
   private setupRing(i: number): void {
     const r = this.ring(i);
     r.queue.reset();
+    r.descGpa = r.availGpa = r.usedGpa = 0;
     if (!this.memory || !r.addr || r.num === 0) return;
     const mem = this.memory;
     const a = r.addr;
@@ -160,6 +175,9 @@ export class VhostNetDevice implements BackendDevice {
       this.log(`vhost-user: ring ${i}: ${err}`);
       return;
     }
+    r.descGpa = descGpa;
+    r.availGpa = availGpa;
+    r.usedGpa = usedGpa;
     // DPDK does the same: trust the ring's used.idx over a stale base (e.g. after a crash).
     const usedIdx = Atomics.load(r.queue.usedU16, 1);
     if (usedIdx !== r.queue.nextUsed) {
@@ -239,6 +257,23 @@ export class VhostNetDevice implements BackendDevice {
     }
   }
 
+  /** The state a worker engine needs to serve some of the rings (queue-share.ts). */
+  snapshot(): DeviceSnapshot | null {
+    if (this.memory === null) return null;
+    const rings = this.rings;
+    return {
+      regions: this.regions,
+      hdrLen: this.io.hdrLen,
+      mergeable: this.io.mergeable,
+      eventIdx: hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX),
+      indirect: hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC),
+      ring(i: number): RingSnapshot {
+        const r = rings[i]!;
+        return { live: r.live, size: r.num, descGpa: r.descGpa, availGpa: r.availGpa, usedGpa: r.usedGpa, queue: r.queue, kickFd: r.kickFd, callFd: r.callFd };
+      },
+    };
+  }
+
   /** Close every fd and unmap all guest memory (connection lost). Ring indices are kept. */
   disconnect(): void {
     for (const r of this.rings) {
@@ -253,6 +288,8 @@ export class VhostNetDevice implements BackendDevice {
     }
     for (const m of this.mappings) m.unmap();
     this.mappings = [];
+    for (const r of this.regions) closeFd(r.fd);
+    this.regions = [];
     this.memory = null;
     this.features = 0n;
     this.protocolFeatures = 0n;

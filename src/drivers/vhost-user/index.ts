@@ -5,8 +5,10 @@
 import { registerApp } from '../../core/registry.js';
 import { VhostUserApp, vhostUserSchema, parseVhostUserPort } from './app.js';
 import { VirtioUserApp, virtioUserSchema, parseVirtioUserPort } from '../virtio-user/app.js';
+import { VhostUserQueuesApp, vhostUserQueuesSchema } from './queues-app.js';
 
 registerApp('vhost-user', VhostUserApp, { schema: vhostUserSchema, description: 'vhost-user backend port (QEMU guests, DPDK virtio-user)' });
+registerApp('vhost-user-queues', VhostUserQueuesApp, { schema: vhostUserQueuesSchema, description: 'queue pairs of a vhost-user port served on a worker engine (built by sluice switch --workers)' });
 registerApp('virtio-user', VirtioUserApp, { schema: virtioUserSchema, description: 'virtio-user frontend port (attaches to a vhost-user backend)' });
 
 /** Port kinds → parser of the part after `KIND:` into the app's args. */

@@ -4,25 +4,28 @@
  * the net device and the per-burst data path entry points used by the App wrapper.
  *
  * Control runs on the main thread through the Poller; the data path (`dequeue`, `enqueue`,
- * `forwardTo`) runs on the same thread between control callbacks, so no locking is needed.
- * Polling vs sleeping: a ring that yields packets asks the guest not to kick
- * (disableNotification), and kicks stay off while the engine polls, even across empty polls
- * (as DPDK's vhost PMD: a kick costs the guest an eventfd write per burst). The owner
- * re-enables them before it sleeps on `kickFds()` (VhostUserApp.idle), then polls once more.
+ * `forwardTo`, ring-set.ts) runs on the same thread between control callbacks, so no
+ * locking is needed. With `workers: N` the queue pairs are served by worker engines instead
+ * (pair q on worker q mod N, queue-share.ts): each batch of control messages first takes
+ * the rings back from them and offers them again afterwards.
  */
-import { closeFd, eventfdWrite, poller, unixAccept, unixConnect, unixListen } from '../../sys/index.js';
+import { closeFd, poller, unixAccept, unixConnect, unixListen } from '../../sys/index.js';
 import { unlinkSync } from 'node:fs';
 import { BackendHandler } from '../../vhost-user/backend-handler.js';
 import { MessageReader, sendMessage } from '../../vhost-user/endpoint.js';
 import { VhostUserError, requestName } from '../../vhost-user/message.js';
 import { VhostNetDevice, type Ring } from './device.js';
 import type { PoolView } from './net-io.js';
+import { RingSet } from './ring-set.js';
+import { QueueShareHost } from './queue-share.js';
 
 export interface VhostUserPortOptions {
   path: string;
   /** Connect to a listening frontend (QEMU server mode) instead of listening. */
   client?: boolean;
   queuePairs?: number;
+  /** Serve the queue pairs on this many worker engines (pair q on worker q mod N) instead of here. */
+  workers?: number;
   /** Socket file mode (server), e.g. 0o660, and group name or gid. */
   mode?: number;
   group?: string | number;
@@ -41,10 +44,13 @@ export class VhostUserPort {
   private backoffMs = 100;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private seenGeneration = -1;
-  /** Live rings, rebuilt when the device generation changes. */
-  private txRings: Ring[] = [];
-  private rxRings: Ring[] = [];
-  private rxNext = 0;
+  /** The live rings served on this thread, rebuilt when the device generation changes. */
+  private readonly local: RingSet;
+  /** Worker engines serving queue pairs (`workers` option): one share each. */
+  readonly shares: QueueShareHost[] = [];
+  /** 1 for rings a worker serves. */
+  private readonly remote: Uint8Array;
+  private pauseDepth = 0;
   readonly log: (msg: string) => void;
   /** Connections accepted/established and lost (counters). */
   connects = 0;
@@ -56,6 +62,30 @@ export class VhostUserPort {
     this.log = opts.log ?? ((m) => console.error(`sluice: ${opts.path}: ${m}`));
     this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log);
     this.handler = this.newHandler();
+    this.local = new RingSet(this.device.io);
+    this.remote = new Uint8Array(this.device.numRings);
+    const w = Math.min(opts.workers ?? 0, this.device.queuePairs);
+    for (let k = 0; k < w; k++) {
+      const rings: number[] = [];
+      for (let q = k; q < this.device.queuePairs; q += w) rings.push(2 * q, 2 * q + 1);
+      for (const r of rings) this.remote[r] = 1;
+      this.shares.push(new QueueShareHost(rings, opts.maxFrame ?? 9216 + 14, this.log));
+    }
+  }
+
+  /**
+   * Take the rings back from the workers before changing device state (blocking handshake,
+   * nested calls count); resumeWorkers() offers them again with the new state.
+   */
+  private pauseWorkers(): void {
+    if (this.pauseDepth++ > 0) return;
+    for (const s of this.shares) if (s.pause()) s.restoreInto((i) => this.device.rings[i]!.queue);
+  }
+
+  private resumeWorkers(): void {
+    if (--this.pauseDepth > 0) return;
+    const snap = this.device.snapshot();
+    for (const s of this.shares) s.publish(snap);
   }
 
   private newHandler(): BackendHandler {
@@ -116,6 +146,16 @@ export class VhostUserPort {
   private onMessage(): void {
     const fd = this.connFd;
     if (fd < 0) return;
+    // One pause of the workers for the whole batch of messages waiting on the socket.
+    let paused = false;
+    try {
+      this.readMessages(fd, () => { if (!paused) { paused = true; this.pauseWorkers(); } });
+    } finally {
+      if (paused) this.resumeWorkers();
+    }
+  }
+
+  private readMessages(fd: number, beforeHandling: () => void): void {
     for (;;) {
       let r;
       try {
@@ -126,6 +166,7 @@ export class VhostUserPort {
           return;
         }
         const h = this.reader.header;
+        beforeHandling();
         const reply = this.handler.handle(h, this.reader.payload, this.reader.takeFds());
         if (reply) sendMessage(fd, reply);
       } catch (e) {
@@ -144,7 +185,9 @@ export class VhostUserPort {
     closeFd(this.connFd);
     this.connFd = -1;
     this.reader.reset();
+    this.pauseWorkers();
     this.device.disconnect();
+    this.resumeWorkers();
     this.disconnects++;
     this.onStateChange(false);
     if (this.opts.client && !this.stopped) this.reconnectTimer = setTimeout(() => this.tryConnect(), this.backoffMs);
@@ -161,9 +204,10 @@ export class VhostUserPort {
       this.listenFd = -1;
       try { unlinkSync(this.opts.path); } catch { /* already gone */ }
     }
+    for (const s of this.shares) s.close();
   }
 
-  /** Rebuild the live ring lists if control changed anything (cheap check per burst). */
+  /** Rebuild the live local ring list if control changed anything (cheap check per burst). */
   refresh(): void {
     const d = this.device;
     d.checkQuarantine();
@@ -173,97 +217,40 @@ export class VhostUserPort {
     const rx: Ring[] = [];
     for (let i = 0; i < d.numRings; i++) {
       const r = d.rings[i]!;
-      if (!r.live) continue;
+      if (!r.live || this.remote[i] === 1) continue;
       if ((i & 1) === 1) tx.push(r);
       else rx.push(r);
     }
-    this.txRings = tx;
-    this.rxRings = rx;
-    // Polling: no kicks on any ring (TX rings get them back before a sleep, see above; RX
-    // kicks are never needed, a full guest RX ring drops instead of waiting). Busy bursts
-    // repeat the store on the rings they touch.
-    for (let i = 0; i < tx.length; i++) tx[i]!.queue.disableNotification();
-    for (let i = 0; i < rx.length; i++) rx[i]!.queue.disableNotification();
+    this.local.set(d.memory, tx, rx);
   }
 
   /** Ask the guest to kick on TX again (before the owner sleeps on kickFds()). */
   enableKicks(): void {
     this.refresh();
-    for (let i = 0; i < this.txRings.length; i++) this.txRings[i]!.queue.enableNotification();
+    this.local.enableKicks();
   }
 
-  /** Kick eventfds of live TX rings (an idle engine may sleep on them). */
+  /** Kick eventfds of the live TX rings served here (an idle engine may sleep on them). */
   kickFds(): number[] {
     this.refresh();
-    const out: number[] = [];
-    for (const r of this.txRings) if (r.kickFd >= 0) out.push(r.kickFd);
-    return out;
+    return this.local.kickFds();
   }
 
   /** Guest TX → pool packets. Returns how many were written to `out`. */
   dequeue(pool: PoolView, out: Uint32Array, max: number): number {
     this.refresh();
-    const mem = this.device.memory;
-    const rings = this.txRings;
-    if (mem === null || rings.length === 0) return 0;
-    const io = this.device.io;
-    let n = 0;
-    for (let i = 0; i < rings.length && n < max; i++) {
-      const r = rings[i]!;
-      const got = io.dequeueFromGuest(r.queue, mem, pool, n === 0 ? out : out.subarray(n), max - n);
-      if (io.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
-      if (got !== 0) r.queue.disableNotification();
-      n += got;
-    }
-    return n;
+    return this.local.dequeue(pool, out, max);
   }
 
   /** Pool packets → guest RX; consumes (frees) all `n`. Returns how many were delivered. */
   enqueue(pool: PoolView, pkts: Uint32Array, n: number): number {
-    const mem = this.device.memory;
-    const rings = this.rxRings;
-    const io = this.device.io;
-    if (mem === null || rings.length === 0) {
-      for (let i = 0; i < n; i++) pool.free(pkts[i]!);
-      io.noGuestBuffer += n;
-      return 0;
-    }
-    const r = rings.length === 1 ? rings[0]! : rings[this.rxNext++ % rings.length]!;
-    const got = io.enqueueToGuest(r.queue, mem, pool, pkts, n);
-    if (io.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
-    if (got !== 0) r.queue.disableNotification();
-    return got;
+    return this.local.enqueue(pool, pkts, n);
   }
 
   /** Single-copy guest→guest: up to `max` frames from this port's guest TX into `dst`'s guest RX. */
   forwardTo(dst: VhostUserPort, max: number): number {
     this.refresh();
     dst.refresh();
-    const smem = this.device.memory;
-    const dmem = dst.device.memory;
-    const rings = this.txRings;
-    if (smem === null || rings.length === 0) return 0;
-    const sio = this.device.io;
-    const dio = dst.device.io;
-    const drings = dst.rxRings;
-    let n = 0;
-    for (let i = 0; i < rings.length && n < max; i++) {
-      const r = rings[i]!;
-      let got: number;
-      if (dmem === null || drings.length === 0) {
-        // Destination not attached: drain and drop (a switch port with no peer).
-        got = sio.dequeueDrop(r.queue, smem, max - n);
-        dio.noGuestBuffer += got;
-      } else {
-        const d = drings.length === 1 ? drings[0]! : drings[dst.rxNext++ % drings.length]!;
-        got = sio.forwardGuestToGuest(r.queue, smem, dio, d.queue, dmem, max - n);
-        if (dio.notifyNeeded && d.callFd >= 0) eventfdWrite(d.callFd);
-        if (got !== 0) d.queue.disableNotification();
-      }
-      if (sio.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
-      if (got !== 0) r.queue.disableNotification();
-      n += got;
-    }
-    return n;
+    return this.local.forwardTo(dst.local, max);
   }
 }

@@ -144,6 +144,19 @@ export class DeviceQueue {
     this.signalledUsed = this.nextUsed;
   }
 
+  /**
+   * Control path: take over the exact indices another owner of this ring left (a queue pair
+   * handed between threads, see drivers/vhost-user/queue-share.ts). Not for SET_VRING_BASE.
+   */
+  restore(nextAvail: number, nextUsed: number, signalledUsed: number, error: number, errorDetail: number): void {
+    this.nextAvail = nextAvail & 0xffff;
+    this.availIdx = this.nextAvail;
+    this.nextUsed = nextUsed & 0xffff;
+    this.signalledUsed = signalledUsed & 0xffff;
+    this.error = error;
+    this.errorDetail = errorDetail;
+  }
+
   /** Quarantine the queue with a reason; returns -2 so callers can `return this.fail(...)`. */
   fail(err: number, detail: number): number {
     this.error = err;

@@ -101,6 +101,9 @@ export interface GuestOpts {
   mode?: 'client' | 'server';
   timeout?: number;
   mtu?: number;
+  /** virtio queue pairs (QEMU mq=on) and vCPUs: Linux uses min(queues, vCPUs) pairs. */
+  queues?: number;
+  cpus?: number;
   log: string;
 }
 
@@ -111,6 +114,8 @@ export function runGuest(o: GuestOpts): { done: Promise<{ rc: number; log: strin
   if ((o.mode ?? 'client') === 'client') args.push('--reconnect', '1');
   else args.push('--mode', 'server');
   if (o.mtu) args.push('--mtu', String(o.mtu));
+  if (o.queues) args.push('--queues', String(o.queues));
+  if (o.cpus) args.push('--cpus', String(o.cpus));
   const child = spawn(join(VMHARNESS, 'run-guest.sh'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => { err += String(d); });

@@ -6,7 +6,9 @@
 # SLUICE_SWITCH selects the Sluice command: 'cli' (default: the real CLI, `sluice switch
 # --port vhost-user:A --port vhost-user:B --mode patch`), 'engine' (core Engine + two vhost-user
 # apps from test/support, same single-copy patch) or 'patch' (ports driven directly, no engine).
-# Run `npx tsc -p .` first. Needs root (anchors.sh: hugepages, netns).
+# SLUICE_WORKERS=N adds `--workers N` to the CLI (the patch runs on N worker engines; with
+# queues=1 ports only worker 0 has rings); SLUICE_COMPARE=1 runs both, main-engine and
+# --workers 1, next to testpmd. Run `npx tsc -p .` first. Needs root (anchors.sh: hugepages, netns).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 anchors=${PERFBENCH:-/work/shared/perfbench/anchors.sh}
@@ -17,4 +19,8 @@ elif [ "${SLUICE_SWITCH:-cli}" = engine ]; then
 else
   cmd="node $here/dist/test/support/vhost-patch-switch.js {SOCK0} {SOCK1}"
 fi
+if [ "${SLUICE_COMPARE:-0}" = 1 ]; then
+  exec "$anchors" "$@" testpmd --switch sluice="$cmd" --switch sluice-w1="$cmd --workers 1"
+fi
+[ -n "${SLUICE_WORKERS:-}" ] && cmd="$cmd --workers $SLUICE_WORKERS"
 exec "$anchors" "$@" testpmd --switch sluice="$cmd"

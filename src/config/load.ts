@@ -129,6 +129,10 @@ export function expandGraph(cfg: RunConfig): GraphConfig {
   for (const [name, a] of Object.entries(apps)) {
     if (!a.module && !appType(a.type)) throw new Error(`app "${name}": unknown type "${a.type}" (known: ${appTypeNames().join(', ')})`);
     if (!a.module) resolveClass(name, a); // validates args against the app's schema
+    // Only `sluice switch --workers` runs the worker side of a spread port (Switch.workerGraphs).
+    if (a.type === 'vhost-user' && (a.args as { workers?: number } | undefined)?.workers) {
+      throw new Error(`app "${name}": "workers" is set by \`sluice switch --workers N\`; configs cannot spread queue pairs yet`);
+    }
   }
   if (cfg.engines) splitEngines(g, cfg.engines);
   return g;

@@ -64,6 +64,7 @@ test('run: 20+ bad configs each give FILE:LINE: field: message and exit 2', () =
     ['duplicate key', 'ports:\n  a: sink\n  a: sink\n', /:3: .*[Uu]nique|duplicate/],
     ['negative duration', 'duration: -5\n', /duration/],
     ['bad app args', 'apps:\n  g: { type: gen, args: { size: 5 } }\n', /args.size must be >= 60|size/],
+    ['spread vhost-user in a config', 'apps:\n  v: { type: vhost-user, args: { path: /tmp/never.sock, queues: 2, workers: 2 } }\n', /"workers" is set by `sluice switch --workers N`/],
   ];
   assert.ok(cases.length >= 20);
   for (const [name, text, re] of cases) {

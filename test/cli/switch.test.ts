@@ -59,6 +59,10 @@ test('switch: bad arguments and port specs give one clear line and a non-zero ex
     [['switch', '--port'], /--port needs a value/],
     [['switch', '--port', 'sink', '--port', 'null,name=p0'], /./],
     [['switch', '--port', 'pcap:/nonexistent/x.pcap'], /x\.pcap/],
+    [['switch', '--port', 'sink', '--workers', '1.5'], /--workers must be a whole number/],
+    [['switch', '--port', 'sink', '--workers', '99'], /--workers must be a number in \[0, 64\]/],
+    [['switch', '--port', 'sink', '--cpus', '1'], /--cpus pins the worker engines: give --workers N too/],
+    [['switch', '--port', 'sink', '--workers', '1', '--cpus', '1-x'], /--cpus: /],
     [['frobnicate'], /unknown command "frobnicate"/],
   ];
   for (const [args, re] of cases) {

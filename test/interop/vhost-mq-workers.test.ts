@@ -4,7 +4,8 @@
  * testpmd B (net_virtio_user, 2 queue pairs, rxonly). Queue pair 0 must be served by
  * worker 0 and pair 1 by worker 1, both moving traffic; every packet testpmd A sent is
  * counted by Sluice, and what Sluice delivered is what testpmd B received (the rest is
- * counted as peer_no_buffer).
+ * counted as peer_no_buffer). testpmd A then quits and a second one connects to the same
+ * port: the workers give the rings back on the disconnect and take the new ones.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,18 +32,22 @@ test('testpmd (2 queues) → Sluice --workers 2 patch (queues=2) → testpmd: pa
     for (let i = 0; i < 200 && !(existsSync(a) && existsSync(b)); i++) await sleep(50);
     assert.ok(existsSync(a) && existsSync(b), `switch did not listen: ${sw.stderr()}`);
     // The receiver runs for the whole send and a little after it.
-    const rxSide = runTestpmd(testpmdArgs('rx', b), APP, ['set fwd rxonly', 'start', 'sleep 9', 'stop', 'sleep 1', 'quit'], 60_000);
+    const rxSide = runTestpmd(testpmdArgs('rx', b), APP, ['set fwd rxonly', 'start', 'sleep 16', 'stop', 'sleep 1', 'quit'], 60_000);
     await sleep(3000);
     const txOut = await runTestpmd(testpmdArgs('tx', a), APP, ['set fwd txonly', 'start', 'sleep 3', 'stop', 'sleep 1', 'quit'], 60_000);
+    // A second sender on the same port, after the first one's disconnect.
+    const txOut2 = await runTestpmd(testpmdArgs('tx2', a), APP, ['set fwd txonly', 'start', 'sleep 2', 'stop', 'sleep 1', 'quit'], 60_000);
     const rxOut = await rxSide;
     const r = await sw.stop();
     assert.equal(r.status, 0, r.stderr);
     const s = JSON.parse(readFileSync(json, 'utf8')) as { ports: Port[] };
     const [pa, pb] = s.ports as [Port, Port];
-    const sent = testpmdAccumulated(txOut).tx, got = testpmdAccumulated(rxOut).rx;
-    console.log(`# testpmd A TX=${sent}, Sluice a.rx=${pa.rx.packets} b.tx=${pb.tx.packets} b.drops=${JSON.stringify(pb.drops)}, testpmd B RX=${got}`);
+    const sent1 = testpmdAccumulated(txOut).tx, sent2 = testpmdAccumulated(txOut2).tx;
+    const sent = sent1 + sent2, got = testpmdAccumulated(rxOut).rx;
+    console.log(`# testpmd A TX=${sent1}+${sent2}, Sluice a.rx=${pa.rx.packets} b.tx=${pb.tx.packets} b.drops=${JSON.stringify(pb.drops)}, testpmd B RX=${got}`);
     console.log(`# placement a: ${JSON.stringify(pa.placement)} b: ${JSON.stringify(pb.placement)}`);
-    assert.ok(sent > 1000, `testpmd A sent too little:\n${txOut.slice(-3000)}`);
+    assert.ok(sent1 > 1000, `testpmd A sent too little:\n${txOut.slice(-3000)}`);
+    assert.ok(sent2 > 1000, `the second testpmd A sent too little:\n${txOut2.slice(-3000)}`);
     assert.deepEqual(pa.placement.map((p) => [p.engine, p.queuePairs]), [['worker0', [0]], ['worker1', [1]]]);
     for (const p of pa.placement) assert.ok(p.rx > 0, `${p.engine} moved nothing from guest A: ${JSON.stringify(pa.placement)}`);
     for (const p of pb.placement) assert.ok(p.tx > 0, `${p.engine} delivered nothing to guest B: ${JSON.stringify(pb.placement)}`);

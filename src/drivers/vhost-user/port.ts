@@ -17,6 +17,7 @@ import { VhostUserError, requestName } from '../../vhost-user/message.js';
 import { VhostNetDevice, type Ring } from './device.js';
 import type { PoolView } from './net-io.js';
 import { RingSet } from './ring-set.js';
+import { QueueError } from '../../virtio/split/queue-errors.js';
 import { QueueShareHost } from './queue-share.js';
 
 export interface VhostUserPortOptions {
@@ -79,7 +80,13 @@ export class VhostUserPort {
    */
   private pauseWorkers(): void {
     if (this.pauseDepth++ > 0) return;
-    for (const s of this.shares) if (s.pause()) s.restoreInto((i) => this.device.rings[i]!.queue);
+    for (const s of this.shares) {
+      if (!s.pause()) continue;
+      s.restoreInto((i) => this.device.rings[i]!.queue);
+      // A quarantine the worker found was logged and counted there (its counters reach the
+      // port's): the main thread must not report it again.
+      for (const i of s.rings) if (this.device.rings[i]!.queue.error !== QueueError.NONE) this.device.rings[i]!.reported = true;
+    }
   }
 
   private resumeWorkers(): void {

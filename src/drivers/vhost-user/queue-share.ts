@@ -297,15 +297,15 @@ export class QueueShareWorker {
   /** Rings quarantined on this worker are reported once each and dropped from the set (tick). */
   checkQuarantine(): void {
     let changed = false;
-    this.handle.rings.forEach((ri, k) => {
+    const rings = this.handle.rings;
+    for (let k = 0; k < rings.length; k++) {
       const q = this.queues[k]!;
-      if (this.live[k] === 1 && q.error !== QueueError.NONE && this.reported[k] === 0) {
-        this.reported[k] = 1;
-        this.quarantined++;
-        changed = true;
-        this.log(`ring ${ri} quarantined: ${QUEUE_ERROR_NAMES[q.error]} (index ${q.errorDetail}); other rings and ports keep forwarding`);
-      }
-    });
+      if (this.live[k] !== 1 || q.error === QueueError.NONE || this.reported[k] === 1) continue;
+      this.reported[k] = 1;
+      this.quarantined++;
+      changed = true;
+      this.log(`ring ${rings[k]} quarantined: ${QUEUE_ERROR_NAMES[q.error]} (index ${q.errorDetail}); other rings and ports keep forwarding`);
+    }
     if (changed) {
       const keep = (r: LiveRing) => r.queue.error === QueueError.NONE;
       this.set.set(this.set.memory, this.set.txRings.filter(keep), this.set.rxRings.filter(keep));

@@ -316,11 +316,13 @@ export class Engine {
   stats(): EngineStats {
     const apps: EngineStats['apps'] = {};
     for (const [name, a] of this.apps) {
+      // report() first: apps that publish their counters in tick() bring them up to date
+      // there, so packets moved since the last tick (a final drain) are in the counts.
+      const extra = a.report?.();
       // Packets a full input link refused are drops of the app they were headed for.
       let linkFull = 0;
       for (const l of Object.values(a.input)) linkFull += l.txDrop;
       apps[name] = { type: this.config.apps[name]!.type, ...counterReport(a.counters, { [DROP_REASON_NAMES[DropReason.LINK_FULL]!]: linkFull }) };
-      const extra = a.report?.();
       if (extra) apps[name]!.extra = extra;
     }
     const links: EngineStats['links'] = {};

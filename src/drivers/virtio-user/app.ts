@@ -59,7 +59,7 @@ export class VirtioUserApp extends App {
       path: args.path, queuePairs: args.queues ?? 1, queueSize: args.queueSize ?? 256,
       log: (m) => console.error(`sluice: ${ctx.name} (virtio-user ${args.path}): ${m}`),
     });
-    this.port.start().catch((e: Error) => this.port.log(`setup failed: ${e.message}`));
+    this.port.connect();
   }
 
   override linked(): void {
@@ -94,7 +94,7 @@ export class VirtioUserApp extends App {
     c[RX_BYTES] = p.rxBytes;
     c[TX_PACKETS] = p.txPackets;
     c[TX_BYTES] = p.txBytes;
-    c[DROP_BASE + DropReason.PORT_DOWN] = this.notReady;
+    c[DROP_BASE + DropReason.PORT_DOWN] = this.notReady + p.txLost;
     c[DROP_BASE + DropReason.PEER_NO_BUFFER] = p.txFull - this.notReady;
     c[DROP_BASE + DropReason.TOO_BIG] = p.rxTooBig;
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = p.quarantined;
@@ -109,6 +109,7 @@ export class VirtioUserApp extends App {
     return {
       path: this.port.opts.path,
       ready: this.port.ready,
+      connects: this.port.connects,
       features: `0x${this.port.features.toString(16)}`,
       protocolFeatures: `0x${this.port.protocolFeatures.toString(16)}`,
     };

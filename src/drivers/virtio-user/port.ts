@@ -12,6 +12,12 @@
  * TX ring 1) reclaims completed TX buffers, copies packets in, publishes once per burst and
  * kicks only when the backend asks (EVENT_IDX or used.flags). Everything the backend writes
  * into the used rings is validated by DriverQueue; a bad entry quarantines that queue.
+ *
+ * Reconnect: `connect()` keeps the port attached: a backend that is not there yet, goes away
+ * or breaks the protocol is retried with backoff (100 ms → 2 s), with a fresh region and
+ * rings each time (a restarted switch knows nothing of the old ones). Frames queued to a
+ * backend that left before taking them are taken back out of `txPackets` and counted in
+ * `txLost`; while detached, the owner drops and counts what it is given (port_down).
  */
 import { GuestMemory } from '../../mem/guest-memory.js';
 import {
@@ -82,6 +88,14 @@ export class VirtioUserPort {
   txFull = 0;
   rxTooBig = 0;
   quarantined = 0;
+  /** Frames queued to a backend that went away before taking them. */
+  txLost = 0;
+  /** Successful attaches (a reconnect adds one). */
+  connects = 0;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private backoffMs = 100;
+  private failing = false;
 
   constructor(readonly opts: VirtioUserPortOptions) {
     this.log = opts.log ?? ((m) => console.error(`sluice: virtio-user ${opts.path}: ${m}`));
@@ -94,8 +108,10 @@ export class VirtioUserPort {
     const fe = new Frontend(unixConnect(this.opts.path, 'stream'));
     this.frontend = fe;
     fe.onClose = (reason) => {
-      this.ready = false;
-      this.log(`backend connection lost: ${reason}`);
+      if (this.frontend !== fe) return;
+      this.log(`backend connection lost: ${reason}; reconnecting`);
+      this.teardown();
+      this.schedule();
     };
     const offered = await fe.getU64(FrontendReq.GET_FEATURES);
     this.features = offered & WANTED;
@@ -295,11 +311,44 @@ export class VirtioUserPort {
     return sent;
   }
 
-  /** Disconnect and free everything. */
+  /** Stay attached: connect now, and again with backoff whenever the backend is away. */
+  connect(): void {
+    this.retryTimer = null;
+    if (this.stopped) return;
+    this.start().then(() => {
+      if (this.stopped) { this.teardown(); return; }
+      this.connects++;
+      this.backoffMs = 100;
+      if (this.failing) this.log('attached');
+      this.failing = false;
+    }, (e: Error) => {
+      this.teardown();
+      if (!this.failing) this.log(`cannot attach (${e.message}); retrying every ≤ 2 s`);
+      this.failing = true;
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped || this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => this.connect(), this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, 2000);
+  }
+
+  /** Disconnect and free everything; stays stopped. */
   stop(): void {
+    this.stopped = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.teardown();
+  }
+
+  /** Drop the connection, the rings and the region (control path; idempotent). */
+  private teardown(): void {
     this.ready = false;
     this.frontend?.close();
     this.frontend = null;
+    for (const r of this.tx) this.takeBackUnsent(r);
     for (const r of [...this.rx, ...this.tx]) {
       closeFd(r.kickFd);
       closeFd(r.callFd);
@@ -311,5 +360,23 @@ export class VirtioUserPort {
     this.u32 = new Uint32Array(0);
     this.region?.close();
     this.region = null;
+  }
+
+  /** TX buffers the backend never returned: uncount them as sent, count them as lost. */
+  private takeBackUnsent(r: RingSet): void {
+    const q = r.q;
+    for (let done = q.usedCount(); done > 0; done--) {
+      const id = q.popUsed();
+      if (id < 0) break;
+      r.free[r.nfree++] = id;
+    }
+    const isFree = new Uint8Array(q.size);
+    for (let i = 0; i < r.nfree; i++) isFree[r.free[i]!] = 1;
+    for (let id = 0; id < q.size; id++) {
+      if (isFree[id] === 1) continue;
+      this.txPackets--;
+      this.txBytes -= q.desc[id * 4 + 2]! - this.hdrLen;
+      this.txLost++;
+    }
   }
 }

@@ -62,6 +62,7 @@ test('switch: bad arguments and port specs give one clear line and a non-zero ex
     [['switch', '--port', 'sink', '--workers', '1.5'], /--workers must be a whole number/],
     [['switch', '--port', 'sink', '--workers', '99'], /--workers must be a number in \[0, 64\]/],
     [['switch', '--port', 'sink', '--cpus', '1'], /--cpus pins the worker engines: give --workers N too/],
+    [['switch', '--port', 'sink', '--mode', 'bridge', '--workers', '2'], /bridge mode runs on the main engine only/],
     [['switch', '--port', 'sink', '--workers', '1', '--cpus', '1-x'], /--cpus: /],
     [['frobnicate'], /unknown command "frobnicate"/],
   ];

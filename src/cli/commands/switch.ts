@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   const poolSize = numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22);
   const workers = numberArg('workers', opts.workers as string | undefined, 0, 64);
   if (workers !== undefined && !Number.isInteger(workers)) throw new UsageError(`--workers must be a whole number, got "${String(opts.workers)}"`);
+  if (workers && mode === 'bridge') throw new UsageError('--workers spreads patched vhost-user pairs; bridge mode runs on the main engine only (one learning table)');
   let cpus: number[] | undefined;
   if (opts.cpus !== undefined) {
     if (!workers) throw new UsageError('--cpus pins the worker engines: give --workers N too');

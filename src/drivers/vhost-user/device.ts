@@ -80,6 +80,8 @@ export class VhostNetDevice implements BackendDevice {
    * queue pairs (queue-share.ts) can map it themselves; closed when the table is replaced.
    */
   private regions: RegionSnapshot[] = [];
+  /** Bumped by every memory-table change (snapshots carry it). */
+  private memGen = 0;
   features = 0n;
   protocolFeatures = 0n;
   /** Last negotiated values, kept across disconnects for reports. */
@@ -144,6 +146,7 @@ export class VhostNetDevice implements BackendDevice {
     this.memory = mem;
     this.mappings = maps;
     this.regions = kept;
+    this.memGen++;
     this.resetupAll(); // every ring now points into the new mappings...
     for (const m of old) m.unmap(); // ...so the old ones can go.
     for (const r of oldRegions) closeFd(r.fd);
@@ -263,6 +266,7 @@ export class VhostNetDevice implements BackendDevice {
     const rings = this.rings;
     return {
       regions: this.regions,
+      memGen: this.memGen,
       hdrLen: this.io.hdrLen,
       mergeable: this.io.mergeable,
       eventIdx: hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX),
@@ -290,6 +294,7 @@ export class VhostNetDevice implements BackendDevice {
     this.mappings = [];
     for (const r of this.regions) closeFd(r.fd);
     this.regions = [];
+    this.memGen++;
     this.memory = null;
     this.features = 0n;
     this.protocolFeatures = 0n;

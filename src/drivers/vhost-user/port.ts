@@ -13,12 +13,19 @@ import { closeFd, poller, unixAccept, unixConnect, unixListen } from '../../sys/
 import { unlinkSync } from 'node:fs';
 import { BackendHandler } from '../../vhost-user/backend-handler.js';
 import { MessageReader, sendMessage } from '../../vhost-user/endpoint.js';
-import { VhostUserError, requestName } from '../../vhost-user/message.js';
+import { FrontendReq, VhostUserError, requestName } from '../../vhost-user/message.js';
 import { VhostNetDevice, type Ring } from './device.js';
 import type { PoolView } from './net-io.js';
 import { RingSet } from './ring-set.js';
 import { QueueError } from '../../virtio/split/queue-errors.js';
 import { QueueShareHost } from './queue-share.js';
+
+/** Requests that change nothing the data path uses (no need to take the rings back from workers). */
+const QUERIES: ReadonlySet<number> = new Set([
+  FrontendReq.GET_FEATURES, FrontendReq.GET_PROTOCOL_FEATURES, FrontendReq.GET_QUEUE_NUM, FrontendReq.GET_STATUS,
+  FrontendReq.GET_CONFIG, FrontendReq.GET_MAX_MEM_SLOTS, FrontendReq.SET_OWNER, FrontendReq.SET_PROTOCOL_FEATURES,
+  FrontendReq.SEND_RARP,
+]);
 
 export interface VhostUserPortOptions {
   path: string;
@@ -153,16 +160,17 @@ export class VhostUserPort {
   private onMessage(): void {
     const fd = this.connFd;
     if (fd < 0) return;
-    // One pause of the workers for the whole batch of messages waiting on the socket.
+    // One pause of the workers for the whole batch of messages waiting on the socket, and
+    // none for queries: a frontend that only asks cannot make the workers stall.
     let paused = false;
     try {
-      this.readMessages(fd, () => { if (!paused) { paused = true; this.pauseWorkers(); } });
+      this.readMessages(fd, (request) => { if (!paused && !QUERIES.has(request)) { paused = true; this.pauseWorkers(); } });
     } finally {
       if (paused) this.resumeWorkers();
     }
   }
 
-  private readMessages(fd: number, beforeHandling: () => void): void {
+  private readMessages(fd: number, beforeHandling: (request: number) => void): void {
     for (;;) {
       let r;
       try {
@@ -173,7 +181,7 @@ export class VhostUserPort {
           return;
         }
         const h = this.reader.header;
-        beforeHandling();
+        beforeHandling(h.request);
         const reply = this.handler.handle(h, this.reader.payload, this.reader.takeFds());
         if (reply) sendMessage(fd, reply);
       } catch (e) {

@@ -44,7 +44,7 @@ export interface ShareHandle {
 
 // Float64 layout after the 64-byte control block.
 const CTL_BYTES = 64;
-const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4;
+const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5;
 const HEADER = 8;
 const REG_FD = 0, REG_MAPLEN = 1, REG_GPA = 2, REG_SIZE = 3, REG_VA = 4, REG_OFF = 5;
 const REG_WORDS = 6;
@@ -76,6 +76,8 @@ export interface RingSnapshot {
 export interface RegionSnapshot { fd: number; mapLen: number; gpa: number; size: number; frontendVa: number; mmapOffset: number }
 export interface DeviceSnapshot {
   regions: RegionSnapshot[];
+  /** Changes whenever the memory table does (the worker keeps its mappings while it does not). */
+  memGen: number;
   hdrLen: number; mergeable: boolean; eventIdx: boolean; indirect: boolean;
   ring(i: number): RingSnapshot;
 }
@@ -152,6 +154,7 @@ export class QueueShareHost {
       f[H_MERGEABLE] = d.mergeable ? 1 : 0;
       f[H_EVENTIDX] = d.eventIdx ? 1 : 0;
       f[H_INDIRECT] = d.indirect ? 1 : 0;
+      f[H_MEMGEN] = d.memGen;
     }
     regions.forEach((r, i) => {
       const o = L.regions + i * REG_WORDS;
@@ -192,6 +195,8 @@ export class QueueShareWorker {
   private readonly queues: DeviceQueue[];
   private live: Uint8Array;
   private maps: MappedRegion[] = [];
+  private mem: GuestMemory | null = null;
+  private memGen = -1;
   private quarantined = 0;
   private readonly reported: Uint8Array;
   /** This side's own copy of the doorbell: the main thread may close its copy first. */
@@ -235,24 +240,10 @@ export class QueueShareWorker {
     const L = this.lay;
     const n = f[H_NREG]!;
     this.live.fill(0);
-    if (n === 0) { this.set.set(null, [], []); return; }
-    let mem: GuestMemory;
-    try {
-      const specs = [];
-      for (let i = 0; i < n; i++) {
-        const o = L.regions + i * REG_WORDS;
-        const m = mapFd(f[o + REG_FD]!, f[o + REG_MAPLEN]!, 0);
-        this.maps.push(m);
-        specs.push({ gpa: f[o + REG_GPA]!, size: f[o + REG_SIZE]!, frontendVa: f[o + REG_VA]!, buffer: m.buffer, bufferOffset: f[o + REG_OFF]! });
-      }
-      mem = new GuestMemory(specs);
-    } catch (e) {
-      // The main thread mapped the same fds a moment ago; failing here means no memory left.
-      this.log(`cannot map the guest memory table: ${(e as Error).message}; rings ${this.handle.rings.join(',')} idle`);
-      this.unmapAll();
-      this.set.set(null, [], []);
-      return;
-    }
+    // No memory (disconnected): let go of the old guest's memory at once.
+    if (n === 0) { this.unmapAll(); this.set.set(null, [], []); return; }
+    const mem = f[H_MEMGEN] === this.memGen && this.mem !== null ? this.mem : this.mapTable(n);
+    if (mem === null) { this.set.set(null, [], []); return; }
     this.io.hdrLen = f[H_HDRLEN]!;
     this.io.mergeable = f[H_MERGEABLE] === 1;
     const tx: LiveRing[] = [], rx: LiveRing[] = [];
@@ -273,6 +264,29 @@ export class QueueShareWorker {
     this.set.set(mem, tx, rx);
   }
 
+  /** Map the snapshot's memory table (only when it changed since the last take). */
+  private mapTable(n: number): GuestMemory | null {
+    const f = this.f;
+    this.unmapAll();
+    try {
+      const specs = [];
+      for (let i = 0; i < n; i++) {
+        const o = this.lay.regions + i * REG_WORDS;
+        const m = mapFd(f[o + REG_FD]!, f[o + REG_MAPLEN]!, 0);
+        this.maps.push(m);
+        specs.push({ gpa: f[o + REG_GPA]!, size: f[o + REG_SIZE]!, frontendVa: f[o + REG_VA]!, buffer: m.buffer, bufferOffset: f[o + REG_OFF]! });
+      }
+      this.mem = new GuestMemory(specs);
+      this.memGen = f[H_MEMGEN]!;
+      return this.mem;
+    } catch (e) {
+      // The main thread mapped the same fds a moment ago; failing here means no memory left.
+      this.log(`cannot map the guest memory table: ${(e as Error).message}; rings ${this.handle.rings.join(',')} idle`);
+      this.unmapAll();
+      return null;
+    }
+  }
+
   private release(): void {
     const f = this.f;
     this.handle.rings.forEach((_, k) => {
@@ -284,14 +298,17 @@ export class QueueShareWorker {
       q.reset();
     });
     this.live.fill(0);
+    // The mappings stay (this thread's own, untouched until the next take, which reuses
+    // them if the table did not change), so a pause for a ring change costs no remapping.
     this.set.set(null, [], []);
-    this.unmapAll();
     this.publishCounters();
   }
 
   private unmapAll(): void {
     for (const m of this.maps) m.unmap();
     this.maps = [];
+    this.mem = null;
+    this.memGen = -1;
   }
 
   /** Rings quarantined on this worker are reported once each and dropped from the set (tick). */
@@ -329,6 +346,7 @@ export class QueueShareWorker {
       Atomics.store(this.ctl, 0, s === ShareState.PAUSE ? ShareState.MAIN : ShareState.OFFERED);
       Atomics.notify(this.ctl, 0);
     }
+    this.unmapAll();
     this.publishCounters();
     closeFd(this.wakeFd);
   }

@@ -28,6 +28,7 @@ import { validateState, printState, parseState, resolveApplied, cloneState, Stat
 import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
 import { diffState, formatChanges, type Change } from './diff.js';
 import { EngineRunner } from '../core/runner.js';
+import { WorkerSpread, markSpread } from '../switch/spread.js';
 import { Tracer } from './trace.js';
 import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
@@ -74,6 +75,8 @@ export class Daemon {
   readonly pool: PacketPool;
   readonly engine: Engine;
   readonly runner: EngineRunner;
+  /** Worker engines serving the queue pairs of patched vhost-user ports (engine.workers). */
+  readonly spread: WorkerSpread;
   readonly tracer = new Tracer();
   readonly registry: Registry;
   readonly log: Logger;
@@ -99,6 +102,12 @@ export class Daemon {
       idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
     });
     this.runner.hook = this.tracer;
+    this.spread = new WorkerSpread({
+      region: this.region, count, bufSize: DEFAULT_BUF_SIZE, workers: initial.engine?.workers ?? 0,
+      ...(initial.engine?.workerCpus ? { cpus: initial.engine.workerCpus } : {}),
+      ...(initial.engine?.idleSpellMs !== undefined ? { idleSpellMs: initial.engine.idleSpellMs } : {}),
+      log: (e) => this.log({ level: 'debug', ...e }),
+    });
     this.registry = buildRegistry(() => this.stats());
   }
 
@@ -114,7 +123,9 @@ export class Daemon {
     d.state = { version: 1, ...(s.engine ? { engine: s.engine } : {}), ...(s.api ? { api: s.api } : {}), ...(s.metrics ? { metrics: s.metrics } : {}) };
     try {
       d.apply(resolveApplied(d.state, s));
+      await d.spread.ready();
     } catch (e) {
+      await d.spread.stop().catch(() => {});
       d.region.close();
       throw e;
     }
@@ -144,6 +155,8 @@ export class Daemon {
     if (this.metricsServer) await new Promise<void>((r) => this.metricsServer!.close(() => r()));
     this.metricsServer = undefined;
     await this.runner.stop();
+    // Workers first: their apps give the rings back and publish their final counters.
+    await this.spread.stop();
     this.engine.drain();
     this.engine.stop();
     this.region.close();
@@ -182,7 +195,7 @@ export class Daemon {
       }
     }
     try {
-      return deriveGraph(s, this.captures);
+      return markSpread(deriveGraph(s, this.captures), this.spread.workers.length);
     } catch (e) {
       if (e instanceof StateError) throw e;
       throw new StateError((e as Error).message); // the capture transform's errors name the port
@@ -197,8 +210,8 @@ export class Daemon {
     let next: DesiredState, graph: GraphConfig;
     try {
       next = validateState(nextIn);
-      for (const k of ['poolSize', 'tickHz'] as const) {
-        if (this.running && next.engine?.[k] !== this.state.engine?.[k]) {
+      for (const k of ['poolSize', 'tickHz', 'workers', 'workerCpus'] as const) {
+        if (this.running && JSON.stringify(next.engine?.[k]) !== JSON.stringify(this.state.engine?.[k])) {
           throw new StateError(`engine.${k}: fixed at start (restart the daemon to change it)`);
         }
       }
@@ -242,6 +255,7 @@ export class Daemon {
     }
     try {
       this.engine.configure(graph);
+      this.spread.apply(this.engine, graph);
     } catch (e) {
       throw new ApiError('invalid', (e as Error).message);
     } finally {

@@ -5,7 +5,7 @@
  * (graph.ts), so every change is: validate → diff → configure.
  *
  *   version: 1
- *   engine:  {idleSpellMs, maxSleepMs, poolSize, tickHz}        settings: absent = unchanged
+ *   engine:  {idleSpellMs, maxSleepMs, poolSize, tickHz, workers, workerCpus}   settings: absent = unchanged
  *   api:     {socket, mode: "0660", group}                      (socket only at start)
  *   metrics: {listen: "127.0.0.1:9469" | "off"}
  *   ports:   {NAME: {spec: "KIND:ARG,k=v,flag"}}                collections: absent = empty
@@ -28,7 +28,11 @@ export interface RouterInterface { mac: string; ipv4?: string; ipv6?: string }
 export interface RouteModel { prefix: string; via?: string; dev?: string }
 export interface RouterModel { interfaces: Record<string, RouterInterface>; routes?: RouteModel[] }
 export interface CaptureModel { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }
-export interface EngineSettings { idleSpellMs?: number; maxSleepMs?: number; poolSize?: number; tickHz?: number }
+export interface EngineSettings {
+  idleSpellMs?: number; maxSleepMs?: number; poolSize?: number; tickHz?: number;
+  /** Worker engines for the queue pairs of patched vhost-user ports, and their CPUs (fixed at start). */
+  workers?: number; workerCpus?: number[];
+}
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number }
 export interface MetricsSettings { listen?: string }
 
@@ -65,6 +69,8 @@ export const stateSchema = {
         maxSleepMs: { type: 'number', minimum: 1, maximum: 60000 },
         poolSize: { type: 'integer', minimum: 1024, maximum: 4194304 },
         tickHz: { type: 'number', minimum: 1, maximum: 100000 },
+        workers: { type: 'integer', minimum: 0, maximum: 64 },
+        workerCpus: { type: 'array', minItems: 1, maxItems: 64, items: { type: 'integer', minimum: 0, maximum: 4095 } },
       },
     },
     api: {

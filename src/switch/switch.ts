@@ -5,12 +5,8 @@
  * reconfigures the engine, which touches only the apps and links that changed.
  *
  * With `workers: N`, N worker engines (pinned to `cpus` if given) serve the queue pairs of
- * multiqueue ports, round robin (pair q on worker q mod N), as OVS-DPDK places rx queues on
- * its PMD threads: the main engine keeps the ports' control (vhost-user protocol) and each
- * port app's spread() says what runs on each worker; links between two spread apps are
- * repeated in each worker's graph, so a patch of two vhost-user ports forwards pair q to
- * pair q on worker q mod N, in one copy. Ports of other kinds, and bridge mode, stay on the
- * main engine.
+ * patched multiqueue vhost-user ports (spread.ts), as OVS-DPDK places rx queues on its PMD
+ * threads. Ports of other kinds, and bridge mode, stay on the main engine.
  */
 import type { SharedRegion } from '../sys/index.js';
 import { createSharedPool } from '../core/shared-pool.js';
@@ -22,8 +18,7 @@ import { parsePortSpec, PortSpecError, type PortSpec } from './port-spec.js';
 import { portApp } from './port-kinds.js';
 import { appType } from '../core/registry.js';
 import { applyCaptures, type CaptureSpec } from '../apps/capture/graph.js';
-import { EngineWorker } from '../core/worker.js';
-import { parseLink } from '../core/config.js';
+import { WorkerSpread, markSpread } from './spread.js';
 
 export type SwitchMode = 'patch' | 'bridge';
 
@@ -63,10 +58,7 @@ export class Switch {
   /** Packet captures (see apps/capture): applied on top of the port graph. */
   readonly captures: CaptureSpec[] = [];
   mode: SwitchMode;
-  readonly workers: EngineWorker[] = [];
-  /** The workers' configuration, applied in order after each change of the main graph. */
-  private workerSync: Promise<void> = Promise.resolve();
-  private workerError: Error | null = null;
+  readonly spread: WorkerSpread;
 
   constructor(opts: SwitchOptions = {}) {
     this.mode = opts.mode ?? 'patch';
@@ -75,16 +67,12 @@ export class Switch {
     ({ region: this.region, pool: this.pool } = createSharedPool(count, bufSize));
     this.engine = new Engine(this.pool, opts.log ? { log: opts.log } : {});
     this.runner = new EngineRunner(this.engine, opts.runner);
-    const cpus = opts.cpus ?? [];
-    for (let k = 0; k < (opts.workers ?? 0); k++) {
-      this.workers.push(new EngineWorker({
-        name: `worker${k}`, pool: { fd: this.region.fd, size: this.region.size, count, bufSize },
-        modules: [new URL('../builtin-register.js', import.meta.url).href],
-        ...(cpus.length ? { cpu: cpus[k % cpus.length]! } : {}),
-        ...(opts.runner?.idleSpellMs !== undefined ? { idleSpellMs: opts.runner.idleSpellMs } : {}),
-        ...(opts.log ? { log: opts.log } : {}),
-      }));
-    }
+    this.spread = new WorkerSpread({
+      region: this.region, count, bufSize, workers: opts.workers ?? 0,
+      ...(opts.cpus ? { cpus: opts.cpus } : {}),
+      ...(opts.runner?.idleSpellMs !== undefined ? { idleSpellMs: opts.runner.idleSpellMs } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
   }
 
   /** Add a port from its spec; `name` defaults to p<N>. Reconfigures the running engine. */
@@ -132,10 +120,6 @@ export class Switch {
       for (let i = 0; i + 1 < this.ports.length; i += 2) {
         const a = this.ports[i]!.name, b = this.ports[i + 1]!.name;
         links.push(`${a}.output -> ${b}.input`, `${b}.output -> ${a}.input`);
-        // Both ends can spread their queue pairs over the workers: the patch runs there.
-        if (this.workers.length > 0 && apps[a]!.type === 'vhost-user' && apps[b]!.type === 'vhost-user') {
-          for (const n of [a, b]) apps[n] = { ...apps[n]!, args: { ...(apps[n]!.args as object), workers: this.workers.length } };
-        }
       }
     } else {
       if (!appType('l2-bridge')) throw new PortSpecError('bridge mode needs the l2-bridge app, which is not available');
@@ -146,7 +130,8 @@ export class Switch {
       }
       apps[BRIDGE] = { type: 'l2-bridge', args: { ports } };
     }
-    return this.captures.length ? applyCaptures({ apps, links }, this.captures) : { apps, links };
+    const g = this.captures.length ? applyCaptures({ apps, links }, this.captures) : { apps, links };
+    return markSpread(g, this.spread.workers.length);
   }
 
   private apply(): void {
@@ -154,39 +139,11 @@ export class Switch {
     this.engine.configure(g);
     this.runner.refresh();
     this.runner.kick();
-    if (this.workers.length > 0) this.applyWorkers(g);
-  }
-
-  /** Each worker's graph: the spread apps' specs for it, and the links between them. */
-  private workerGraphs(g: GraphConfig): GraphConfig[] {
-    const spread = new Map<string, GraphConfig['apps'][string][]>();
-    for (const name of Object.keys(g.apps)) {
-      const specs = this.engine.apps.get(name)?.spread?.();
-      if (specs && specs.length > 0) spread.set(name, specs);
-    }
-    return this.workers.map((_, k) => {
-      const apps: GraphConfig['apps'] = {};
-      for (const [name, specs] of spread) if (specs[k]) apps[name] = specs[k]!;
-      const links = g.links.filter((l) => { const e = parseLink(l); return e.from in apps && e.to in apps; });
-      return { apps, links };
-    });
-  }
-
-  private applyWorkers(g: GraphConfig): void {
-    const graphs = this.workerGraphs(g);
-    this.workerSync = this.workerSync.then(async () => {
-      await Promise.all(this.workers.map((w, k) => w.configure(graphs[k]!)));
-    }).catch((e: Error) => {
-      this.workerError = e;
-      console.error(`sluice: configuring the worker engines failed: ${e.message}`);
-    });
+    this.spread.apply(this.engine, g);
   }
 
   /** Resolves when the worker engines run the current graph (rejects if configuring them failed). */
-  async workersReady(): Promise<void> {
-    await this.workerSync;
-    if (this.workerError) throw this.workerError;
-  }
+  workersReady(): Promise<void> { return this.spread.ready(); }
 
   start(): void { this.runner.start(); }
 
@@ -194,8 +151,7 @@ export class Switch {
   async stop(): Promise<{ ports: PortSummary[] }> {
     await this.runner.stop();
     // Workers first: their apps give the rings back and publish their final counters.
-    await this.workerSync;
-    await Promise.all(this.workers.map((w) => w.stop()));
+    await this.spread.stop();
     this.engine.drain();
     const summary = this.summary();
     this.engine.stop();

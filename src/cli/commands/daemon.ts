@@ -1,6 +1,10 @@
 /**
  * `sluice daemon [--config FILE] [--socket PATH] [--socket-mode 0660] [--socket-group GROUP]
- *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]`
+ *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
+ *                [--workers N [--worker-cpus LIST]]`
+ *
+ * --workers N: worker engines serving the queue pairs of vhost-user ports joined by a patch
+ * bridge (pair q on worker q mod N), pinned to --worker-cpus (e.g. 2-3) when given.
  *
  * Runs the switch in the foreground (systemd Type=simple; see deploy/systemd/sluice.service):
  * applies the config file (YAML desired state, see src/ctl/model.ts), serves the management
@@ -12,13 +16,15 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
+import { parseCpuList } from '../../host/parse.js';
 import { Daemon, jsonLogger } from '../../ctl/daemon.js';
 import { parseState, resolveApplied, StateError, type DesiredState } from '../../ctl/model.js';
 import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
 
 const HELP = `usage: sluice daemon [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
-                     [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]`;
+                     [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
+                     [--workers N [--worker-cpus LIST]]`;
 
 function readConfig(file: string): DesiredState {
   let text: string;
@@ -29,7 +35,7 @@ function readConfig(file: string): DesiredState {
 export async function main(argv: string[]): Promise<number> {
   const { opts, rest } = parseArgs(argv, {
     config: 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
-    'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', help: 'boolean',
+    'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', workers: 'string', 'worker-cpus': 'string', help: 'boolean',
   }, { '-h': '--help', '-c': '--config' });
   if (opts.help) { console.log(HELP); return 0; }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
@@ -52,6 +58,14 @@ export async function main(argv: string[]): Promise<number> {
   if (idle !== undefined) engine.idleSpellMs = idle;
   if (sleep !== undefined) engine.maxSleepMs = sleep;
   if (pool !== undefined) engine.poolSize = pool;
+  const workers = numberArg('workers', opts.workers as string | undefined, 0, 64);
+  if (workers !== undefined) {
+    if (!Number.isInteger(workers)) throw new UsageError(`--workers must be a whole number, got "${String(opts.workers)}"`);
+    engine.workers = workers;
+  }
+  if (opts['worker-cpus'] !== undefined) {
+    try { engine.workerCpus = parseCpuList(opts['worker-cpus'] as string); } catch (e) { throw new UsageError(`--worker-cpus: ${(e as Error).message}`); }
+  }
   if (Object.keys(engine).length) state.engine = engine;
 
   const log = jsonLogger();

@@ -13,7 +13,7 @@ import { runTestpmd, skipIfMissing, sleep, testpmdAccumulated, workDir } from '.
 import { SLUICE } from '../support/cli.js';
 
 interface Placement { engine: string; queuePairs: number[]; rx: number; tx: number }
-interface PortStats { rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; info: { placement: Placement[] } }
+interface PortStats { rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; info: { placement: Placement[]; features: string; protocolFeatures: string } }
 
 const testpmd = (name: string, sock: string, fwd: string, secs: number) => runTestpmd(
   ['-l', '0-1', '--no-pci', '--no-huge', '-m', '256', '--single-file-segments', `--file-prefix=sluice-mqd-${name}-${process.pid}`,
@@ -44,7 +44,8 @@ test('sluice daemon --workers 2: a patch bridge of two 2-queue vhost-user ports 
     assert.equal(r.status, 0, r.stderr);
     const s = JSON.parse(r.stdout) as { ports: Record<string, PortStats>; accounting: { in: number; out: number; dropped: number; queued: number } };
     const pa = s.ports.a!, pb = s.ports.b!;
-    console.log(`# testpmd TX=${sent} RX=${got}; daemon a.rx=${pa.rx.packets} b.tx=${pb.tx.packets} b.drops=${JSON.stringify(pb.drops)}; placement a: ${JSON.stringify(pa.info.placement)}`);
+    console.log(`# testpmd TX=${sent} RX=${got}; daemon a.rx=${pa.rx.packets} b.tx=${pb.tx.packets} b.drops=${JSON.stringify(pb.drops)}; placement a: ${JSON.stringify(pa.info.placement)}; features ${pa.info.features} protocol ${pa.info.protocolFeatures}`);
+    assert.ok((BigInt(pa.info.features) >> 22n) & 1n, 'VIRTIO_NET_F_MQ negotiated');
     assert.ok(sent > 1000, 'testpmd sent');
     assert.deepEqual(pa.info.placement.map((p) => [p.engine, p.queuePairs]), [['worker0', [0]], ['worker1', [1]]]);
     for (const p of pa.info.placement) assert.ok(p.rx > 0, `${p.engine} moved nothing: ${JSON.stringify(pa.info.placement)}`);

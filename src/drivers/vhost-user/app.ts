@@ -20,7 +20,8 @@ import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { parseLink, type AppSpec } from '../../core/config.js';
+import type { AppSpec } from '../../core/config.js';
+import { patchPeer, forwardOnLink } from './single-copy.js';
 import { C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
 
@@ -92,61 +93,34 @@ export class VhostUserApp extends App {
   override linked(): void {
     this.out = this.output.output;
     this.in = this.input.input;
-    this.direct = null;
-    if (this.out && process.env.SLUICE_VHOST_SINGLE_COPY !== '0') {
-      const ends = parseLink(this.out.spec);
-      const peer = byName.get(ends.to);
-      if (peer && peer !== this && ends.input === 'input') this.direct = peer;
-    }
+    this.direct = patchPeer(this, this.out, byName);
   }
 
   override pull(): void {
     const port = this.port;
     const out = this.out;
     if (out === undefined) return;
+    port.refresh();
     const d = this.direct;
     if (d !== null) {
-      const io = port.device.io;
-      const b0 = io.fromGuestBytes;
-      const n = port.forwardTo(d.port, BURST * 4);
-      if (n > 0) {
-        // The frames crossed the patch link without being queued on it: account them there
-        // so link stats add up and the engine sees a busy breath.
-        const db = io.fromGuestBytes - b0;
-        out.txPackets += n;
-        out.rxPackets += n;
-        out.txBytes += db;
-        out.rxBytes += db;
-      }
+      d.port.refresh();
+      forwardOnLink(port.rings, d.port.rings, out, BURST * 4);
       return;
     }
     const room = out.nwritable();
-    const n = port.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
+    const n = port.rings.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
     for (let i = 0; i < n; i++) out.transmit(this.burst[i]!);
   }
 
   override push(): void {
     const l = this.in;
-    if (l === undefined) return;
-    const b = this.burst;
-    while (!l.empty()) {
-      let n = 0;
-      while (n < BURST && !l.empty()) b[n++] = l.receive();
-      this.port.enqueue(this.pool, b, n);
-    }
+    if (l !== undefined) this.port.rings.enqueueLink(this.pool, l, this.burst);
   }
 
   /** Publish the port's counters (this thread's and its workers') into the app's counter array. */
   override tick(): void {
-    const io = this.port.device.io;
     const c = this.counters;
-    c[RX_PACKETS] = io.fromGuestPackets;
-    c[RX_BYTES] = io.fromGuestBytes;
-    c[TX_PACKETS] = io.toGuestPackets;
-    c[TX_BYTES] = io.toGuestBytes;
-    c[DROP_BASE + DropReason.PEER_NO_BUFFER] = io.noGuestBuffer;
-    c[DROP_BASE + DropReason.TOO_BIG] = io.tooBig;
-    c[DROP_BASE + DropReason.NO_BUFFER] = io.noPoolBuffer;
+    this.port.device.io.publish(c);
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = this.port.device.quarantined;
     for (const s of this.port.shares) {
       c[RX_PACKETS] += s.counter(C_FROM_PKTS);

@@ -16,6 +16,8 @@
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { LONG_COPY, copyBytes, wordsOf } from './copy.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -48,6 +50,17 @@ export class NetIo {
   private poolWords: Uint32Array = new Uint32Array(0);
   private readonly mergeHead = new Uint32Array(MAX_MERGE);
   private readonly mergeLen = new Uint32Array(MAX_MERGE);
+
+  /** Publish the counters into an app's counter array (rx = from the guest, tx = to it). */
+  publish(c: Float64Array): void {
+    c[RX_PACKETS] = this.fromGuestPackets;
+    c[RX_BYTES] = this.fromGuestBytes;
+    c[TX_PACKETS] = this.toGuestPackets;
+    c[TX_BYTES] = this.toGuestBytes;
+    c[DROP_BASE + DropReason.PEER_NO_BUFFER] = this.noGuestBuffer;
+    c[DROP_BASE + DropReason.TOO_BIG] = this.tooBig;
+    c[DROP_BASE + DropReason.NO_BUFFER] = this.noPoolBuffer;
+  }
 
   constructor(maxFrame: number) {
     this.maxFrame = maxFrame;

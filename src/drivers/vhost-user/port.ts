@@ -52,8 +52,8 @@ export class VhostUserPort {
   private backoffMs = 100;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private seenGeneration = -1;
-  /** The live rings served on this thread, rebuilt when the device generation changes. */
-  private readonly local: RingSet;
+  /** The live rings served on this thread (call refresh() first in a burst). */
+  readonly rings: RingSet;
   /** Worker engines serving queue pairs (`workers` option): one share each. */
   readonly shares: QueueShareHost[] = [];
   /** 1 for rings a worker serves. */
@@ -70,7 +70,7 @@ export class VhostUserPort {
     this.log = opts.log ?? ((m) => console.error(`sluice: ${opts.path}: ${m}`));
     this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log);
     this.handler = this.newHandler();
-    this.local = new RingSet(this.device.io);
+    this.rings = new RingSet(this.device.io);
     this.remote = new Uint8Array(this.device.numRings);
     const w = Math.min(opts.workers ?? 0, this.device.queuePairs);
     for (let k = 0; k < w; k++) {
@@ -236,36 +236,36 @@ export class VhostUserPort {
       if ((i & 1) === 1) tx.push(r);
       else rx.push(r);
     }
-    this.local.set(d.memory, tx, rx);
+    this.rings.set(d.memory, tx, rx);
   }
 
   /** Ask the guest to kick on TX again (before the owner sleeps on kickFds()). */
   enableKicks(): void {
     this.refresh();
-    this.local.enableKicks();
+    this.rings.enableKicks();
   }
 
   /** Kick eventfds of the live TX rings served here (an idle engine may sleep on them). */
   kickFds(): number[] {
     this.refresh();
-    return this.local.kickFds();
+    return this.rings.kickFds();
   }
 
   /** Guest TX → pool packets. Returns how many were written to `out`. */
   dequeue(pool: PoolView, out: Uint32Array, max: number): number {
     this.refresh();
-    return this.local.dequeue(pool, out, max);
+    return this.rings.dequeue(pool, out, max);
   }
 
   /** Pool packets → guest RX; consumes (frees) all `n`. Returns how many were delivered. */
   enqueue(pool: PoolView, pkts: Uint32Array, n: number): number {
-    return this.local.enqueue(pool, pkts, n);
+    return this.rings.enqueue(pool, pkts, n);
   }
 
   /** Single-copy guest→guest: up to `max` frames from this port's guest TX into `dst`'s guest RX. */
   forwardTo(dst: VhostUserPort, max: number): number {
     this.refresh();
     dst.refresh();
-    return this.local.forwardTo(dst.local, max);
+    return this.rings.forwardTo(dst.rings, max);
   }
 }

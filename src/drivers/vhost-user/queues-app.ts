@@ -15,9 +15,7 @@
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
-import { DropReason } from '../../core/drop-reasons.js';
-import { parseLink } from '../../core/config.js';
+import { patchPeer, forwardOnLink } from './single-copy.js';
 import { eventfdRead } from '../../sys/index.js';
 import { QueueShareWorker, type ShareHandle } from './queue-share.js';
 
@@ -49,12 +47,7 @@ export class VhostUserQueuesApp extends App {
   override linked(): void {
     this.out = this.output.output;
     this.in = this.input.input;
-    this.direct = null;
-    if (this.out && process.env.SLUICE_VHOST_SINGLE_COPY !== '0') {
-      const ends = parseLink(this.out.spec);
-      const peer = byName.get(ends.to);
-      if (peer && peer !== this && ends.input === 'input') this.direct = peer;
-    }
+    this.direct = patchPeer(this, this.out, byName);
   }
 
   override pull(): void {
@@ -66,15 +59,7 @@ export class VhostUserQueuesApp extends App {
       // Without its rings (not connected, or with the main thread for a moment) the peer's
       // set is empty: the frames are drained and counted as peer_no_buffer, as on one engine.
       d.share.own();
-      const b0 = set.io.fromGuestBytes;
-      const n = set.forwardTo(d.share.set, BURST * 4);
-      if (n > 0) {
-        const db = set.io.fromGuestBytes - b0;
-        out.txPackets += n;
-        out.rxPackets += n;
-        out.txBytes += db;
-        out.rxBytes += db;
-      }
+      forwardOnLink(set, d.share.set, out, BURST * 4);
       return;
     }
     const room = out.nwritable();
@@ -86,12 +71,7 @@ export class VhostUserQueuesApp extends App {
     const l = this.in;
     if (l === undefined) return;
     this.share.own(); // answers a pause first; without rings, enqueue drops and counts
-    const b = this.burst;
-    while (!l.empty()) {
-      let n = 0;
-      while (n < BURST && !l.empty()) b[n++] = l.receive();
-      this.share.set.enqueue(this.pool, b, n);
-    }
+    this.share.set.enqueueLink(this.pool, l, this.burst);
   }
 
   override tick(): void {
@@ -99,14 +79,7 @@ export class VhostUserQueuesApp extends App {
     s.own();
     s.checkQuarantine();
     s.publishCounters();
-    const io = s.io, c = this.counters;
-    c[RX_PACKETS] = io.fromGuestPackets;
-    c[RX_BYTES] = io.fromGuestBytes;
-    c[TX_PACKETS] = io.toGuestPackets;
-    c[TX_BYTES] = io.toGuestBytes;
-    c[DROP_BASE + DropReason.PEER_NO_BUFFER] = io.noGuestBuffer;
-    c[DROP_BASE + DropReason.TOO_BIG] = io.tooBig;
-    c[DROP_BASE + DropReason.NO_BUFFER] = io.noPoolBuffer;
+    s.io.publish(this.counters);
   }
 
   /** The share's doorbell (publish/pause) and the guests' kicks on the TX rings held now. */

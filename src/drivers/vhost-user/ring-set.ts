@@ -13,6 +13,7 @@ import { eventfdWrite } from '../../sys/index.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { NetIo, PoolView } from './net-io.js';
+import type { Link } from '../../core/link.js';
 
 /** What the data path needs of a ring. */
 export interface LiveRing { readonly queue: DeviceQueue; kickFd: number; callFd: number }
@@ -83,6 +84,15 @@ export class RingSet {
     if (io.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
     if (got !== 0) r.queue.disableNotification();
     return got;
+  }
+
+  /** Everything queued on `l` → guest RX, a burst at a time (`burst` is the caller's scratch). */
+  enqueueLink(pool: PoolView, l: Link, burst: Uint32Array): void {
+    while (!l.empty()) {
+      let n = 0;
+      while (n < burst.length && !l.empty()) burst[n++] = l.receive();
+      this.enqueue(pool, burst, n);
+    }
   }
 
   /** Single-copy guest→guest: up to `max` frames from these TX rings into `dst`'s RX rings. */

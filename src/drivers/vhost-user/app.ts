@@ -107,9 +107,7 @@ export class VhostUserApp extends App {
       forwardOnLink(port.rings, d.port.rings, out, BURST * 4);
       return;
     }
-    const room = out.nwritable();
-    const n = port.rings.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
-    for (let i = 0; i < n; i++) out.transmit(this.burst[i]!);
+    port.rings.dequeueLink(this.pool, out, this.burst);
   }
 
   override push(): void {

@@ -62,9 +62,7 @@ export class VhostUserQueuesApp extends App {
       forwardOnLink(set, d.share.set, out, BURST * 4);
       return;
     }
-    const room = out.nwritable();
-    const n = set.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
-    for (let i = 0; i < n; i++) out.transmit(this.burst[i]!);
+    set.dequeueLink(this.pool, out, this.burst);
   }
 
   override push(): void {

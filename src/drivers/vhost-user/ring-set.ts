@@ -86,6 +86,13 @@ export class RingSet {
     return got;
   }
 
+  /** Guest TX → a burst of pool packets onto `out` (as much as it has room for). */
+  dequeueLink(pool: PoolView, out: Link, burst: Uint32Array): void {
+    const room = out.nwritable();
+    const n = this.dequeue(pool, burst, room < burst.length ? room : burst.length);
+    for (let i = 0; i < n; i++) out.transmit(burst[i]!);
+  }
+
   /** Everything queued on `l` → guest RX, a burst at a time (`burst` is the caller's scratch). */
   enqueueLink(pool: PoolView, l: Link, burst: Uint32Array): void {
     while (!l.empty()) {

@@ -1,6 +1,6 @@
 /**
  * Running the tools the plugin needs — `ip` (iproute2), `nsenter` for the pod's network
- * namespace, `ethtool`, and the IPAM plugin — without a shell. Failures become CniErrors
+ * namespace, and the IPAM plugin — without a shell. Failures become CniErrors
  * carrying the tool's stderr; `tryRun` returns it instead, for idempotent cleanup.
  */
 import { spawnSync } from 'node:child_process';

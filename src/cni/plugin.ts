@@ -19,7 +19,7 @@ import { ApiClient, ApiClientError } from '../ctl/api-client.js';
 import { CniCode, CniError } from './errors.js';
 import type { CniRequest, PluginConfig } from './config.js';
 import { checkSocketPath, namesFor, type Names } from './names.js';
-import { hasTool, inNs, run, tryInNs, tryRun } from './exec.js';
+import { inNs, run, tryInNs, tryRun } from './exec.js';
 import { ipamExec } from './ipam.js';
 import { buildResult, deviceInfo, ipamToParts, mergePrev, type CniResult, type IfaceResult, type IpamParts } from './result.js';
 import { loadState, removeState, saveState, type AttachmentState } from './state.js';
@@ -64,13 +64,6 @@ function linkJson(netns: string | undefined, dev: string): { address?: string; f
   const r = netns ? tryInNs(netns, argv) : tryRun(argv[0]!, argv.slice(1));
   if (r.status !== 0) return undefined;
   try { return (JSON.parse(r.stdout) as object[])[0] as { address?: string; flags?: string[] }; } catch { return undefined; }
-}
-
-function offloadsOff(netns: string | undefined, dev: string): void {
-  if (!hasTool('ethtool')) { log(`ethtool not found: segmentation offloads stay on for ${dev} (AF_PACKET drops GSO super-frames)`); return; }
-  const argv = ['ethtool', '-K', dev, 'tso', 'off', 'gso', 'off', 'gro', 'off'];
-  const r = netns ? tryInNs(netns, argv) : tryRun(argv[0]!, argv.slice(1));
-  if (r.status !== 0) log(`ethtool -K ${dev}: ${r.stderr.trim()}`);
 }
 
 /** Addresses, link up, routes inside the pod's namespace (the bridge plugin's order). */
@@ -151,9 +144,7 @@ async function addVeth(req: CniRequest, d: Daemon, n: Names, progress: { ipam: b
   if (cfg.mac) inNs(req.netns, ['ip', 'link', 'set', 'dev', req.ifname, 'address', cfg.mac]);
   progress.ipam = cfg.ipam !== undefined;
   const parts: IpamParts = cfg.ipam ? ipamParts(ipamExec(req, 'ADD')!) : { ips: [], routes: [] };
-  offloadsOff(req.netns, req.ifname);
   configurePodIface(req, parts);
-  offloadsOff(undefined, n.hostVeth);
   run('ip', ['link', 'set', 'dev', n.hostVeth, 'up']);
   await joinBridge(d, cfg, n);
   const host = linkJson(undefined, n.hostVeth);

@@ -42,6 +42,8 @@ export const DropReason = {
   NOT_FOR_US: 17,
   /** A control packet (ARP, neighbour discovery, echo) the app answered or learned from and then consumed. */
   CONSUMED: 18,
+  /** A virtio-net offload header was refused (GSO type or size, checksum offsets, headers that do not match). */
+  BAD_OFFLOAD: 19,
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 

@@ -14,7 +14,7 @@ export { LoopWatch } from './loop-watch.js';
 export { setThreadAffinity, getThreadAffinity, threadId, cpuCount } from './affinity.js';
 export { unixListenAbstract, unixConnectAbstract } from './unix-abstract.js';
 export { createSealedMemfd, fileSeals, fileSize, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_SEAL, F_SEAL_WRITE } from './memfd-seals.js';
-export { checkIfName, ifIndex, ifFlags, setIfFlags, setIfUp, ifMtu, ifMac, IFF_UP, IFF_RUNNING, IFF_PROMISC } from './netdev.js';
+export { checkIfName, ifIndex, ifFlags, setIfFlags, setIfUp, ifMtu, ifMac, ifOffload, setIfOffload, IFF_UP, IFF_RUNNING, IFF_PROMISC, type Offload } from './netdev.js';
 export { addressOf, readAt, writeAt } from './fd-io.js';
 export { openTap, MAX_TAP_QUEUES, type TapDevice } from './tap.js';
 export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';

@@ -9,6 +9,7 @@
  *   ifFlags(name) / setIfFlags(name, flags)     the 16 `IFF_*` bits of SIOC[GS]IFFLAGS
  *   setIfUp(name, up)         set or clear IFF_UP
  *   ifMtu(name), ifMac(name)  SIOCGIFMTU, SIOCGIFHWADDR (as "aa:bb:cc:dd:ee:ff")
+ *   ifOffload(name, o) / setIfOffload(name, o, on)   tso, gso, gro, sg, tx-checksum (SIOCETHTOOL)
  */
 import { k, fn, errno } from './libc.js';
 import { SysError } from './errors.js';
@@ -107,4 +108,39 @@ export function ifMac(name: string): string {
   if (ioctlIfreq(name, SIOCGIFHWADDR, r, 'ioctl(SIOCGIFHWADDR)') !== 0) throw noDevice('ioctl(SIOCGIFHWADDR)', name);
   // struct sockaddr: u16 family, then the address bytes
   return Array.from(r.subarray(18, 24), (b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+/** Offloads by their `ethtool -k` short names; each maps to a legacy SIOCETHTOOL get/set pair. */
+export type Offload = 'tx-checksum' | 'sg' | 'tso' | 'gso' | 'gro';
+const ETHTOOL_CMD: Record<Offload, readonly [get: number, set: number]> = {
+  'tx-checksum': [0x16, 0x17], sg: [0x18, 0x19], tso: [0x1e, 0x1f], gso: [0x23, 0x24], gro: [0x2b, 0x2c],
+};
+const SIOCETHTOOL = 0x8946;
+
+/** One `struct ethtool_value {u32 cmd; u32 data}` round trip; ifr_data points at native memory. */
+function ethtoolValue(name: string, cmd: number, data: number, what: string): number {
+  const r = ifreq(name);
+  const v = k.alloc('uint32_t', 2);
+  try {
+    k.encode(v, 'uint32_t', cmd);
+    k.encode(v, 4, 'uint32_t', data);
+    new DataView(r.buffer).setBigUint64(16, BigInt(k.address(v)), true);
+    if (ioctlBuf(ctlSocket(), SIOCETHTOOL, r) !== 0) {
+      const e = errno();
+      throw new SysError(what, e, e === ENODEV ? `no interface named "${name}"` : name);
+    }
+    return (k.decode(v, 4, 'uint32_t') as number);
+  } finally {
+    k.free(v);
+  }
+}
+
+/** Whether offload `o` is on (SIOCETHTOOL, as `ethtool -k`). */
+export function ifOffload(name: string, o: Offload): boolean {
+  return ethtoolValue(name, ETHTOOL_CMD[o][0], 0, `ioctl(SIOCETHTOOL get ${o})`) !== 0;
+}
+
+/** Turn offload `o` on or off (SIOCETHTOOL, as `ethtool -K`; needs CAP_NET_ADMIN). */
+export function setIfOffload(name: string, o: Offload, on: boolean): void {
+  ethtoolValue(name, ETHTOOL_CMD[o][1], on ? 1 : 0, `ioctl(SIOCETHTOOL set ${o})`);
 }

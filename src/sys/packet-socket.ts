@@ -25,7 +25,7 @@ const getsockopt = libc.func('int getsockopt(int fd, int level, int name, _Inout
 const AF_PACKET = 17, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000, SOCK_CLOEXEC = 0o2000000;
 const SOL_PACKET = 263, ETH_P_ALL_BE = 0x0300;
 const PACKET_ADD_MEMBERSHIP = 1, PACKET_RX_RING = 5, PACKET_STATISTICS = 6, PACKET_VERSION = 10, PACKET_TX_RING = 13;
-const PACKET_LOSS = 14, PACKET_FANOUT = 18, PACKET_QDISC_BYPASS = 20, PACKET_IGNORE_OUTGOING = 23;
+const PACKET_LOSS = 14, PACKET_VNET_HDR = 15, PACKET_FANOUT = 18, PACKET_QDISC_BYPASS = 20, PACKET_IGNORE_OUTGOING = 23;
 const TPACKET_V3 = 2, PACKET_MR_PROMISC = 1, MSG_DONTWAIT = 0x40;
 
 /** Fanout modes (PACKET_FANOUT_*). */
@@ -63,6 +63,11 @@ export interface PacketSocketOptions {
   fanoutMode?: FanoutMode;
   /** Transmit without the qdisc layer (faster; no traffic shaping). */
   qdiscBypass?: boolean;
+  /**
+   * PACKET_VNET_HDR: every RX frame is preceded by a virtio-net header (GSO super-frames and
+   * partial checksums arrive whole, described) and every TX frame must start with one.
+   */
+  vnetHdr?: boolean;
 }
 
 /** An open, bound, mapped packet socket. */
@@ -124,6 +129,8 @@ export function openPacketSocket(opts: PacketSocketOptions): PacketSocket {
     // Skip (rather than stall on) a TX frame the kernel rejects.
     setInt(fd, PACKET_LOSS, 1, 'PACKET_LOSS', name);
     if (opts.qdiscBypass) setInt(fd, PACKET_QDISC_BYPASS, 1, 'PACKET_QDISC_BYPASS', name);
+    // Must precede the rings (EBUSY after).
+    if (opts.vnetHdr) setInt(fd, PACKET_VNET_HDR, 1, 'PACKET_VNET_HDR', name);
     const rxFrame = 2048; // V3 ignores the frame size for RX beyond this consistency check
     const rx = tpacketReq3(opts.rxBlockSize, opts.rxBlockCount, rxFrame, (opts.rxBlockSize / rxFrame) * opts.rxBlockCount, opts.retireMs);
     if (fn.setsockopt(fd, SOL_PACKET, PACKET_RX_RING, rx, rx.length) !== 0) throw new SysError('setsockopt(PACKET_RX_RING)', errno(), name);

@@ -73,8 +73,8 @@ export class NetnsLab {
 
   /**
    * A veth pair: `host` end stays in Sluice's namespace (up), `peer` end goes into `ns` with
-   * `cidr`, up, with segmentation offloads off (AF_PACKET ports see frames, not 64 KiB GSO
-   * super-frames; checksum offload stays on to exercise CSUMNOTREADY completion).
+   * `cidr`, up. Offloads stay at the kernel's defaults (TSO, GSO and checksum offload on):
+   * the AF_PACKET port takes the super-frames and partial checksums the namespace sends.
    */
   veth(ns: string, host: string, cidr: string): { host: string; peer: string } {
     const peer = `${host}p`;
@@ -83,15 +83,8 @@ export class NetnsLab {
     run('ip', ['link', 'set', peer, 'netns', ns]);
     this.exec(ns, ['ip', 'addr', 'add', cidr, 'dev', peer]);
     this.exec(ns, ['ip', 'link', 'set', peer, 'up']);
-    this.offloadsOff(ns, peer);
     run('ip', ['link', 'set', host, 'up']);
     return { host, peer };
-  }
-
-  offloadsOff(ns: string, dev: string): void {
-    if (which('ethtool')) {
-      try { this.exec(ns, ['ethtool', '-K', dev, 'tso', 'off', 'gso', 'off', 'gro', 'off']); } catch { /* some features are fixed */ }
-    }
   }
 
   /** Remember a link in Sluice's namespace to delete at cleanup. */

@@ -33,11 +33,14 @@ import {
 } from '../../sys/index.js';
 import {
   BLOCK_STATUS, BLOCK_NUM_PKTS, BLOCK_FIRST_PKT, TP_NEXT_OFFSET, TP_SNAPLEN, TP_LEN, TP_STATUS, TP_MAC,
-  TP_VLAN_TCI, TP_VLAN_TPID, TPACKET3_HDRLEN, TP_STATUS_KERNEL, TP_STATUS_USER, TP_STATUS_CSUMNOTREADY,
+  TP_VLAN_TCI, TP_VLAN_TPID, TPACKET3_HDRLEN, TP_STATUS_KERNEL, TP_STATUS_USER,
   TP_STATUS_VLAN_VALID, TP_STATUS_VLAN_TPID_VALID, TP_STATUS_SEND_REQUEST, TP_STATUS_SENDING,
 } from '../../sys/packet-socket.js';
-import { copyWords, words } from './copy.js';
-import { completeChecksum } from './checksum-fix.js';
+import { copyWords, words } from '../../lib/offload/copy-words.js';
+import {
+  VnetHdr, VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, OFFLOAD_ERROR_NAMES, readVnetHdr, writeVnetHdrNone, checkVnetHdr,
+} from '../../lib/offload/vnet-hdr.js';
+import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
 import { PortState } from './port-state.js';
 
 export interface AfPacketArgs {
@@ -83,6 +86,10 @@ export const afPacketSchema = {
 };
 
 const ENETDOWN = 100, ENXIO = 6, ENODEV = 19, EAGAIN = 11, ENOBUFS = 105, EINTR = 4;
+/** sizeof(struct tpacket3_hdr): the virtio-net header sits between it and the frame. */
+const TP3_HDR_SIZE = 48;
+/** TX frames start with a virtio-net header (PACKET_VNET_HDR), then the Ethernet frame. */
+const TX_DATA = TPACKET3_HDRLEN + VNET_HDR_LEN;
 const CHECK_MS = 1000;
 let fanoutGroups = 0;
 
@@ -122,8 +129,18 @@ export class AfPacketPort extends App {
   ringDrops = 0;
   /** Frames whose ring header was inconsistent (rest of block skipped). */
   badFrames = 0;
-  /** CSUMNOTREADY frames whose L4 checksum we completed. */
+  /** Frames with a partial checksum (NEEDS_CSUM) that we completed. */
   checksumsCompleted = 0;
+  /** GSO super-frames received and the segments they became (software segmentation). */
+  superFrames = 0;
+  segments = 0;
+  /** Refused offload headers, by OffloadError (also counted as `bad_offload` drops). */
+  readonly offloadErrors = new Float64Array(OFFLOAD_ERROR_NAMES.length);
+  private readonly vh = new VnetHdr();
+  private readonly plan = new GsoPlan();
+  /** A super-frame, VLAN tag restored, on its way to segmentation. */
+  private readonly scratch = new Uint8Array((GSO_MAX_FRAME + 16) & ~3);
+  private readonly scratch32 = new Uint32Array(this.scratch.buffer);
   /** Frames the kernel truncated (larger than a ring block, e.g. GRO/GSO super-frames). */
   truncated = 0;
   /** sendto() kicks and their failures. */
@@ -150,7 +167,7 @@ export class AfPacketPort extends App {
     let mtu = 1500;
     try { mtu = ifMtu(this.ifname); } catch { /* keep the default */ }
     let frame = 2048;
-    while (frame - TPACKET3_HDRLEN < Math.min(mtu + 22, this.pool.maxLen) && frame < 65536) frame <<= 1;
+    while (frame - TX_DATA < Math.min(mtu + 22, this.pool.maxLen) && frame < 65536) frame <<= 1;
     const group = n > 1 ? ((process.pid * 7 + fanoutGroups++) & 0xffff) : undefined;
     const qs: RxQueue[] = [];
     try {
@@ -160,6 +177,7 @@ export class AfPacketPort extends App {
           ifname: this.ifname, ifindex: index, rxBlockSize: a.blockSize ?? 1 << 18, rxBlockCount: a.blocks ?? 16,
           retireMs: a.retireMs ?? 1, txFrameSize: frame, txFrameCount: a.txFrames ?? 1024, promisc: a.promisc ?? true,
           ...(group !== undefined ? { fanoutGroup: group, fanoutMode: a.fanoutMode ?? 'hash' } : {}), qdiscBypass: a.qdiscBypass ?? false,
+          vnetHdr: true,
         });
         qs.push(new RxQueue(s));
       }
@@ -242,14 +260,27 @@ export class AfPacketPort extends App {
       const wire = u32[(h + TP_LEN) >>> 2]!;
       const status = u32[(h + TP_STATUS) >>> 2]!;
       const mac = h + u16[(h + TP_MAC) >>> 1]!;
+      if (mac + snap > end || snap < 14 || mac - VNET_HDR_LEN < h + TP3_HDR_SIZE) { this.badFrames++; q.left = 0; continue; }
+      const vh = this.vh;
+      readVnetHdr(u8, mac - VNET_HDR_LEN, vh);
+      const vlan = (status & TP_STATUS_VLAN_VALID) !== 0 ? 4 : 0;
+      if (vh.gsoType !== GSO_NONE && snap === wire && checkVnetHdr(vh, snap) === OffloadError.OK) {
+        // A super-frame: segmented into pool packets, if the output has room for all of them.
+        const took = this.rxSuper(q, h, mac, snap, vlan, status, out, max - n);
+        if (took < 0) break; // no room now: the frame stays on the ring for the next pull
+        q.left--;
+        q.next = h + u32[(h + TP_NEXT_OFFSET) >>> 2]!;
+        n += took;
+        continue;
+      }
       q.left--;
       q.next = h + u32[(h + TP_NEXT_OFFSET) >>> 2]!;
       n++;
-      if (mac + snap > end || snap < 14) { this.badFrames++; q.left = 0; continue; }
       c[RX_PACKETS]++;
       c[RX_BYTES] += wire;
-      const vlan = (status & TP_STATUS_VLAN_VALID) !== 0 ? 4 : 0;
       if (snap < wire) { this.truncated++; c[DROP_BASE + DropReason.TOO_BIG]++; continue; }
+      const bad = checkVnetHdr(vh, snap);
+      if (bad !== OffloadError.OK) { this.offloadErrors[bad]++; c[DROP_BASE + DropReason.BAD_OFFLOAD]++; continue; }
       if (snap + vlan > pool.maxLen) { c[DROP_BASE + DropReason.TOO_BIG]++; continue; }
       const p = pool.alloc();
       if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; continue; }
@@ -259,19 +290,73 @@ export class AfPacketPort extends App {
       if (vlan === 0) {
         copyWords(data, data32, d, u8, u32, mac, snap);
       } else {
-        // The kernel moved the tag to metadata: put it back after the MACs.
         copyWords(data, data32, d, u8, u32, mac, 12);
-        const tpid = (status & TP_STATUS_VLAN_TPID_VALID) !== 0 ? u16[(h + TP_VLAN_TPID) >>> 1]! : 0x8100;
-        const tci = u32[(h + TP_VLAN_TCI) >>> 2]!;
-        data[d + 12] = tpid >>> 8; data[d + 13] = tpid & 0xff;
-        data[d + 14] = (tci >>> 8) & 0xff; data[d + 15] = tci & 0xff;
+        this.restoreTag(data, d, u16, u32, h, status);
         copyWords(data, data32, d + 16, u8, u32, mac + 12, snap - 12);
       }
       pool.len[p] = snap + vlan;
-      if ((status & TP_STATUS_CSUMNOTREADY) !== 0) this.checksumsCompleted += completeChecksum(data, d, snap + vlan);
+      if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
+        // Sent by a local stack with checksum offload (the far end of a veth): finish it here.
+        completePartialChecksum(data, d, snap + vlan, vh.csumStart + vlan, vh.csumOffset);
+        this.checksumsCompleted++;
+      }
       out.transmit(p);
     }
     return n;
+  }
+
+  /** The kernel moved the frame's VLAN tag to metadata: write it back after the MACs at d. */
+  private restoreTag(buf: Uint8Array, d: number, u16: Uint16Array, u32: Uint32Array, h: number, status: number): void {
+    const tpid = (status & TP_STATUS_VLAN_TPID_VALID) !== 0 ? u16[(h + TP_VLAN_TPID) >>> 1]! : 0x8100;
+    const tci = u32[(h + TP_VLAN_TCI) >>> 2]!;
+    buf[d + 12] = tpid >>> 8; buf[d + 13] = tpid & 0xff;
+    buf[d + 14] = (tci >>> 8) & 0xff; buf[d + 15] = tci & 0xff;
+  }
+
+  /**
+   * Segment the GSO super-frame at ring offset `mac` (header already checked) into pool
+   * packets on `out`. Returns the link slots used (segments, or 1 for a refused frame), or -1
+   * when `room` cannot take every segment (the caller leaves the frame on the ring).
+   */
+  private rxSuper(q: RxQueue, h: number, mac: number, snap: number, vlan: number, status: number, out: Link, room: number): number {
+    const s8 = this.scratch, s32 = this.scratch32, pool = this.pool, c = this.counters, plan = this.plan;
+    const len = snap + vlan;
+    if (len > GSO_MAX_FRAME) return this.refuse(OffloadError.TOO_BIG, snap);
+    // Same alignment mod 4 as the ring frame, so the copy runs in words.
+    const st = 4 + (mac & 3);
+    if (vlan === 0) copyWords(s8, s32, st, q.u8, q.u32, mac, snap);
+    else {
+      copyWords(s8, s32, st, q.u8, q.u32, mac, 12);
+      this.restoreTag(s8, st, q.u16, q.u32, h, status);
+      copyWords(s8, s32, st + 16, q.u8, q.u32, mac + 12, snap - 12);
+    }
+    const bad = planGso(s8, st, len, this.vh, pool.maxLen, plan);
+    if (bad !== OffloadError.OK) return this.refuse(bad, snap);
+    if (plan.segs > room) return -1;
+    this.superFrames++;
+    const data = pool.data, data32 = this.data32;
+    for (let i = 0; i < plan.segs; i++) {
+      c[RX_PACKETS]++;
+      const p = pool.alloc();
+      if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; continue; }
+      pool.off[p] = HEADROOM - 4 + (st & 3);
+      const n = writeSegment(s8, s32, st, plan, i, data, data32, pool.start(p));
+      pool.len[p] = n;
+      c[RX_BYTES] += n;
+      this.segments++;
+      out.transmit(p);
+    }
+    return plan.segs;
+  }
+
+  /** Count a refused offload frame (one packet in, dropped as bad_offload). */
+  private refuse(err: number, bytes: number): number {
+    const c = this.counters;
+    c[RX_PACKETS]++;
+    c[RX_BYTES] += bytes;
+    this.offloadErrors[err]++;
+    c[DROP_BASE + DropReason.BAD_OFFLOAD]++;
+    return 1;
   }
 
   override push(): void {
@@ -285,7 +370,7 @@ export class AfPacketPort extends App {
     const q = this.queues[0]!;
     const s = q.sock;
     const u8 = q.u8, u32 = q.u32, data = pool.data, data32 = this.data32;
-    const fsize = s.txFrameSize, mask = s.txFrameCount - 1, base = s.txOff, room = fsize - TPACKET3_HDRLEN;
+    const fsize = s.txFrameSize, mask = s.txFrameCount - 1, base = s.txOff, room = fsize - TX_DATA;
     let queued = 0;
     while (!l.empty()) {
       const f = base + q.txNext * fsize;
@@ -294,10 +379,11 @@ export class AfPacketPort extends App {
       const p = l.receive();
       const len = pool.len[p]!;
       if (len > room) { this.drop(p, DropReason.TOO_BIG); continue; }
-      copyWords(u8, u32, f + TPACKET3_HDRLEN, data, data32, pool.start(p), len);
+      writeVnetHdrNone(u8, f + TPACKET3_HDRLEN); // a complete frame: no offload asked of the kernel
+      copyWords(u8, u32, f + TX_DATA, data, data32, pool.start(p), len);
       u32[(f + TP_NEXT_OFFSET) >>> 2] = 0;
-      u32[(f + TP_LEN) >>> 2] = len;
-      u32[(f + TP_SNAPLEN) >>> 2] = len;
+      u32[(f + TP_LEN) >>> 2] = len + VNET_HDR_LEN;
+      u32[(f + TP_SNAPLEN) >>> 2] = len + VNET_HDR_LEN;
       // Publishes the frame to the kernel; the data stores above come first in program order.
       Atomics.store(u32, (f + TP_STATUS) >>> 2, TP_STATUS_SEND_REQUEST);
       q.txNext = (q.txNext + 1) & mask;
@@ -343,7 +429,8 @@ export class AfPacketPort extends App {
     return {
       ...this.state.report(), ifname: this.ifname, ifindex: this.ifindex, queues: this.queues.length,
       ringDrops: this.ringDrops, badFrames: this.badFrames, truncated: this.truncated,
-      checksumsCompleted: this.checksumsCompleted, kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
+      checksumsCompleted: this.checksumsCompleted, superFrames: this.superFrames, segments: this.segments,
+      offloadErrors: namedCounts(this.offloadErrors), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
     };
   }
 }
@@ -356,4 +443,11 @@ export function reasonOf(e: unknown): string {
     return e.message;
   }
   return (e as Error).message ?? String(e);
+}
+
+/** Non-zero counts by OffloadError name. */
+function namedCounts(counts: Float64Array): Record<string, number> {
+  const r: Record<string, number> = {};
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > 0) r[OFFLOAD_ERROR_NAMES[i]!] = counts[i]!;
+  return r;
 }

@@ -1,5 +1,5 @@
 /**
- * Allocation-free copies between a mapped kernel ring and the packet pool (H6). When both
+ * Allocation-free copies between a mapped kernel ring (or a scratch frame) and the packet pool (H6). When both
  * offsets have the same alignment mod 4 the copy runs as a u32 word loop after a short
  * byte head; otherwise a byte loop (short) or one `set(subarray)` (long, one view).
  * The RX path picks each packet's headroom so its start has the ring frame's alignment

@@ -15,6 +15,6 @@ export { setThreadAffinity, getThreadAffinity, threadId, cpuCount } from './affi
 export { unixListenAbstract, unixConnectAbstract } from './unix-abstract.js';
 export { createSealedMemfd, fileSeals, fileSize, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_SEAL, F_SEAL_WRITE } from './memfd-seals.js';
 export { checkIfName, ifIndex, ifFlags, setIfFlags, setIfUp, ifMtu, ifMac, ifOffload, setIfOffload, IFF_UP, IFF_RUNNING, IFF_PROMISC, type Offload } from './netdev.js';
-export { addressOf, readAt, writeAt } from './fd-io.js';
-export { openTap, MAX_TAP_QUEUES, type TapDevice } from './tap.js';
+export { addressOf, readAt, writeAt, readvAt, writevAt, IoVecs } from './fd-io.js';
+export { openTap, MAX_TAP_QUEUES, type TapDevice, type TapOptions } from './tap.js';
 export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';

@@ -1,11 +1,13 @@
 /**
  * TAP devices (/dev/net/tun): create one, or attach to an existing (persistent) one, with
- * one non-blocking fd per queue. Each fd carries whole Ethernet frames, one per read(2) /
- * write(2), without the packet-information prefix (IFF_NO_PI) and without virtio-net
- * headers; offloads are turned off (TUNSETOFFLOAD 0) so the kernel hands us complete,
- * checksummed, unsegmented frames. Control path only.
+ * one non-blocking fd per queue. Each fd carries one Ethernet frame per read(2) / write(2),
+ * without the packet-information prefix (IFF_NO_PI). With `offloads` (IFF_VNET_HDR) every
+ * frame is preceded by a 10-byte virtio-net header and the device takes checksum offload and
+ * TSO (TUNSETOFFLOAD CSUM|TSO4|TSO6|TSO_ECN, plus USO where the kernel has it): the stack
+ * hands us 64 KiB super-frames with partial checksums, described by the header. Without it,
+ * offloads are off and frames come complete. Control path only.
  *
- *   openTap(name, queues)  → { name, fds, multiQueue }   throws SysError/RangeError
+ *   openTap(name, queues, opts)  → { name, fds, multiQueue, offloads }   throws SysError/RangeError
  *
  * A device this process creates is not persistent: it disappears when the last fd closes.
  * The fds stay attached when the device is moved to another network namespace.
@@ -19,7 +21,9 @@ const ioctlBuf = libc.func('int ioctl(int fd, unsigned long req, _Inout_ uint8_t
 const ioctlInt = libc.func('int ioctl(int fd, unsigned long req, unsigned long arg)');
 
 const TUNSETIFF = 0x400454ca, TUNSETOFFLOAD = 0x400454d0;
-const IFF_TAP = 0x0002, IFF_NO_PI = 0x1000, IFF_MULTI_QUEUE = 0x0100;
+const IFF_TAP = 0x0002, IFF_NO_PI = 0x1000, IFF_MULTI_QUEUE = 0x0100, IFF_VNET_HDR = 0x4000;
+const TUN_F_CSUM = 0x01, TUN_F_TSO4 = 0x02, TUN_F_TSO6 = 0x04, TUN_F_TSO_ECN = 0x08, TUN_F_USO4 = 0x20, TUN_F_USO6 = 0x40;
+const TUN_OFFLOADS = TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6 | TUN_F_TSO_ECN;
 const O_RDWR = 2, O_NONBLOCK = 0o4000, O_CLOEXEC = 0o2000000;
 const EINVAL = 22;
 /** Linux MAX_TAP_QUEUES. */
@@ -31,6 +35,13 @@ export interface TapDevice {
   /** One non-blocking fd per queue. */
   fds: number[];
   multiQueue: boolean;
+  /** Frames carry a virtio-net header (IFF_VNET_HDR) and TSO/checksum offload is on. */
+  offloads: boolean;
+}
+
+export interface TapOptions {
+  /** IFF_VNET_HDR with checksum offload and TSO (default false). */
+  offloads?: boolean;
 }
 
 function attach(name: string, flags: number): { fd: number; err: number; name: string } {
@@ -53,7 +64,8 @@ function attach(name: string, flags: number): { fd: number; err: number; name: s
  * CAP_NET_ADMIN; EBUSY: another process holds a single-queue device; EINVAL: it exists
  * with other flags, e.g. as a TUN device or without multi_queue).
  */
-export function openTap(name: string, queues = 1): TapDevice {
+export function openTap(name: string, queues = 1, opts: TapOptions = {}): TapDevice {
+  const vnet = opts.offloads ? IFF_VNET_HDR : 0;
   if (!Number.isInteger(queues) || queues < 1 || queues > MAX_TAP_QUEUES) throw new RangeError(`tap ${name}: queues must be in [1, ${MAX_TAP_QUEUES}], got ${queues}`);
   ifreq(name); // validates the name
   const fds: number[] = [];
@@ -61,10 +73,10 @@ export function openTap(name: string, queues = 1): TapDevice {
   let actual = name;
   try {
     for (let q = 0; q < queues; q++) {
-      let a = attach(name, IFF_TAP | IFF_NO_PI | (multiQueue ? IFF_MULTI_QUEUE : 0));
+      let a = attach(name, IFF_TAP | IFF_NO_PI | vnet | (multiQueue ? IFF_MULTI_QUEUE : 0));
       if (a.fd < 0 && a.err === EINVAL && q === 0 && queues === 1) {
         multiQueue = false; // an existing single-queue device
-        a = attach(name, IFF_TAP | IFF_NO_PI);
+        a = attach(name, IFF_TAP | IFF_NO_PI | vnet);
       }
       if (a.fd < 0) {
         const hint = a.err === 1 ? 'needs CAP_NET_ADMIN' : a.err === 16 ? 'device busy (held by another process?)'
@@ -73,11 +85,16 @@ export function openTap(name: string, queues = 1): TapDevice {
       }
       fds.push(a.fd);
       actual = a.name;
-      if (ioctlInt(a.fd, TUNSETOFFLOAD, 0) !== 0) throw new SysError('ioctl(TUNSETOFFLOAD)', errno(), `tap ${name}`);
+      if (vnet !== 0) {
+        // USO (kernel 6.2+) is asked for and dropped when refused (EINVAL).
+        if (ioctlInt(a.fd, TUNSETOFFLOAD, TUN_OFFLOADS | TUN_F_USO4 | TUN_F_USO6) !== 0 && ioctlInt(a.fd, TUNSETOFFLOAD, TUN_OFFLOADS) !== 0) {
+          throw new SysError('ioctl(TUNSETOFFLOAD)', errno(), `tap ${name}`);
+        }
+      } else if (ioctlInt(a.fd, TUNSETOFFLOAD, 0) !== 0) throw new SysError('ioctl(TUNSETOFFLOAD)', errno(), `tap ${name}`);
     }
   } catch (e) {
     for (const fd of fds) fn.close(fd);
     throw e;
   }
-  return { name: actual, fds, multiQueue };
+  return { name: actual, fds, multiQueue, offloads: vnet !== 0 };
 }

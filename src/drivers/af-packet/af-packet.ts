@@ -38,9 +38,10 @@ import {
 } from '../../sys/packet-socket.js';
 import { copyWords, words } from '../../lib/offload/copy-words.js';
 import {
-  VnetHdr, VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, OFFLOAD_ERROR_NAMES, readVnetHdr, writeVnetHdrNone, checkVnetHdr,
+  VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, readVnetHdr, writeVnetHdrNone, checkVnetHdr,
 } from '../../lib/offload/vnet-hdr.js';
-import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
+import { GSO_MAX_FRAME, completePartialChecksum } from '../../lib/offload/gso.js';
+import { OffloadRx } from '../offload/offload-rx.js';
 import { PortState } from './port-state.js';
 
 export interface AfPacketArgs {
@@ -129,15 +130,8 @@ export class AfPacketPort extends App {
   ringDrops = 0;
   /** Frames whose ring header was inconsistent (rest of block skipped). */
   badFrames = 0;
-  /** Frames with a partial checksum (NEEDS_CSUM) that we completed. */
-  checksumsCompleted = 0;
-  /** GSO super-frames received and the segments they became (software segmentation). */
-  superFrames = 0;
-  segments = 0;
-  /** Refused offload headers, by OffloadError (also counted as `bad_offload` drops). */
-  readonly offloadErrors = new Float64Array(OFFLOAD_ERROR_NAMES.length);
-  private readonly vh = new VnetHdr();
-  private readonly plan = new GsoPlan();
+  /** Virtio-net headers: partial checksums, super-frames cut in software, refusals. */
+  private readonly offload: OffloadRx;
   /** A super-frame, VLAN tag restored, on its way to segmentation. */
   private readonly scratch = new Uint8Array((GSO_MAX_FRAME + 16) & ~3);
   private readonly scratch32 = new Uint32Array(this.scratch.buffer);
@@ -157,6 +151,7 @@ export class AfPacketPort extends App {
     this.burst = args.burst ?? 256;
     this.state = new PortState(`${ctx.name} (af-packet ${args.ifname})`);
     this.data32 = words(this.pool.data);
+    this.offload = new OffloadRx(this.pool, this.data32, this.counters);
     this.check(); // a missing or unusable interface leaves the port down, retried in tick()
   }
 
@@ -261,7 +256,7 @@ export class AfPacketPort extends App {
       const status = u32[(h + TP_STATUS) >>> 2]!;
       const mac = h + u16[(h + TP_MAC) >>> 1]!;
       if (mac + snap > end || snap < 14 || mac - VNET_HDR_LEN < h + TP3_HDR_SIZE) { this.badFrames++; q.left = 0; continue; }
-      const vh = this.vh;
+      const rx = this.offload, vh = rx.vh;
       readVnetHdr(u8, mac - VNET_HDR_LEN, vh);
       const vlan = (status & TP_STATUS_VLAN_VALID) !== 0 ? 4 : 0;
       if (vh.gsoType !== GSO_NONE && snap === wire && checkVnetHdr(vh, snap) === OffloadError.OK) {
@@ -276,11 +271,11 @@ export class AfPacketPort extends App {
       q.left--;
       q.next = h + u32[(h + TP_NEXT_OFFSET) >>> 2]!;
       n++;
+      const bad = checkVnetHdr(vh, snap);
+      if (bad !== OffloadError.OK && snap === wire) { rx.refuse(bad, snap); continue; }
       c[RX_PACKETS]++;
       c[RX_BYTES] += wire;
       if (snap < wire) { this.truncated++; c[DROP_BASE + DropReason.TOO_BIG]++; continue; }
-      const bad = checkVnetHdr(vh, snap);
-      if (bad !== OffloadError.OK) { this.offloadErrors[bad]++; c[DROP_BASE + DropReason.BAD_OFFLOAD]++; continue; }
       if (snap + vlan > pool.maxLen) { c[DROP_BASE + DropReason.TOO_BIG]++; continue; }
       const p = pool.alloc();
       if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; continue; }
@@ -298,7 +293,7 @@ export class AfPacketPort extends App {
       if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
         // Sent by a local stack with checksum offload (the far end of a veth): finish it here.
         completePartialChecksum(data, d, snap + vlan, vh.csumStart + vlan, vh.csumOffset);
-        this.checksumsCompleted++;
+        rx.checksumsCompleted++;
       }
       out.transmit(p);
     }
@@ -319,9 +314,9 @@ export class AfPacketPort extends App {
    * when `room` cannot take every segment (the caller leaves the frame on the ring).
    */
   private rxSuper(q: RxQueue, h: number, mac: number, snap: number, vlan: number, status: number, out: Link, room: number): number {
-    const s8 = this.scratch, s32 = this.scratch32, pool = this.pool, c = this.counters, plan = this.plan;
+    const s8 = this.scratch, s32 = this.scratch32, rx = this.offload;
     const len = snap + vlan;
-    if (len > GSO_MAX_FRAME) return this.refuse(OffloadError.TOO_BIG, snap);
+    if (len > GSO_MAX_FRAME) { rx.refuse(OffloadError.TOO_BIG, snap); return 1; }
     // Same alignment mod 4 as the ring frame, so the copy runs in words.
     const st = 4 + (mac & 3);
     if (vlan === 0) copyWords(s8, s32, st, q.u8, q.u32, mac, snap);
@@ -330,33 +325,11 @@ export class AfPacketPort extends App {
       this.restoreTag(s8, st, q.u16, q.u32, h, status);
       copyWords(s8, s32, st + 16, q.u8, q.u32, mac + 12, snap - 12);
     }
-    const bad = planGso(s8, st, len, this.vh, pool.maxLen, plan);
-    if (bad !== OffloadError.OK) return this.refuse(bad, snap);
-    if (plan.segs > room) return -1;
-    this.superFrames++;
-    const data = pool.data, data32 = this.data32;
-    for (let i = 0; i < plan.segs; i++) {
-      c[RX_PACKETS]++;
-      const p = pool.alloc();
-      if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; continue; }
-      pool.off[p] = HEADROOM - 4 + (st & 3);
-      const n = writeSegment(s8, s32, st, plan, i, data, data32, pool.start(p));
-      pool.len[p] = n;
-      c[RX_BYTES] += n;
-      this.segments++;
-      out.transmit(p);
-    }
-    return plan.segs;
-  }
-
-  /** Count a refused offload frame (one packet in, dropped as bad_offload). */
-  private refuse(err: number, bytes: number): number {
-    const c = this.counters;
-    c[RX_PACKETS]++;
-    c[RX_BYTES] += bytes;
-    this.offloadErrors[err]++;
-    c[DROP_BASE + DropReason.BAD_OFFLOAD]++;
-    return 1;
+    const segs = rx.planSuper(s8, st, len);
+    if (segs === 0) return 1;
+    if (segs > room) return -1;
+    rx.emit(s8, s32, st, out);
+    return segs;
   }
 
   override push(): void {
@@ -429,8 +402,7 @@ export class AfPacketPort extends App {
     return {
       ...this.state.report(), ifname: this.ifname, ifindex: this.ifindex, queues: this.queues.length,
       ringDrops: this.ringDrops, badFrames: this.badFrames, truncated: this.truncated,
-      checksumsCompleted: this.checksumsCompleted, superFrames: this.superFrames, segments: this.segments,
-      offloadErrors: namedCounts(this.offloadErrors), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
+      ...this.offload.report(), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
     };
   }
 }
@@ -445,9 +417,3 @@ export function reasonOf(e: unknown): string {
   return (e as Error).message ?? String(e);
 }
 
-/** Non-zero counts by OffloadError name. */
-function namedCounts(counts: Float64Array): Record<string, number> {
-  const r: Record<string, number> = {};
-  for (let i = 1; i < counts.length; i++) if (counts[i]! > 0) r[OFFLOAD_ERROR_NAMES[i]!] = counts[i]!;
-  return r;
-}

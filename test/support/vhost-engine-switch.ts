@@ -31,6 +31,7 @@ async function finish(): Promise<void> {
       path: x.path, rx: a.rx.packets, rxBytes: a.rx.bytes, tx: a.tx.packets, txBytes: a.tx.bytes,
       noGuestBuffer: a.drops.peer_no_buffer ?? 0, tooBig: a.drops.too_big ?? 0, quarantined: x.quarantinedQueues,
       connects: x.connects, disconnects: x.disconnects, features: x.features, protocolFeatures: x.protocolFeatures, singleCopy: x.singleCopy,
+      badOffload: a.drops.bad_offload ?? 0, offloads: x.offloads,
     };
   });
   console.log(JSON.stringify({ ports, engine: stats }));

@@ -48,7 +48,11 @@ export interface SwitchProc {
   stop(): Promise<SwitchCounters>;
   kill9(): Promise<void>;
 }
-export interface PortCounters { path: string; rx: number; tx: number; rxBytes: number; txBytes: number; noGuestBuffer: number; tooBig: number; quarantined: number; connects: number; features: string; protocolFeatures: string }
+export interface OffloadCounters { fromGuest: string[]; toGuest: string[]; superFramesIn: number; superFramesOut: number; segmented: number; checksumsCompleted: number }
+export interface PortCounters {
+  path: string; rx: number; tx: number; rxBytes: number; txBytes: number; noGuestBuffer: number; tooBig: number; quarantined: number; connects: number;
+  features: string; protocolFeatures: string; badOffload?: number; offloads?: OffloadCounters;
+}
 export interface SwitchCounters { ports: PortCounters[] }
 
 /**

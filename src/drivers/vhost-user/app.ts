@@ -10,8 +10,10 @@
  * instead of two through the pool. The link then stays empty and is still honoured for
  * anything else that writes to it.
  *
- * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME]`):
+ * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME][,nooffloads]`):
  *   path, client (bool), queues (queue pairs), mode (socket file mode), group;
+ *   offloads (default true): offer checksum offload and TSO both ways (CSUM, GUEST_CSUM,
+ *   HOST/GUEST_TSO4/6, HOST/GUEST_ECN), as DPDK's vhost library and OVS-DPDK's userspace TSO do;
  *   workers: serve the queue pairs on that many worker engines (set by `sluice switch
  *   --workers`; each runs a `vhost-user-queues` app, queues-app.ts).
  */
@@ -22,8 +24,9 @@ import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../cor
 import { DropReason } from '../../core/drop-reasons.js';
 import type { AppSpec } from '../../core/config.js';
 import { patchPeer, forwardOnLink } from './single-copy.js';
-import { C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
+import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
+import { offloadNames } from './net-io.js';
 
 export interface VhostUserArgs {
   path: string;
@@ -32,6 +35,7 @@ export interface VhostUserArgs {
   mode?: number | string;
   group?: string | number;
   workers?: number;
+  offloads?: boolean;
 }
 
 export const vhostUserSchema = {
@@ -45,10 +49,11 @@ export const vhostUserSchema = {
     mode: { anyOf: [{ type: 'integer', minimum: 0, maximum: 0o777 }, { type: 'string', pattern: '^0?[0-7]{3}$' }] },
     group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
     workers: { type: 'integer', minimum: 0, maximum: 64 },
+    offloads: { type: 'boolean' },
   },
 };
 
-/** Parse `PATH[,client][,queues=N][,mode=0660][,group=NAME]` (throws naming the bad option). */
+/** Parse `PATH[,client][,queues=N][,mode=0660][,group=NAME][,nooffloads]` (throws naming the bad option). */
 export function parseVhostUserPort(s: string): VhostUserArgs {
   const [path, ...opts] = s.split(',');
   if (!path) throw new Error(`vhost-user port "${s}": missing socket path`);
@@ -60,7 +65,8 @@ export function parseVhostUserPort(s: string): VhostUserArgs {
     else if (k === 'queues' && v !== undefined && /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 128) a.queues = Number(v);
     else if (k === 'mode' && v !== undefined && /^0?[0-7]{3}$/.test(v)) a.mode = parseInt(v, 8);
     else if (k === 'group' && v) a.group = v;
-    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME)`);
+    else if (k === 'nooffloads' && v === undefined) a.offloads = false;
+    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, nooffloads)`);
   }
   return a;
 }
@@ -83,7 +89,7 @@ export class VhostUserApp extends App {
     const mode = typeof args.mode === 'string' ? parseInt(args.mode, 8) : args.mode;
     this.port = new VhostUserPort({
       path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group, workers: args.workers ?? 0,
-      maxFrame: ctx.pool.maxLen,
+      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? true,
       log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
     this.port.start();
@@ -129,6 +135,7 @@ export class VhostUserApp extends App {
       c[DROP_BASE + DropReason.TOO_BIG] += s.counter(C_TOO_BIG);
       c[DROP_BASE + DropReason.NO_BUFFER] += s.counter(C_NO_POOL_BUF);
       c[DROP_BASE + DropReason.QUEUE_QUARANTINED] += s.counter(C_QUARANTINED);
+      c[DROP_BASE + DropReason.BAD_OFFLOAD] += s.counter(C_BAD_OFFLOAD);
     }
   }
 
@@ -163,6 +170,12 @@ export class VhostUserApp extends App {
       connects: this.port.connects,
       disconnects: this.port.disconnects,
       features: `0x${d.lastFeatures.toString(16)}`,
+      // What was negotiated, and what the offloads did (as `ethtool -k` names them).
+      offloads: {
+        fromGuest: offloadNames(d.io.hostOffloads), toGuest: offloadNames(d.io.guestOffloads),
+        superFramesIn: d.io.superFramesIn, superFramesOut: d.io.superFramesOut, segmented: d.io.segmented,
+        checksumsCompleted: d.io.checksumsCompleted,
+      },
       protocolFeatures: `0x${d.lastProtocolFeatures.toString(16)}`,
       queuePairs: d.queuePairs,
       singleCopy: this.direct !== null,

@@ -20,7 +20,9 @@ import {
   VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
   VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, featureBits, hasFeature,
 } from '../../virtio/constants.js';
-import { VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, netHeaderSize } from '../../virtio/net/net.js';
+import {
+  VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, netHeaderSize, OFFLOAD_FEATURES, offloadsOf,
+} from '../../virtio/net/net.js';
 import {
   VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS,
   VhostUserError, type MemRegion, type VringAddr,
@@ -94,13 +96,13 @@ export class VhostNetDevice implements BackendDevice {
   /** Quarantined-queue count since start (counter). */
   quarantined = 0;
 
-  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void) {
+  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = true) {
     this.numRings = queuePairs * 2;
     for (let i = 0; i < this.numRings; i++) this.rings.push(new Ring());
     this.io = new NetIo(maxFrame);
   }
 
-  getFeatures(): bigint { return OFFERED_FEATURES; }
+  getFeatures(): bigint { return this.offloads ? OFFERED_FEATURES | OFFLOAD_FEATURES : OFFERED_FEATURES; }
   getProtocolFeatures(): bigint { return OFFERED_PROTOCOL_FEATURES; }
   queueNum(): number { return this.queuePairs; }
 
@@ -110,6 +112,8 @@ export class VhostNetDevice implements BackendDevice {
     const mrg = hasFeature(f, VIRTIO_NET_F_MRG_RXBUF);
     this.io.mergeable = mrg;
     this.io.hdrLen = netHeaderSize(hasFeature(f, VIRTIO_F_VERSION_1), mrg);
+    const off = offloadsOf(f);
+    this.io.setOffloads(off.host, off.guest);
     // Without protocol features rings start enabled (vhost-user spec "Ring states").
     if (!hasFeature(f, VHOST_USER_F_PROTOCOL_FEATURES)) for (const r of this.rings) r.enabled = true;
     this.resetupAll();
@@ -269,6 +273,8 @@ export class VhostNetDevice implements BackendDevice {
       memGen: this.memGen,
       hdrLen: this.io.hdrLen,
       mergeable: this.io.mergeable,
+      hostOffloads: this.io.hostOffloads,
+      guestOffloads: this.io.guestOffloads,
       eventIdx: hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX),
       indirect: hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC),
       ring(i: number): RingSnapshot {

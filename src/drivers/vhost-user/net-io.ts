@@ -10,6 +10,15 @@
  *   dropped and counted (`noGuestBuffer`); the chains already taken are put back.
  * - `forwardGuestToGuest`: copies straight from the source guest's TX buffers into the
  *   destination guest's RX buffers (one copy instead of two through the pool).
+ *
+ * Offloads (`hostOffloads`: what the guest may send, from CSUM/HOST_TSO4/6/HOST_ECN;
+ * `guestOffloads`: what it takes, from GUEST_CSUM/GUEST_TSO4/6/GUEST_ECN). Pool packets are
+ * always complete wire frames (10 KB buffers). A guest TX header that asks for work (partial
+ * checksum, GSO) or a frame beyond a pool buffer takes the slow path: the chain is gathered
+ * whole (up to 64 KiB) and checked. Into the pool it is segmented / its checksum finished.
+ * Guest to guest, a super-frame goes whole, header and all, when the destination negotiated
+ * that offload (as DPDK's vhost and OVS-DPDK's userspace TSO do), else it is cut or finished
+ * in software for it. A header that does not match its frame is dropped as `bad_offload`.
  * After each burst `notifyNeeded` says whether the caller must signal the call eventfd.
  * Nothing here allocates or throws; a quarantined queue just moves nothing (the port reports it).
  */
@@ -18,6 +27,10 @@ import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { LONG_COPY, copyBytes, wordsOf } from './copy.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
+import {
+  VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, VNET_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, GSO_TCPV6, GSO_ECN,
+} from '../../lib/offload/vnet-hdr.js';
+import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -30,6 +43,15 @@ export interface PoolView {
 
 /** Scatter entries one mergeable frame may use (DPDK BUF_VECTOR_MAX is 256). */
 const MAX_MERGE = 256;
+
+/** Offload bits of `hostOffloads` / `guestOffloads`. */
+export const OFF_CSUM = 1, OFF_TSO4 = 2, OFF_TSO6 = 4, OFF_ECN = 8;
+/** Offload names for reports, by bit. */
+export function offloadNames(bits: number): string[] {
+  return [[OFF_CSUM, 'csum'], [OFF_TSO4, 'tso4'], [OFF_TSO6, 'tso6'], [OFF_ECN, 'ecn']].filter(([b]) => (bits & (b as number)) !== 0).map(([, n]) => n as string);
+}
+const EMPTY8 = new Uint8Array(0);
+const EMPTY32 = new Uint32Array(0);
 
 export class NetIo {
   /** virtio-net header bytes (12 with VERSION_1/MRG_RXBUF, else 10). */
@@ -46,6 +68,24 @@ export class NetIo {
   noGuestBuffer = 0;
   tooBig = 0;
   noPoolBuffer = 0;
+  /** Offload headers refused; super-frames taken whole from / given whole to the guest; software work. */
+  badOffload = 0;
+  superFramesIn = 0;
+  superFramesOut = 0;
+  segmented = 0;
+  checksumsCompleted = 0;
+  /** Offloads the guest may send (device side) and may receive (driver side); OFF_* bits. */
+  hostOffloads = 0;
+  guestOffloads = 0;
+  private readonly vh = new VnetHdr();
+  private readonly plan = new GsoPlan();
+  /** A whole frame with its header (slow path) and one segment cut from it. */
+  private big = EMPTY8;
+  private big32 = EMPTY32;
+  private seg = EMPTY8;
+  private seg32 = EMPTY32;
+  /** When set, the next RX header is copied from here (10 bytes) instead of zeros. */
+  private rxHdr: Uint8Array | null = null;
   private poolData: Uint8Array = new Uint8Array(0);
   private poolWords: Uint32Array = new Uint32Array(0);
   private readonly mergeHead = new Uint32Array(MAX_MERGE);
@@ -60,6 +100,72 @@ export class NetIo {
     c[DROP_BASE + DropReason.PEER_NO_BUFFER] = this.noGuestBuffer;
     c[DROP_BASE + DropReason.TOO_BIG] = this.tooBig;
     c[DROP_BASE + DropReason.NO_BUFFER] = this.noPoolBuffer;
+    c[DROP_BASE + DropReason.BAD_OFFLOAD] = this.badOffload;
+  }
+
+  /** Set the negotiated offloads (control path); the slow-path buffers come with them. */
+  setOffloads(host: number, guest: number): void {
+    this.hostOffloads = host;
+    this.guestOffloads = guest;
+    if (host !== 0 && this.big.length === 0) {
+      this.big = new Uint8Array((GSO_MAX_FRAME + 16 + 3) & ~3);
+      this.big32 = new Uint32Array(this.big.buffer);
+      this.seg = new Uint8Array((this.maxFrame + 3) & ~3);
+      this.seg32 = new Uint32Array(this.seg.buffer);
+    }
+  }
+
+  /** Whether the chain just popped has a header asking for work (flags or gso_type set). */
+  private wantsWork(q: DeviceQueue, mem: GuestMemory): boolean {
+    if (q.segLen[0] < 2) return true; // header split oddly: the slow path gathers it
+    const u8 = mem.u8[q.segRegion[0]], o = q.segOff[0];
+    return (u8[o] | u8[o + 1]) !== 0;
+  }
+
+  /** Gather the chain just popped, header included, into `big`; false (counted) when too long or malformed. */
+  private gatherWhole(q: DeviceQueue, mem: GuestMemory): boolean {
+    const frameLen = q.readBytes - this.hdrLen;
+    if (frameLen > GSO_MAX_FRAME) { this.tooBig++; return false; }
+    gatherChain(q, mem, 0, this.big, this.big32, 0);
+    readVnetHdr(this.big, 0, this.vh);
+    const bad = frameLen < 14 ? OffloadError.BAD_HEADERS : checkVnetHdr(this.vh, frameLen);
+    if (bad !== OffloadError.OK) { this.badOffload++; return false; }
+    return true;
+  }
+
+  /**
+   * Slow path of guest TX into the pool: the chain just popped is gathered, checked, and
+   * segmented or finished into pool packets at out[at..]. Returns the packets written, or
+   * -1 when `room` cannot take every segment (the caller un-pops the chain).
+   */
+  private dequeueOffload(q: DeviceQueue, mem: GuestMemory, pool: PoolView, dst32: Uint32Array, out: Uint32Array, at: number, room: number): number {
+    if (!this.gatherWhole(q, mem)) return 0;
+    const vh = this.vh, hl = this.hdrLen, frameLen = q.readBytes - hl;
+    let segs = 1;
+    if (vh.gsoType !== GSO_NONE) {
+      const err = planGso(this.big, hl, frameLen, vh, this.maxFrame, this.plan);
+      if (err !== OffloadError.OK) { this.badOffload++; return 0; }
+      segs = this.plan.segs;
+      if (segs > room) return -1;
+    } else if (frameLen > this.maxFrame) { this.tooBig++; return 0; }
+    let k = 0;
+    for (let i = 0; i < segs; i++) {
+      const p = pool.alloc();
+      if (p < 0) { this.noPoolBuffer++; continue; }
+      const d = pool.start(p);
+      let len = frameLen;
+      if (vh.gsoType !== GSO_NONE) len = writeSegment(this.big, this.big32, hl, this.plan, i, pool.data, dst32, d);
+      else {
+        copyBytes(pool.data, dst32, d, this.big, this.big32, hl, frameLen);
+        completePartialChecksum(pool.data, d, frameLen, vh.csumStart, vh.csumOffset);
+        this.checksumsCompleted++;
+      }
+      pool.len[p] = len;
+      this.fromGuestBytes += len;
+      out[at + k++] = p;
+    }
+    if (vh.gsoType !== GSO_NONE) { this.superFramesIn++; this.segmented += k; }
+    return k;
   }
 
   constructor(maxFrame: number) {
@@ -85,6 +191,14 @@ export class NetIo {
       const head = q.popChain(mem);
       if (head < 0) break;
       const frameLen = q.readBytes - hdrLen;
+      if (this.hostOffloads !== 0 && (frameLen > this.maxFrame || this.wantsWork(q, mem))) {
+        const got = this.dequeueOffload(q, mem, pool, dst32, out, n, max - n);
+        if (got < 0) { q.unpop(1); break; }
+        q.addUsed(head, 0);
+        used++;
+        n += got;
+        continue;
+      }
       if (frameLen <= 0 || frameLen > this.maxFrame) {
         this.tooBig++;
         q.addUsed(head, 0);
@@ -269,13 +383,74 @@ export class NetIo {
     return true;
   }
 
-  /** Zero header with num_buffers into the first writable segment of the current chain. */
+  /** Header (zeros, or `rxHdr` passed through) with num_buffers into the current chain's first writable segment. */
   private writeHeader(q: DeviceQueue, mem: GuestMemory, numBuffers: number): void {
     const s = q.nReadable;
     const u8 = mem.u8[q.segRegion[s]];
     const o = q.segOff[s];
-    for (let i = 0; i < this.hdrLen; i++) u8[o + i] = 0;
+    const h = this.rxHdr;
+    if (h === null) for (let i = 0; i < this.hdrLen; i++) u8[o + i] = 0;
+    else {
+      for (let i = 0; i < 10; i++) u8[o + i] = h[i];
+      if (this.hdrLen >= 12) u8[o + 11] = 0;
+    }
     if (this.hdrLen >= 12) u8[o + 10] = numBuffers;
+  }
+
+  /** One frame into guest RX with header `hdr` (offloads passed through); false when no chain. */
+  private putWithHeader(q: DeviceQueue, mem: GuestMemory, hdr: Uint8Array, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number): boolean {
+    this.rxHdr = hdr;
+    let ok: boolean;
+    if (this.mergeable) {
+      const head = q.popChain(mem);
+      if (head < 0) { this.noGuestBuffer++; ok = false; } else ok = this.putMergeableFrom(q, mem, head, src, src32, srcOff, len);
+    } else ok = this.putSingle(q, mem, src, src32, srcOff, len);
+    this.rxHdr = null;
+    return ok;
+  }
+
+  /** Whether this guest takes the work `vh` describes as it is (its GUEST_* offloads). */
+  private takes(vh: VnetHdr): boolean {
+    const g = this.guestOffloads;
+    if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0 && (g & OFF_CSUM) === 0) return false;
+    const t = vh.gsoType & ~GSO_ECN;
+    if (t === GSO_NONE) return true;
+    if ((vh.gsoType & GSO_ECN) !== 0 && (g & OFF_ECN) === 0) return false;
+    return t === GSO_TCPV4 ? (g & OFF_TSO4) !== 0 : t === GSO_TCPV6 && (g & OFF_TSO6) !== 0;
+  }
+
+  /**
+   * Slow path guest → guest: the chain just popped from this guest asks for offload work.
+   * Passed whole when `d` takes it, else cut / finished here. Returns frames delivered; adds
+   * the extra wire frames a cut made to `fromGuestPackets`.
+   */
+  private forwardOffload(sq: DeviceQueue, smem: GuestMemory, d: NetIo, dq: DeviceQueue, dmem: GuestMemory): number {
+    if (!this.gatherWhole(sq, smem)) return 0;
+    const vh = this.vh, hl = this.hdrLen, frameLen = sq.readBytes - hl, big = this.big, big32 = this.big32;
+    if (d.takes(vh)) {
+      if (!d.putWithHeader(dq, dmem, big, big, big32, hl, frameLen)) return 0;
+      if (vh.gsoType !== GSO_NONE) { this.superFramesIn++; d.superFramesOut++; }
+      return 1;
+    }
+    if (vh.gsoType === GSO_NONE) {
+      if (frameLen > d.maxFrame) { d.tooBig++; return 0; }
+      completePartialChecksum(big, hl, frameLen, vh.csumStart, vh.csumOffset);
+      this.checksumsCompleted++;
+      return d.mergeable ? (d.putMergeable(dq, dmem, big, big32, hl, frameLen) ? 1 : 0) : (d.putSingle(dq, dmem, big, big32, hl, frameLen) ? 1 : 0);
+    }
+    const plan = this.plan;
+    if (planGso(big, hl, frameLen, vh, this.seg.length, plan) !== OffloadError.OK) { this.badOffload++; return 0; }
+    this.superFramesIn++;
+    this.segmented += plan.segs;
+    this.fromGuestPackets += plan.segs - 1;
+    let delivered = 0;
+    for (let i = 0; i < plan.segs; i++) {
+      const len = writeSegment(big, big32, hl, plan, i, this.seg, this.seg32, 0);
+      const ok = d.mergeable ? d.putMergeable(dq, dmem, this.seg, this.seg32, 0, len) : d.putSingle(dq, dmem, this.seg, this.seg32, 0, len);
+      if (!ok) { d.noGuestBuffer += plan.segs - i - 1; break; } // out of guest buffers: the rest too
+      delivered++;
+    }
+    return delivered;
   }
 
   /** Copy `len` bytes into the current chain's writable segments, starting `skip` bytes in. */
@@ -315,6 +490,12 @@ export class NetIo {
       if (head < 0) break;
       n++;
       const frameLen = sq.readBytes - hdrLen;
+      if (this.hostOffloads !== 0 && (frameLen > this.maxFrame || this.wantsWork(sq, smem))) {
+        delivered += this.forwardOffload(sq, smem, dstIo, dq, dmem);
+        sq.addUsed(head, 0);
+        this.fromGuestBytes += frameLen > 0 ? frameLen : 0;
+        continue;
+      }
       if (frameLen <= 0 || frameLen > this.maxFrame || sq.nReadable !== 1 || sq.segLen[0] < sq.readBytes) {
         // Multi-segment TX chains take the generic path: gather into a contiguous copy.
         if (frameLen > 0 && frameLen <= this.maxFrame && dstIo.forwardScattered(sq, smem, hdrLen, frameLen, dq, dmem)) delivered++;

@@ -44,7 +44,7 @@ export interface ShareHandle {
 
 // Float64 layout after the 64-byte control block.
 const CTL_BYTES = 64;
-const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5;
+const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5, H_HOST_OFF = 6, H_GUEST_OFF = 7;
 const HEADER = 8;
 const REG_FD = 0, REG_MAPLEN = 1, REG_GPA = 2, REG_SIZE = 3, REG_VA = 4, REG_OFF = 5;
 const REG_WORDS = 6;
@@ -53,8 +53,8 @@ const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL 
 const RING_WORDS = 12;
 /** Counters the worker publishes (NetIo's, then quarantined rings). */
 export const C_FROM_PKTS = 0, C_FROM_BYTES = 1, C_TO_PKTS = 2, C_TO_BYTES = 3, C_NO_GUEST_BUF = 4, C_TOO_BIG = 5,
-  C_NO_POOL_BUF = 6, C_QUARANTINED = 7;
-const COUNTER_WORDS = 8;
+  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8;
+const COUNTER_WORDS = 9;
 
 function layoutOf(nRings: number): { regions: number; rings: number; counters: number; words: number } {
   const regions = HEADER;
@@ -79,6 +79,8 @@ export interface DeviceSnapshot {
   /** Changes whenever the memory table does (the worker keeps its mappings while it does not). */
   memGen: number;
   hdrLen: number; mergeable: boolean; eventIdx: boolean; indirect: boolean;
+  /** NetIo's offload bits (what the guest may send / take). */
+  hostOffloads: number; guestOffloads: number;
   ring(i: number): RingSnapshot;
 }
 
@@ -155,6 +157,8 @@ export class QueueShareHost {
       f[H_EVENTIDX] = d.eventIdx ? 1 : 0;
       f[H_INDIRECT] = d.indirect ? 1 : 0;
       f[H_MEMGEN] = d.memGen;
+      f[H_HOST_OFF] = d.hostOffloads;
+      f[H_GUEST_OFF] = d.guestOffloads;
     }
     regions.forEach((r, i) => {
       const o = L.regions + i * REG_WORDS;
@@ -246,6 +250,7 @@ export class QueueShareWorker {
     if (mem === null) { this.set.set(null, [], []); return; }
     this.io.hdrLen = f[H_HDRLEN]!;
     this.io.mergeable = f[H_MERGEABLE] === 1;
+    this.io.setOffloads(f[H_HOST_OFF]!, f[H_GUEST_OFF]!);
     const tx: LiveRing[] = [], rx: LiveRing[] = [];
     this.handle.rings.forEach((ri, k) => {
       const o = L.rings + k * RING_WORDS;
@@ -336,6 +341,7 @@ export class QueueShareWorker {
     f[o + C_TO_PKTS] = io.toGuestPackets; f[o + C_TO_BYTES] = io.toGuestBytes;
     f[o + C_NO_GUEST_BUF] = io.noGuestBuffer; f[o + C_TOO_BIG] = io.tooBig; f[o + C_NO_POOL_BUF] = io.noPoolBuffer;
     f[o + C_QUARANTINED] = this.quarantined;
+    f[o + C_BAD_OFFLOAD] = io.badOffload;
   }
 
   /** The worker app stops: give the rings back, leaving them offered for a later taker. */

@@ -19,12 +19,14 @@ export function patchPeer<T>(self: T, out: Link | undefined, byName: ReadonlyMap
 
 /** Up to `max` frames from `src`'s guest TX into `dst`'s guest RX, credited to `out`. */
 export function forwardOnLink(src: RingSet, dst: RingSet, out: Link, max: number): number {
-  const b0 = src.io.fromGuestBytes;
+  const b0 = src.io.fromGuestBytes, p0 = src.io.fromGuestPackets;
   const n = src.forwardTo(dst, max);
   if (n > 0) {
+    // In wire frames: a super-frame cut on its way counts once per segment.
+    const dp = src.io.fromGuestPackets - p0;
     const db = src.io.fromGuestBytes - b0;
-    out.txPackets += n;
-    out.rxPackets += n;
+    out.txPackets += dp;
+    out.rxPackets += dp;
     out.txBytes += db;
     out.rxBytes += db;
   }

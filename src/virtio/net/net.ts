@@ -11,7 +11,11 @@ export const VIRTIO_NET_F_GUEST_CSUM = 1;
 export const VIRTIO_NET_F_MTU = 3;
 export const VIRTIO_NET_F_MAC = 5;
 export const VIRTIO_NET_F_GUEST_TSO4 = 7;
+export const VIRTIO_NET_F_GUEST_TSO6 = 8;
+export const VIRTIO_NET_F_GUEST_ECN = 9;
 export const VIRTIO_NET_F_HOST_TSO4 = 11;
+export const VIRTIO_NET_F_HOST_TSO6 = 12;
+export const VIRTIO_NET_F_HOST_ECN = 13;
 export const VIRTIO_NET_F_MRG_RXBUF = 15;
 export const VIRTIO_NET_F_STATUS = 16;
 export const VIRTIO_NET_F_CTRL_VQ = 17;
@@ -21,6 +25,27 @@ export const VIRTIO_NET_F_MQ = 22;
 /** Config space status bits (5.1.4). */
 export const VIRTIO_NET_S_LINK_UP = 1;
 export const VIRTIO_NET_S_ANNOUNCE = 2;
+
+/** The offload features a device offers for checksum offload and TSO, both directions. */
+export const OFFLOAD_FEATURES = [
+  VIRTIO_NET_F_CSUM, VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN,
+  VIRTIO_NET_F_HOST_TSO4, VIRTIO_NET_F_HOST_TSO6, VIRTIO_NET_F_HOST_ECN,
+].reduce((m, b) => m | (1n << BigInt(b)), 0n);
+
+/**
+ * Negotiated features → offload bits (1 csum, 2 tso4, 4 tso6, 8 ecn): `host` is what the
+ * driver may send the device, `guest` what the device may send the driver. TSO without the
+ * matching checksum feature is not honoured (the spec makes it depend on it).
+ */
+export function offloadsOf(f: bigint): { host: number; guest: number } {
+  const has = (b: number) => ((f >> BigInt(b)) & 1n) === 1n;
+  const side = (csum: number, tso4: number, tso6: number, ecn: number) => !has(csum) ? 0
+    : 1 | (has(tso4) ? 2 : 0) | (has(tso6) ? 4 : 0) | (has(ecn) && (has(tso4) || has(tso6)) ? 8 : 0);
+  return {
+    host: side(VIRTIO_NET_F_CSUM, VIRTIO_NET_F_HOST_TSO4, VIRTIO_NET_F_HOST_TSO6, VIRTIO_NET_F_HOST_ECN),
+    guest: side(VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN),
+  };
+}
 
 /** Header size with num_buffers (VERSION_1 or MRG_RXBUF). */
 export const VIRTIO_NET_HDR_SIZE = 12;

@@ -391,7 +391,9 @@ export class NetIo {
     const h = this.rxHdr;
     if (h === null) for (let i = 0; i < this.hdrLen; i++) u8[o + i] = 0;
     else {
-      for (let i = 0; i < 10; i++) u8[o + i] = h[i];
+      // flags: only NEEDS_CSUM crosses (DATA_VALID and the rest are not the sender's to set).
+      u8[o] = h[0] & VNET_F_NEEDS_CSUM;
+      for (let i = 1; i < 10; i++) u8[o + i] = h[i];
       if (this.hdrLen >= 12) u8[o + 11] = 0;
     }
     if (this.hdrLen >= 12) u8[o + 10] = numBuffers;

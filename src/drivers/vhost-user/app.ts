@@ -10,9 +10,9 @@
  * instead of two through the pool. The link then stays empty and is still honoured for
  * anything else that writes to it.
  *
- * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME][,nooffloads]`):
+ * Args (also the port string `vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME][,offloads]`):
  *   path, client (bool), queues (queue pairs), mode (socket file mode), group;
- *   offloads (default true): offer checksum offload and TSO both ways (CSUM, GUEST_CSUM,
+ *   offloads (default false): offer checksum offload and TSO both ways (CSUM, GUEST_CSUM,
  *   HOST/GUEST_TSO4/6, HOST/GUEST_ECN), as DPDK's vhost library and OVS-DPDK's userspace TSO do;
  *   workers: serve the queue pairs on that many worker engines (set by `sluice switch
  *   --workers`; each runs a `vhost-user-queues` app, queues-app.ts).
@@ -53,7 +53,7 @@ export const vhostUserSchema = {
   },
 };
 
-/** Parse `PATH[,client][,queues=N][,mode=0660][,group=NAME][,nooffloads]` (throws naming the bad option). */
+/** Parse `PATH[,client][,queues=N][,mode=0660][,group=NAME][,offloads]` (throws naming the bad option). */
 export function parseVhostUserPort(s: string): VhostUserArgs {
   const [path, ...opts] = s.split(',');
   if (!path) throw new Error(`vhost-user port "${s}": missing socket path`);
@@ -65,8 +65,8 @@ export function parseVhostUserPort(s: string): VhostUserArgs {
     else if (k === 'queues' && v !== undefined && /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 128) a.queues = Number(v);
     else if (k === 'mode' && v !== undefined && /^0?[0-7]{3}$/.test(v)) a.mode = parseInt(v, 8);
     else if (k === 'group' && v) a.group = v;
-    else if (k === 'nooffloads' && v === undefined) a.offloads = false;
-    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, nooffloads)`);
+    else if (k === 'offloads' && v === undefined) a.offloads = true;
+    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, offloads)`);
   }
   return a;
 }
@@ -89,7 +89,7 @@ export class VhostUserApp extends App {
     const mode = typeof args.mode === 'string' ? parseInt(args.mode, 8) : args.mode;
     this.port = new VhostUserPort({
       path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group, workers: args.workers ?? 0,
-      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? true,
+      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? false,
       log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
     this.port.start();

@@ -96,7 +96,7 @@ export class VhostNetDevice implements BackendDevice {
   /** Quarantined-queue count since start (counter). */
   quarantined = 0;
 
-  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = true) {
+  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = false) {
     this.numRings = queuePairs * 2;
     for (let i = 0; i < this.numRings; i++) this.rings.push(new Ring());
     this.io = new NetIo(maxFrame);

@@ -39,7 +39,7 @@ export interface VhostUserPortOptions {
   group?: string | number;
   /** Largest frame (bytes, without virtio-net header) accepted from or sent to a guest. */
   maxFrame?: number;
-  /** Offer checksum offload and TSO (default true). */
+  /** Offer checksum offload and TSO (default false). */
   offloads?: boolean;
   log?: (msg: string) => void;
 }
@@ -70,7 +70,7 @@ export class VhostUserPort {
 
   constructor(readonly opts: VhostUserPortOptions) {
     this.log = opts.log ?? ((m) => console.error(`sluice: ${opts.path}: ${m}`));
-    this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log, opts.offloads ?? true);
+    this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log, opts.offloads ?? false);
     this.handler = this.newHandler();
     this.rings = new RingSet(this.device.io);
     this.remote = new Uint8Array(this.device.numRings);

@@ -40,7 +40,7 @@ const print = (name: string, v: number, unit: string) => console.log(`${name} ${
 
 async function startDaemon(args: string[], name: string): Promise<{ p: ChildProcess; sock: string }> {
   const sock = join(dir, `${name}.sock`);
-  const p = spawn(process.execPath, [BIN, 'daemon', '--socket', sock, '--metrics', 'off', '--pool', '8192', ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const p = spawn(process.execPath, [BIN, 'daemon', '--state-dir', join(dir, `${name}-state`), '--socket', sock, '--metrics', 'off', '--pool', '8192', ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
   for (let i = 0; i < 500 && !existsSync(sock); i++) await sleep(10);
   return { p, sock };
 }

@@ -8,7 +8,8 @@
  *
  * Exit codes scripts can rely on:
  *   0 success · 1 the daemon refused the request (message says why: not found, exists,
- *   invalid) · 2 usage error (unknown verb, bad arguments) · 3 no daemon answering on the
+ *   invalid) · 2 usage error (unknown verb, bad arguments, or the daemon's bad-request:
+ *   a missing or malformed argument) · 3 no daemon answering on the
  *   socket · 4 the daemon did not answer in time.
  * Errors print one line on stderr: `sluice: <message>`.
  */
@@ -56,7 +57,8 @@ export async function request<T = unknown>(g: Global, method: string, params: Re
     return await call<T>(g.socket, method, params, timeoutMs);
   } catch (e) {
     if (e instanceof ApiClientError) {
-      const code = e.code === 'connect' ? EXIT.NO_DAEMON : e.code === 'timeout' ? EXIT.TIMEOUT : EXIT.REFUSED;
+      // bad-request: the arguments themselves are wrong (a missing path, a bad name): usage.
+      const code = e.code === 'connect' ? EXIT.NO_DAEMON : e.code === 'timeout' ? EXIT.TIMEOUT : e.code === 'bad-request' ? EXIT.USAGE : EXIT.REFUSED;
       throw new UsageError(e.message, code);
     }
     throw e;

@@ -14,6 +14,11 @@
  * the request fails. Step 2 applies the rest (stops, reconfigs, links), which cannot fail on
  * input the validators accepted.
  *
+ * Durable state (state-store.ts): with a store, every change is saved (temp file, fsync,
+ * rename, fsync the directory) before the API answers, so an answered change survives a
+ * crash. Saves run one at a time; a save that fails undoes every change not yet saved
+ * (engine included) and the callers that made them get an error instead of an answer.
+ *
  * API methods (params → result) are listed in `methods` below; `sluice <verb>` maps onto them.
  */
 import type { Server } from 'node:http';
@@ -24,7 +29,9 @@ import { Engine } from '../core/engine.js';
 import { diffConfig, type GraphConfig } from '../core/config.js';
 import { Ajv } from 'ajv';
 import { loadBuiltins } from '../builtin.js';
-import { validateState, printState, parseState, resolveApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
+import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
+import { holderOf, missingArgument } from './claims.js';
+import type { StateStore } from './state-store.js';
 import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
 import { diffState, formatChanges, type Change } from './diff.js';
 import { EngineRunner } from '../core/runner.js';
@@ -50,6 +57,8 @@ export interface DaemonOptions {
   /** Override the runner's slice (tests). */
   sliceMs?: number;
   apiIdleTimeoutMs?: number;
+  /** Where the desired state is saved on every change (absent: nothing is saved). */
+  store?: StateStore;
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
@@ -89,6 +98,13 @@ export class Daemon {
   private running = false;
   /** Address the metrics server listens on (host:port), or undefined. */
   metricsAddress: string | undefined;
+  // Durability bookkeeping: `gen` counts changes, `savedGen` the last one on disk;
+  // `undone` counts rollbacks so a caller can tell its change was undone.
+  private gen = 1; // the starting state, saved by create()
+  private savedGen = 0;
+  private savedState: DesiredState = { version: 1 };
+  private undone = 0;
+  private saving: Promise<void> = Promise.resolve();
 
   private constructor(initial: DesiredState, opts: DaemonOptions) {
     this.opts = opts;
@@ -124,6 +140,8 @@ export class Daemon {
     try {
       d.apply(resolveApplied(d.state, s));
       await d.spread.ready();
+      // The state as started (seeded from --config, start flags applied) is the first save.
+      if (opts.store) await d.save();
     } catch (e) {
       await d.spread.stop().catch(() => {});
       d.region.close();
@@ -227,6 +245,7 @@ export class Daemon {
     if (dryRun || changes.length === 0) return { changes, actions };
     this.configure(graph);
     this.state = next;
+    this.gen++;
     if (next.engine?.idleSpellMs !== undefined) this.runner.idleSpellMs = next.engine.idleSpellMs;
     if (next.engine?.maxSleepMs !== undefined) this.runner.maxSleepMs = next.engine.maxSleepMs;
     for (const c of changes) this.log({ event: 'state-change', op: c.op, path: c.path, ...(c.to !== undefined ? { to: c.to } : {}) });
@@ -321,7 +340,59 @@ export class Daemon {
       const msg = e.keyword === 'additionalProperties' ? 'unknown parameter' : e.keyword === 'required' ? 'required' : e.message;
       throw new ApiError('bad-request', `${method}: params${field ? '.' + field : ''}: ${msg}`);
     }
-    return m.run(this, params);
+    const gen = this.gen, undone = this.undone;
+    const r = await m.run(this, params);
+    if (this.gen !== gen) await this.commit(undone);
+    return r;
+  }
+
+  /** Apply `doc` as `apply` without --prune does (SIGHUP) and save it. */
+  async reload(doc: DesiredState): Promise<{ changes: Change[]; kept: Change[] }> {
+    const undone = this.undone;
+    const exact = resolveApplied(this.state, doc);
+    const next = mergeApplied(this.state, doc);
+    const r = this.apply(next);
+    if (r.changes.length) await this.commit(undone);
+    return { changes: r.changes, kept: diffState(next, exact).filter((c) => c.op === '-') };
+  }
+
+  /** Save every change made so far; the answer waits for this (see header). */
+  async commit(undoneBefore = this.undone): Promise<void> {
+    if (!this.opts.store) return;
+    try {
+      await this.save();
+    } catch (e) {
+      const msg = `cannot save the state to ${this.opts.store.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      if (this.undone === undoneBefore) this.undo(msg);
+      throw new ApiError('internal', `${msg} (the change was undone)`);
+    }
+    if (this.undone !== undoneBefore) throw new ApiError('internal', `cannot save the state to ${this.opts.store.file} (the change was undone)`);
+  }
+
+  /** Queue a save of the current state behind any save in flight (one at a time). */
+  private save(): Promise<void> {
+    const job = this.saving.then(async () => {
+      if (this.savedGen >= this.gen) return; // a later save took this change along
+      const gen = this.gen, snap = cloneState(this.state);
+      await this.opts.store!.save(snap);
+      this.savedGen = gen;
+      this.savedState = snap;
+    });
+    this.saving = job.catch(() => {});
+    return job;
+  }
+
+  /** Go back to the last saved state after a failed save (best effort on the engine). */
+  private undo(reason: string): void {
+    this.undone++;
+    this.log({ level: 'error', event: 'state-undo', reason, changes: this.gen - this.savedGen });
+    try {
+      this.configure(this.graphFor(this.savedState));
+    } catch (e) {
+      this.log({ level: 'error', event: 'state-undo-failed', error: (e as Error).message });
+    }
+    this.state = cloneState(this.savedState);
+    this.gen = this.savedGen;
   }
 
   // Methods below are reached through `handle`.
@@ -330,6 +401,10 @@ export class Daemon {
   _portAdd(p: { name: string; spec: string }): unknown {
     if (this.state.ports?.[p.name]) throw new ApiError('exists', `port "${p.name}" already exists`);
     if (this.state.bridges?.[p.name] || this.state.routers?.[p.name]) throw new ApiError('exists', `name "${p.name}" is used by a bridge or router`);
+    const missing = missingArgument(p.spec);
+    if (missing) throw new ApiError('bad-request', `port.add: params.spec: ${missing}`);
+    const held = holderOf(this.state, p.spec);
+    if (held) throw new ApiError('exists', `port "${p.name}": ${held.what} is already held by ${held.holder}`);
     try { portAppSpec(p.name, p.spec); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
     const r = this.mutate((s) => { (s.ports ??= {})[p.name] = { spec: p.spec }; });
     this.log({ event: 'port-add', port: p.name, spec: p.spec });
@@ -472,6 +547,8 @@ export class Daemon {
   _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
     this.port(p.port);
     if ((this.state.captures ?? []).some((c) => c.port === p.port && c.file === p.file)) throw new ApiError('exists', `port ${p.port} is already captured to ${p.file}`);
+    const held = p.file === '-' ? undefined : holderOf(this.state, `pcap:,out=${p.file}`);
+    if (held) throw new ApiError('exists', `capture of port ${p.port}: ${held.what} is already held by ${held.holder}`);
     return this.mutate((s) => { (s.captures ??= []).push({ port: p.port, file: p.file, ...(p.dir ? { dir: p.dir } : {}), ...(p.filter ? { filter: p.filter } : {}) }); });
   }
 
@@ -505,23 +582,30 @@ export class Daemon {
     try { return await recordProfile(p.seconds); } catch (e) { throw new ApiError('busy', (e as Error).message); }
   }
 
-  _configApply(p: { state?: unknown; yaml?: string; dryRun?: boolean }): unknown {
+  /**
+   * `apply`: objects in the document are created or replaced; objects it does not list are
+   * kept and reported (`kept`) unless `prune` removes them (mergeApplied vs resolveApplied).
+   */
+  _configApply(p: { state?: unknown; yaml?: string; dryRun?: boolean; prune?: boolean }): unknown {
     let doc: DesiredState;
     if (p.yaml !== undefined) {
       try { doc = parseState(p.yaml, 'config'); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
     } else if (p.state !== undefined) {
       try { doc = validateState(p.state); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
     } else throw new ApiError('bad-request', 'config.apply: params.state or params.yaml is required');
-    const next = resolveApplied(this.state, doc);
+    const exact = resolveApplied(this.state, doc);
+    const next = p.prune === true ? exact : mergeApplied(this.state, doc);
+    const kept = p.prune === true ? [] : diffState(next, exact).filter((c) => c.op === '-');
     const r = this.apply(next, p.dryRun === true);
-    return { dryRun: p.dryRun === true, changes: r.changes, text: formatChanges(r.changes), actions: r.actions };
+    const keptText = kept.length ? `\nnot in the document, kept (apply --prune removes them):\n${formatChanges(kept)}` : '';
+    return { dryRun: p.dryRun === true, prune: p.prune === true, changes: r.changes, kept, text: formatChanges(r.changes) + keptText, actions: r.actions };
   }
 }
 
 const methods: Record<string, Method> = {
   'ping': { schema: obj({}), run: (d) => ({ pong: true, pid: process.pid, version: 1, ports: Object.keys(d.state.ports ?? {}).length, metrics: d.metricsAddress ?? null }) },
   'config.get': { schema: obj({}), run: (d) => ({ state: d.state, yaml: printState(d.state) }) },
-  'config.apply': { schema: obj({ state: { type: 'object' }, yaml: { type: 'string' }, dryRun: { type: 'boolean' } }), run: (d, p) => d._configApply(p) },
+  'config.apply': { schema: obj({ state: { type: 'object' }, yaml: { type: 'string' }, dryRun: { type: 'boolean' }, prune: { type: 'boolean' } }), run: (d, p) => d._configApply(p) },
   'port.add': { schema: obj({ name, spec: { type: 'string', minLength: 1 } }, ['name', 'spec']), run: (d, p) => d._portAdd(p) },
   'port.del': { schema: obj({ name }, ['name']), run: (d, p) => d._portDel(p) },
   'port.show': { schema: obj({ name }), run: (d, p) => d.portList(p.name) },

@@ -19,6 +19,7 @@
  */
 import { Ajv } from 'ajv';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { findConflict, missingArgument } from './claims.js';
 
 export interface PortModel { spec: string }
 export type BridgeType = 'learning' | 'flow' | 'patch';
@@ -175,7 +176,7 @@ export function validateState(x: unknown): DesiredState {
   return s;
 }
 
-/** Cross-references the schema cannot express: names unique, members exist, one owner per port. */
+/** Cross-references the schema cannot express: names unique, members exist, one owner per port, one port per socket/interface/file (claims.ts). */
 function checkReferences(s: DesiredState): void {
   const ports = s.ports ?? {};
   const owner = new Map<string, string>();
@@ -215,6 +216,12 @@ function checkReferences(s: DesiredState): void {
   (s.captures ?? []).forEach((c, i) => {
     if (!(c.port in ports)) throw new StateError(`captures.${i}.port: no port named "${c.port}"`);
   });
+  for (const [n, p] of Object.entries(ports)) {
+    const missing = missingArgument(p.spec);
+    if (missing) throw new StateError(`ports.${n}.spec: ${missing}`);
+  }
+  const c = findConflict(s);
+  if (c) throw new StateError(`${c.field}: ${c.what} is already held by ${c.holder}`);
 }
 
 /** Parse YAML (or JSON) text into a validated state; YAML syntax errors name the line. */
@@ -257,5 +264,41 @@ export function resolveApplied(current: DesiredState, next: DesiredState): Desir
     const v = next[k];
     if (v !== undefined && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0)) (r as Record<string, unknown>)[k] = structuredClone(v);
   }
+  return r;
+}
+
+/**
+ * What `apply` without --prune (and SIGHUP) makes of `doc`: every object in it is created
+ * or replaced, and objects only in `current` stay — ports, bridges with their members and
+ * flows, routers with their interfaces and routes, captures. Nothing made through the API
+ * disappears because a file does not list it; `resolveApplied` (--prune) is the exact form.
+ */
+export function mergeApplied(current: DesiredState, doc: DesiredState): DesiredState {
+  const r = resolveApplied(current, doc);
+  const cur = cloneState(current);
+  // The file's objects first, in its order, then those only the current state has.
+  const ports = { ...r.ports, ...cur.ports, ...r.ports };
+  const bridges: Record<string, BridgeModel> = { ...r.bridges, ...cur.bridges };
+  for (const [n, b] of Object.entries(r.bridges ?? {})) {
+    const old = cur.bridges?.[n];
+    if (!old || (old.type ?? 'learning') !== (b.type ?? 'learning')) { bridges[n] = b; continue; }
+    const flows = [...(old.flows ?? []), ...(b.flows ?? []).filter((f) => !(old.flows ?? []).includes(f))];
+    bridges[n] = { ...b, ports: { ...b.ports, ...old.ports, ...b.ports }, ...(flows.length ? { flows } : {}) };
+  }
+  const routers: Record<string, RouterModel> = { ...r.routers, ...cur.routers };
+  for (const [n, rt] of Object.entries(r.routers ?? {})) {
+    const old = cur.routers?.[n];
+    if (!old) { routers[n] = rt; continue; }
+    const mine = new Set((rt.routes ?? []).map((x) => x.prefix));
+    const routes = [...(old.routes ?? []).filter((x) => !mine.has(x.prefix)), ...(rt.routes ?? [])];
+    routers[n] = { interfaces: { ...rt.interfaces, ...old.interfaces, ...rt.interfaces }, ...(routes.length ? { routes } : {}) };
+  }
+  const key = (c: CaptureModel) => `${c.port}\n${c.file}`;
+  const fromDoc = new Set((r.captures ?? []).map(key));
+  const captures = [...(cur.captures ?? []).filter((c) => !fromDoc.has(key(c))), ...(r.captures ?? [])];
+  if (Object.keys(ports).length) r.ports = ports;
+  if (Object.keys(bridges).length) r.bridges = bridges;
+  if (Object.keys(routers).length) r.routers = routers;
+  if (captures.length) r.captures = captures;
   return r;
 }

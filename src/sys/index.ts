@@ -18,3 +18,4 @@ export { checkIfName, ifIndex, ifFlags, setIfFlags, setIfUp, ifMtu, ifMac, ifOff
 export { addressOf, readAt, writeAt, readvAt, writevAt, IoVecs } from './fd-io.js';
 export { openTap, MAX_TAP_QUEUES, type TapDevice, type TapOptions } from './tap.js';
 export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';
+export { tryLockExclusive } from './flock.js';

@@ -24,6 +24,7 @@ export const fn = {
   writePtr: libc.func('intptr_t write(int fd, void *buf, size_t count)'),
   eventfd: libc.func('int eventfd(unsigned int initval, int flags)'),
   fcntl: libc.func('int fcntl(int fd, int cmd, int arg)'),
+  flock: libc.func('int flock(int fd, int op)'),
   socket: libc.func('int socket(int domain, int type, int protocol)'),
   socketpair: libc.func('int socketpair(int domain, int type, int protocol, _Out_ int *sv)'),
   bind: libc.func('int bind(int fd, const uint8_t *addr, uint32_t len)'),

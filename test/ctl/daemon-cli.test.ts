@@ -49,7 +49,7 @@ function rawRequest(lines: string): Promise<any[]> {
 }
 
 before(async () => {
-  daemon = spawn(process.execPath, [BIN, 'daemon', '--socket', sock, '--metrics', '127.0.0.1:0', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  daemon = spawn(process.execPath, [BIN, 'daemon', '--state-dir', join(dir, 'state'), '--socket', sock, '--metrics', '127.0.0.1:0', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
   daemon.stderr!.on('data', (c) => { log += c; });
   for (let i = 0; i < 300 && !existsSync(sock); i++) await sleep(20);
   assert.ok(existsSync(sock), `daemon did not start: ${log}`);
@@ -78,7 +78,7 @@ test('usage errors exit 2; refused requests exit 1; one line each', () => {
     [['port', 'add'], 2, /missing NAME/],
     [['port', 'add', 'x', 'type'], 2, /bad or missing type/],
     [['port', 'add', 'x', 'type', 'nosuchkind'], 1, /unknown kind "nosuchkind"/],
-    [['port', 'add', '9bad', 'sink'], 1, /params\.name/],
+    [['port', 'add', '9bad', 'sink'], 2, /params\.name/],
     [['port', 'add', 'x', 'type', 'gen', 'size=7'], 1, /size must be an integer/],
     [['port', 'del', 'ghost'], 1, /no port named "ghost"/],
     [['bridge', 'add', 'b', 'type', 'hub'], 2, /type must be learning, flow or patch/],
@@ -181,7 +181,11 @@ test('show config round trip is lossless; apply --dry-run prints the diff and ch
   assert.equal(res.changes.length, 1);
   assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['n0', 'g0', 's0']);
   assert.equal(ok('show', 'config'), readFileSync(join(dir, 'more.yaml'), 'utf8').trimEnd() + '\n');
-  ok('apply', f);
+  // Without --prune, objects the file does not list are kept and listed; --prune removes them.
+  assert.equal(ok('apply', f).trim(), 'no changes\nnot in the document, kept (apply --prune removes them):\n- ports.n0');
+  assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['n0', 'g0', 's0']);
+  assert.match(ok('apply', f, '--prune', '--dry-run'), /^dry run, would apply:\n- ports\.n0$/m);
+  assert.equal(ok('apply', f, '--prune').trim(), '- ports.n0');
   assert.deepEqual(json('port', 'show').map((p: any) => p.name), ['g0', 's0']);
   // Invalid files: one line naming the field, nothing changed.
   writeFileSync(join(dir, 'bad.yaml'), 'ports:\n  a: {spec: sink}\nbridges:\n  b: {ports: {a: {}, ghost: {}}}\n');

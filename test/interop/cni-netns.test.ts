@@ -54,7 +54,7 @@ before(async () => {
   // CNI_PATH as a runtime has it: our plugin by its type name, then the IPAM plugins.
   mkdirSync(join(tmp, 'bin'));
   symlinkSync(join(root, 'bin/sluice-cni.js'), join(tmp, 'bin/sluice-cni'));
-  daemon = spawn(process.execPath, [join(root, 'bin/sluice.js'), 'daemon', '--socket', sock, '--metrics', 'off', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  daemon = spawn(process.execPath, [join(root, 'bin/sluice.js'), 'daemon', '--state-dir', join(tmp, 'daemon-state'), '--socket', sock, '--metrics', 'off', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
   daemon.stderr!.on('data', (c: Buffer) => { daemonLog = (daemonLog + c.toString()).slice(-4000); });
   for (let i = 0; i < 100 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 100));
   api = new ApiClient(sock, 10_000);

@@ -30,7 +30,7 @@ test('sluice daemon --workers 2: a patch bridge of two 2-queue vhost-user ports 
     ports: { a: { spec: `vhost-user:${a},queues=2` }, b: { spec: `vhost-user:${b},queues=2` } },
     bridges: { x: { type: 'patch', ports: { a: {}, b: {} } } },
   }));
-  const d = spawn(process.execPath, [SLUICE, 'daemon', '--config', cfg, '--socket', api, '--metrics', 'off', '--workers', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const d = spawn(process.execPath, [SLUICE, 'daemon', '--state-dir', join(w.dir, 'state'), '--config', cfg, '--socket', api, '--metrics', 'off', '--workers', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   d.stderr!.on('data', (c) => { log += c; });
   try {

@@ -1,25 +1,28 @@
 /**
- * `sluice apply FILE [--dry-run] [-j|-p]`
+ * `sluice apply FILE [--prune] [--dry-run] [-j|-p]`
  *
- * Reconciles the running daemon to the desired state in FILE (YAML or JSON, the format
- * `sluice show config` prints): ports, bridges, routers and captures become exactly what the
- * file lists (a missing section means none); engine/metrics settings absent from the file
- * stay as they are. Prints the changes, one per line (`+`, `-`, `~` and a dotted path);
- * with --dry-run prints them and changes nothing. `-` as FILE reads stdin.
+ * Applies the desired state in FILE (YAML or JSON, the format `sluice show config` prints)
+ * to the running daemon. Every object FILE lists (port, bridge, bridge member, flow, router,
+ * interface, route, capture) is created or updated; objects FILE does not list are kept —
+ * they may have been made through the API — and listed after the changes ("kept"). With
+ * --prune the daemon becomes exactly FILE: the kept objects are removed too. Engine/metrics
+ * settings absent from FILE stay as they are. Prints the changes, one per line (`+`, `-`,
+ * `~` and a dotted path); with --dry-run prints them and changes nothing. `-` reads stdin.
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
 import { parseGlobal, request, output, EXIT } from '../../ctl/cli.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const g = parseGlobal(argv, ['--dry-run', '-n']);
-  if (g.help) { console.log('usage: sluice apply FILE [--dry-run] [-j|-p] [--socket PATH]'); return EXIT.OK; }
-  if (g.words.length !== 1) throw new UsageError('usage: sluice apply FILE [--dry-run]');
+  const g = parseGlobal(argv, ['--dry-run', '-n', '--prune']);
+  if (g.help) { console.log('usage: sluice apply FILE [--prune] [--dry-run] [-j|-p] [--socket PATH]\n  objects not in FILE are kept (and listed) unless --prune removes them'); return EXIT.OK; }
+  if (g.words.length !== 1) throw new UsageError('usage: sluice apply FILE [--prune] [--dry-run]');
   const file = g.words[0]!;
   let yaml: string;
   try { yaml = readFileSync(file === '-' ? 0 : file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
   const dryRun = g.flags.has('--dry-run') || g.flags.has('-n');
-  const r = await request<{ text: string }>(g, 'config.apply', { yaml, dryRun });
+  const prune = g.flags.has('--prune');
+  const r = await request<{ text: string }>(g, 'config.apply', { yaml, dryRun, ...(prune ? { prune } : {}) });
   output(g, r, (x) => (dryRun ? `dry run, would apply:\n${x.text}` : x.text));
   return EXIT.OK;
 }

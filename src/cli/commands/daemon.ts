@@ -1,28 +1,39 @@
 /**
- * `sluice daemon [--config FILE] [--socket PATH] [--socket-mode 0660] [--socket-group GROUP]
+ * `sluice daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode 0660] [--socket-group GROUP]
  *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
  *                [--workers N [--worker-cpus LIST]]`
  *
  * --workers N: worker engines serving the queue pairs of vhost-user ports joined by a patch
  * bridge (pair q on worker q mod N), pinned to --worker-cpus (e.g. 2-3) when given.
  *
- * Runs the switch in the foreground (systemd Type=simple; see deploy/systemd/sluice.service):
- * applies the config file (YAML desired state, see src/ctl/model.ts), serves the management
- * API on the unix socket (default /run/sluice/api.sock, mode 0600 unless --socket-mode/
- * --socket-group say otherwise) and Prometheus metrics (default 127.0.0.1:9469).
- * Logs JSON lines on stderr. SIGHUP re-applies the config file; SIGINT/SIGTERM stop cleanly
- * (exit 0). A bad config exits 2 with one line naming the field.
+ * Runs the switch in the foreground (systemd Type=simple; see deploy/systemd/sluice.service),
+ * serves the management API on the unix socket (default /run/sluice/api.sock, mode 0600
+ * unless --socket-mode/--socket-group say otherwise) and Prometheus metrics (default
+ * 127.0.0.1:9469). Logs JSON lines on stderr.
+ *
+ * State: the desired state lives in --state-dir (default /var/lib/sluice for root, else
+ * $XDG_STATE_HOME/sluice or ~/.local/state/sluice), locked for this daemon alone and saved
+ * before every API answer (src/ctl/state-store.ts). A start resumes that state. --config FILE
+ * (YAML desired state, src/ctl/model.ts) seeds a state directory that holds no state yet; once
+ * there is one, the file is not applied at start (a log line says so; use `sluice apply`).
+ * Start flags (--socket, --metrics, --pool, --workers...) override the saved settings.
+ * SIGHUP applies the config file the way `sluice apply FILE` does without --prune: objects in
+ * the file are created or updated, nothing else is removed (the kept ones are logged).
+ * SIGINT/SIGTERM stop cleanly (exit 0). A bad config exits 2 with one line naming the field;
+ * a state directory held by another daemon, or a state file that is corrupt or in a newer
+ * format, exits 1 with one line naming it.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import { parseCpuList } from '../../host/parse.js';
 import { Daemon, jsonLogger } from '../../ctl/daemon.js';
-import { parseState, resolveApplied, StateError, type DesiredState } from '../../ctl/model.js';
+import { parseState, StateError, type DesiredState } from '../../ctl/model.js';
+import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-store.js';
 import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
 
-const HELP = `usage: sluice daemon [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
+const HELP = `usage: sluice daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
                      [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
                      [--workers N [--worker-cpus LIST]]`;
 
@@ -34,13 +45,77 @@ function readConfig(file: string): DesiredState {
 
 export async function main(argv: string[]): Promise<number> {
   const { opts, rest } = parseArgs(argv, {
-    config: 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
+    config: 'string', 'state-dir': 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
     'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', workers: 'string', 'worker-cpus': 'string', help: 'boolean',
   }, { '-h': '--help', '-c': '--config' });
   if (opts.help) { console.log(HELP); return 0; }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
   const file = opts.config as string | undefined;
-  const state: DesiredState = file ? readConfig(file) : { version: 1 };
+  const seed: DesiredState = file ? readConfig(file) : { version: 1 };
+  const log = jsonLogger();
+  const store = openStore((opts['state-dir'] as string | undefined) ?? defaultStateDir());
+  let state: DesiredState;
+  try {
+    state = startState(store, seed, file, log);
+    applyFlags(state, opts);
+  } catch (e) { store.close(); throw e; }
+
+  let d: Daemon;
+  try {
+    d = await Daemon.create(state, { log, store });
+    await d.start();
+  } catch (e) {
+    store.close();
+    if (e instanceof StateError || e instanceof ApiError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.on('SIGHUP', () => {
+    if (!file) { log({ level: 'warn', event: 'reload-skipped', reason: 'no --config file' }); return; }
+    void (async () => {
+      try {
+        const next = readConfig(file);
+        next.api = d.state.api; // the socket stays as started
+        const r = await d.reload(next);
+        log({ event: 'reloaded', file, changes: r.changes.length, kept: r.kept.map((c) => c.path) });
+      } catch (e) {
+        log({ level: 'error', event: 'reload-failed', file, error: (e as Error).message });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await d.stop();
+  store.close();
+  return 0;
+}
+
+function openStore(dir: string): StateStore {
+  try { return StateStore.open(dir); } catch (e) {
+    if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
+    throw e;
+  }
+}
+
+/** The saved state if the directory has one (then --config is not applied), else the seed. */
+function startState(store: StateStore, seed: DesiredState, file: string | undefined, log: ReturnType<typeof jsonLogger>): DesiredState {
+  let saved: DesiredState | undefined;
+  try { saved = store.load(); } catch (e) {
+    if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
+    throw e;
+  }
+  if (!saved) {
+    if (file) log({ event: 'state-seeded', file, stateDir: store.dir });
+    return seed;
+  }
+  if (file) log({ level: 'warn', event: 'config-not-seeded', file, stateDir: store.dir, reason: 'the state directory already holds a state; --config only seeds an empty one (sluice apply FILE changes a running daemon)' });
+  log({ event: 'state-loaded', file: store.file, ports: Object.keys(saved.ports ?? {}).length });
+  return saved;
+}
+
+/** Start flags override the settings of the state (they are fixed at start). */
+function applyFlags(state: DesiredState, opts: Record<string, string | string[] | boolean>): void {
   const api = { ...(state.api ?? {}) };
   if (opts.socket) api.socket = opts.socket as string;
   api.socket ??= DEFAULT_SOCKET;
@@ -67,31 +142,4 @@ export async function main(argv: string[]): Promise<number> {
     try { engine.workerCpus = parseCpuList(opts['worker-cpus'] as string); } catch (e) { throw new UsageError(`--worker-cpus: ${(e as Error).message}`); }
   }
   if (Object.keys(engine).length) state.engine = engine;
-
-  const log = jsonLogger();
-  let d: Daemon;
-  try {
-    d = await Daemon.create(state, { log });
-    await d.start();
-  } catch (e) {
-    if (e instanceof StateError || e instanceof ApiError) throw new UsageError(e.message);
-    throw e;
-  }
-  process.on('SIGHUP', () => {
-    if (!file) { log({ level: 'warn', event: 'reload-skipped', reason: 'no --config file' }); return; }
-    try {
-      const next = readConfig(file);
-      next.api = d.state.api; // the socket stays as started
-      const r = d.apply(resolveApplied(d.state, next));
-      log({ event: 'reloaded', file, changes: r.changes.length });
-    } catch (e) {
-      log({ level: 'error', event: 'reload-failed', file, error: (e as Error).message });
-    }
-  });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await d.stop();
-  return 0;
 }

@@ -27,6 +27,8 @@ function kindFrom(type: 'vhost-user' | 'virtio-user', usage: string) {
   return {
     usage,
     app(spec: PortSpec) {
+      // Without this, `vhost-user` alone would name a socket "vhost-user" in the cwd.
+      if (spec.arg === '') throw new PortSpecError(`port spec "${spec.text}": ${type} needs the socket path (${type}:PATH)`);
       const rest = spec.text.slice(spec.text.indexOf(':') + 1).split(',').filter((o) => !o.startsWith('name=')).join(',');
       try { return { type, args: portParsers[type]!(rest) }; } catch (e) { throw new PortSpecError((e as Error).message); }
     },

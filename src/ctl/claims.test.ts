@@ -17,6 +17,8 @@ test('each kind claims what it holds; servers and clients of one path differ', (
   assert.deepEqual(portClaims('tap:tap0').map((c) => c.key), ['tap tap0']);
   assert.deepEqual(portClaims('af-packet:eth0,fanout=2').map((c) => c.key), ['netdev eth0']);
   assert.deepEqual(portClaims('pcap:in.pcap,out=o.pcapng').map((c) => c.key), [`file ${resolve('o.pcapng')}`]);
+  assert.deepEqual(portClaims('pcap:,out=/o.pcapng').map((c) => c.key), ['file /o.pcapng']);
+  assert.deepEqual(portClaims('vhost-user'), []);
   assert.deepEqual(portClaims('vhost-user:rel.sock').map((c) => c.key), [`listen ${resolve('rel.sock')}`]);
   for (const s of ['gen:size=64', 'sink', 'null', 'pcap:in.pcap', 'ring:w', 'not a spec:::']) assert.deepEqual(portClaims(s), [], s);
 });

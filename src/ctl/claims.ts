@@ -44,7 +44,7 @@ export function missingArgument(spec: string): string | undefined {
 /** What a port with this spec holds (nothing for a spec that does not parse). */
 export function portClaims(spec: string): Claim[] {
   const p = parsed(spec);
-  if (!p || p.arg === '') return [];
+  if (!p || (p.kind in NEEDS && p.arg === '')) return [];
   const path = (x: string) => resolve(x);
   switch (p.kind) {
     case 'vhost-user':

@@ -98,6 +98,7 @@ test('daemonset: device plugin wiring, host paths, switch container Guaranteed',
   const vols = new Map((spec.volumes as Obj[]).map((v) => [v.name as string, v]));
   assert.equal(vols.get('device-plugins')!.hostPath.path, '/var/lib/kubelet/device-plugins');
   assert.equal(vols.get('sluice-run')!.hostPath.path, '/var/run/sluice');
+  assert.equal(vols.get('sluice-state')!.hostPath.path, '/var/lib/sluice');
   assert.equal(vols.get('hugepages')!.emptyDir.medium, 'HugePages-1Gi');
   const dp = (spec.containers as Obj[]).find((c) => c.name === 'device-plugin')!;
   assert.ok((dp.command as string[]).includes('device-plugin'));
@@ -113,6 +114,9 @@ test('daemonset: device plugin wiring, host paths, switch container Guaranteed',
   const swCmd = sw.command as string[];
   assert.deepEqual(swCmd.slice(0, 2), ['sluice', 'daemon']);
   const apiSocket = swCmd[swCmd.indexOf('--socket') + 1];
+  // The daemon's state directory is the host's, so API-made ports outlive the pod.
+  const stateDir = swCmd[swCmd.indexOf('--state-dir') + 1];
+  assert.equal((sw.volumeMounts as Obj[]).find((m) => m.name === 'sluice-state')?.mountPath, stateDir);
   assert.ok((dp.command as string[]).includes(`--daemon-socket=${apiSocket}`), 'device plugin points at the daemon socket');
   // The daemon's config (the ConfigMap) is a valid desired state.
   const cm = docs('sluice-daemonset.yaml').find((d) => d.kind === 'ConfigMap')!;

@@ -31,7 +31,7 @@ import { Ajv } from 'ajv';
 import { loadBuiltins } from '../builtin.js';
 import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
 import { holderOf, missingArgument } from './claims.js';
-import type { StateStore } from './state-store.js';
+import { StateStoreError, type StateStore } from './state-store.js';
 import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
 import { diffState, formatChanges, type Change } from './diff.js';
 import { EngineRunner } from '../core/runner.js';
@@ -141,7 +141,9 @@ export class Daemon {
       d.apply(resolveApplied(d.state, s));
       await d.spread.ready();
       // The state as started (seeded from --config, start flags applied) is the first save.
-      if (opts.store) await d.save();
+      if (opts.store) {
+        await d.save().catch((e: NodeJS.ErrnoException) => { throw new StateStoreError(`cannot save the state to ${opts.store!.file}: ${e.code ?? e.message}`); });
+      }
     } catch (e) {
       await d.spread.stop().catch(() => {});
       d.region.close();
@@ -169,6 +171,7 @@ export class Daemon {
 
   async stop(): Promise<void> {
     this.running = false;
+    await this.saving; // a save under way finishes (its callers were not answered yet)
     await this.api?.close();
     if (this.metricsServer) await new Promise<void>((r) => this.metricsServer!.close(() => r()));
     this.metricsServer = undefined;

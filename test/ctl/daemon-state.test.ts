@@ -18,7 +18,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../../src/ctl/api-client.js';
@@ -282,5 +282,23 @@ test('a socket, memif id, output file, TAP name or interface held by one port is
   ok(d, 'port', 'add', 'v2', `vhost-user:${v1}`);
   assert.ok(statSync(v1).isSocket());
   assert.deepEqual(readdirSync(dir).sort(), ['lock', 'state.json']);
+  await stop(d);
+});
+
+test('a change that cannot be saved is undone and refused; the next one saves again', { timeout: 30_000 }, async () => {
+  const dir = join(work, 'unsaved');
+  const d = await start(dir);
+  ok(d, 'port', 'add', 'a', 'sink');
+  // A directory where the temporary file goes makes the next save fail (EISDIR), even as root.
+  mkdirSync(join(dir, 'state.json.tmp'));
+  const v = join(work, 'unsaved.sock');
+  refused(d, 1, `cannot save the state to ${join(dir, 'state.json')}: EISDIR (the change was undone)`, 'port', 'add', 'v', `vhost-user:${v}`);
+  assert.deepEqual(Object.keys(config(d).ports), ['a'], 'the running state is the saved one');
+  assert.equal(existsSync(v), false, "the undone port's socket is gone");
+  assert.deepEqual(Object.keys(savedState(dir).ports), ['a']);
+  rmdirSync(join(dir, 'state.json.tmp'));
+  ok(d, 'port', 'add', 'v', `vhost-user:${v}`);
+  assert.ok(statSync(v).isSocket());
+  assert.deepEqual(Object.keys(savedState(dir).ports), ['a', 'v']);
   await stop(d);
 });

@@ -67,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     store.close();
     if (e instanceof StateError || e instanceof ApiError) throw new UsageError(e.message);
+    if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
     throw e;
   }
   process.on('SIGHUP', () => {

@@ -54,12 +54,20 @@ before(async () => {
   // CNI_PATH as a runtime has it: our plugin by its type name, then the IPAM plugins.
   mkdirSync(join(tmp, 'bin'));
   symlinkSync(join(root, 'bin/sluice-cni.js'), join(tmp, 'bin/sluice-cni'));
+  await startDaemon();
+});
+
+/** Start the daemon on its state directory and wait until it answers. */
+async function startDaemon(): Promise<void> {
   daemon = spawn(process.execPath, [join(root, 'bin/sluice.js'), 'daemon', '--state-dir', join(tmp, 'daemon-state'), '--socket', sock, '--metrics', 'off', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
   daemon.stderr!.on('data', (c: Buffer) => { daemonLog = (daemonLog + c.toString()).slice(-4000); });
-  for (let i = 0; i < 100 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 100));
   api = new ApiClient(sock, 10_000);
+  for (let i = 0; i < 100; i++) {
+    try { await api.request('ping'); return; } catch { api.close(); }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await api.request('ping');
-});
+}
 
 const cniPath = () => `${join(tmp, 'bin')}:${ipamDir}`;
 
@@ -155,6 +163,36 @@ test('veth mode: ADD two pods, ping through Sluice, CHECK, DEL twice, nothing le
   assert.deepEqual(ipFiles(), [], 'IPAM reservations released');
   // CHECK after DEL: the container is unknown.
   assert.equal(cni('CHECK', 'ctr-a', nsPath(nsA), 'net1', conf({ prevResult: a.out })).out.code, 3);
+});
+
+test('veth mode: kill -9 the daemon and restart it: the ports come back from its state, CHECK passes, the pods ping again', async (t) => {
+  if (skip(t)) return;
+  const nsA = lab.ns('ra'), nsB = lab.ns('rb');
+  const a = cni('ADD', 'ctr-ra', nsPath(nsA), 'net1', conf());
+  const b = cni('ADD', 'ctr-rb', nsPath(nsB), 'net1', conf());
+  assert.deepEqual([a.status, b.status], [0, 0], `${a.stderr} ${b.stderr}\n${daemonLog}`);
+  const ipA = a.out.ips[0].address.split('/')[0], ipB = b.out.ips[0].address.split('/')[0];
+  assert.ok(await ping(nsA, ipB, 3) >= 2, 'a pings b before the crash');
+  const before = (await cniPorts()).map((p) => p.name).sort();
+  assert.equal(before.length, 2);
+
+  const d = daemon!;
+  d.kill('SIGKILL');
+  await new Promise((r) => d.once('exit', r));
+  api!.close();
+  assert.notEqual(cni('CHECK', 'ctr-ra', nsPath(nsA), 'net1', conf({ prevResult: a.out })).status, 0, 'CHECK fails while the daemon is down');
+  await startDaemon();
+  assert.deepEqual((await cniPorts()).map((p) => p.name).sort(), before, daemonLog);
+  for (const [id, ns, res] of [['ctr-ra', nsA, a.out], ['ctr-rb', nsB, b.out]] as const) {
+    const chk = cni('CHECK', id, nsPath(ns), 'net1', conf({ prevResult: res }));
+    assert.deepEqual([chk.status, chk.out], [0, undefined], `CHECK ${id} after the restart: ${JSON.stringify(chk.out)} ${chk.stderr}`);
+  }
+  assert.ok(await ping(nsA, ipB, 3) >= 2, 'a pings b after the restart');
+  assert.ok(await ping(nsB, ipA, 3) >= 2, 'b pings a after the restart');
+  for (const [id, ns, res] of [['ctr-ra', nsA, a.out], ['ctr-rb', nsB, b.out]] as const) {
+    assert.equal(cni('DEL', id, nsPath(ns), 'net1', conf({ prevResult: res })).status, 0);
+  }
+  assert.deepEqual(await cniPorts(), []);
 });
 
 test('veth mode: a failing ADD (IPAM plugin missing) undoes everything', async (t) => {

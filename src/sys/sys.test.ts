@@ -80,6 +80,20 @@ test('unix stream socket passes fds with SCM_RIGHTS; mode is applied; stale sock
   for (const fd of [...got.fds, efd, s, l]) closeFd(fd);
 });
 
+test('unixListen refuses a socket another listener still serves, of either type, and leaves it working', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-sys-'));
+  const path = join(dir, 'live.sock');
+  const l = unixListen(path, 'stream');
+  for (const type of ['stream', 'seqpacket'] as const) {
+    assert.throws(() => unixListen(path, type), (e: Error) => (e as { code?: string }).code === 'EADDRINUSE' && e.message.includes(`${path} is served by another process`), type);
+  }
+  const c = unixConnect(path, 'stream');
+  let s = -1;
+  for (let i = 0; i < 100 && s < 0; i++) s = unixAccept(l);
+  assert.ok(s >= 0, 'the first listener still accepts');
+  for (const fd of [c, s, l]) closeFd(fd);
+});
+
 test('unixListen refuses to clobber a regular file and names the path limit', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-sys-'));
   const f = join(dir, 'file');

@@ -11,6 +11,7 @@ import { fn, errno, allocNative } from './libc.js';
 import { SysError, EAGAIN, EINTR } from './errors.js';
 
 export type SocketType = 'stream' | 'seqpacket';
+const EADDRINUSE = 98, EPROTOTYPE = 91;
 const AF_UNIX = 1, SOCK_STREAM = 1, SOCK_SEQPACKET = 5, SOCK_NONBLOCK = 0o4000, SOCK_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1, SCM_RIGHTS = 1, MSG_NOSIGNAL = 0x4000, MSG_CMSG_CLOEXEC = 0x40000000, MSG_CTRUNC = 0x8;
 const F_GETFL = 3, F_SETFL = 4, O_NONBLOCK = 0o4000;
@@ -62,15 +63,29 @@ function groupId(group: string | number): number {
 
 export interface ListenOptions { mode?: number; group?: string | number; backlog?: number }
 
+/** True when a process listens on the socket file `path` (a connect is accepted or queued). */
+function served(path: string, type: SocketType): boolean {
+  const addr = sockaddr(path);
+  const fd = fn.socket(AF_UNIX, typeConst(type) | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+  if (fd < 0) throw new SysError('socket', errno());
+  const r = fn.connect(fd, addr, addr.length);
+  const e = r === 0 ? 0 : errno();
+  fn.close(fd);
+  // EAGAIN: a full backlog; EPROTOTYPE: served with another socket type. Both are live.
+  return r === 0 || e === EAGAIN || e === EPROTOTYPE;
+}
+
 /**
  * Bind and listen on `path` (non-blocking). A stale socket file left by a crashed process is
- * removed first; any other kind of file at `path` is an error.
+ * removed first; a socket another process still serves, or any other kind of file at `path`,
+ * is an error (unlinking a live socket would cut its owner off from new peers).
  */
 export function unixListen(path: string, type: SocketType, opts: ListenOptions = {}): number {
   const addr = sockaddr(path);
   try {
-    if (lstatSync(path).isSocket()) unlinkSync(path);
-    else throw new RangeError(`${path} exists and is not a socket`);
+    if (!lstatSync(path).isSocket()) throw new RangeError(`${path} exists and is not a socket`);
+    if (served(path, type)) throw new SysError('bind', EADDRINUSE, `${path} is served by another process`);
+    unlinkSync(path);
   } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
   const fd = newSocket(type);
   try {

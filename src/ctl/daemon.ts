@@ -166,7 +166,7 @@ export class Daemon {
     await this.syncMetrics();
     this.running = true;
     this.runner.start();
-    this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length });
+    this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length, ...(this.opts.store ? { stateDir: this.opts.store.dir } : {}) });
   }
 
   async stop(): Promise<void> {

@@ -56,7 +56,12 @@ export class StateStore {
     const lockPath = join(dir, 'lock');
     let fd: number;
     try { fd = openSync(lockPath, constants.O_RDWR | constants.O_CREAT, 0o644); } catch (e) { throw new StateStoreError(`state directory ${dir}: cannot open ${lockPath}: ${errText(e)}`); }
-    if (!tryLockExclusive(fd)) {
+    let locked: boolean;
+    try { locked = tryLockExclusive(fd); } catch (e) {
+      closeSync(fd);
+      throw new StateStoreError(`state directory ${dir}: cannot lock ${lockPath}: ${(e as Error).message}`);
+    }
+    if (!locked) {
       let holder = '';
       try { holder = readFileSync(lockPath, 'utf8').trim(); } catch { /* unreadable: say less */ }
       closeSync(fd);

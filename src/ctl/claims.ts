@@ -91,26 +91,31 @@ export function findConflict(s: DesiredState): Conflict | undefined {
     }
   }
   for (const [i, c] of (s.captures ?? []).entries()) {
-    if (c.file === '-') continue;
-    const f = resolve(c.file);
-    const x = take({ key: `file ${f}`, what: `output file ${f}` }, `the capture of port ${c.port}`, `captures.${i}.file`);
-    if (x) return x;
+    for (const cl of fileClaims(c.file)) {
+      const x = take(cl, `the capture of port ${c.port}`, `captures.${i}.file`);
+      if (x) return x;
+    }
   }
   return undefined;
 }
 
-/** Who in `s` already holds something `spec` would hold, or undefined. */
-export function holderOf(s: DesiredState, spec: string, except?: string): { what: string; holder: string } | undefined {
-  const mine = new Map(portClaims(spec).map((c) => [c.key, c.what]));
+/** The claim of a capture writing `file` (none for stdout). */
+export function fileClaims(file: string): Claim[] {
+  if (file === '-') return [];
+  const f = resolve(file);
+  return [{ key: `file ${f}`, what: `output file ${f}` }];
+}
+
+/** Who in `s` already holds something of `claims` (a port spec's, by default), or undefined. */
+export function holderOf(s: DesiredState, spec: string | Claim[], except?: string): { what: string; holder: string } | undefined {
+  const mine = new Map((typeof spec === 'string' ? portClaims(spec) : spec).map((c) => [c.key, c.what]));
   if (mine.size === 0) return undefined;
   for (const [n, p] of Object.entries(s.ports ?? {})) {
     if (n === except) continue;
     for (const c of portClaims(p.spec)) if (mine.has(c.key)) return { what: c.what, holder: `port ${n}` };
   }
   for (const c of s.captures ?? []) {
-    if (c.file === '-') continue;
-    const k = `file ${resolve(c.file)}`;
-    if (mine.has(k)) return { what: mine.get(k)!, holder: `the capture of port ${c.port}` };
+    for (const cl of fileClaims(c.file)) if (mine.has(cl.key)) return { what: cl.what, holder: `the capture of port ${c.port}` };
   }
   return undefined;
 }

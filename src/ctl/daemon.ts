@@ -30,7 +30,7 @@ import { diffConfig, type GraphConfig } from '../core/config.js';
 import { Ajv } from 'ajv';
 import { loadBuiltins } from '../builtin.js';
 import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
-import { holderOf, missingArgument } from './claims.js';
+import { fileClaims, holderOf, missingArgument } from './claims.js';
 import { StateStoreError, type StateStore } from './state-store.js';
 import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
 import { diffState, formatChanges, type Change } from './diff.js';
@@ -550,7 +550,7 @@ export class Daemon {
   _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
     this.port(p.port);
     if ((this.state.captures ?? []).some((c) => c.port === p.port && c.file === p.file)) throw new ApiError('exists', `port ${p.port} is already captured to ${p.file}`);
-    const held = p.file === '-' ? undefined : holderOf(this.state, `pcap:,out=${p.file}`);
+    const held = holderOf(this.state, fileClaims(p.file));
     if (held) throw new ApiError('exists', `capture of port ${p.port}: ${held.what} is already held by ${held.holder}`);
     return this.mutate((s) => { (s.captures ??= []).push({ port: p.port, file: p.file, ...(p.dir ? { dir: p.dir } : {}), ...(p.filter ? { filter: p.filter } : {}) }); });
   }

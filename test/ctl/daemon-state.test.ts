@@ -272,13 +272,20 @@ test('a socket, memif id, output file, TAP name or interface held by one port is
   refused(d, 1, `port "r2": output file ${out} is already held by port r1`, 'port', 'add', 'r2', `pcap:,out=${out}`);
   ok(d, 'port', 'add', 'sk', 'sink');
   refused(d, 1, `capture of port sk: output file ${out} is already held by port r1`, 'capture', 'add', 'sk', out);
+  const cap = join(work, 'sk.pcapng');
+  ok(d, 'port', 'add', 'gx', 'gen:rate=100');
+  ok(d, 'bridge', 'add', 'px', 'type', 'patch', 'ports', 'gx,sk');
+  ok(d, 'capture', 'add', 'sk', cap, 'dir', 'tx');
+  refused(d, 1, `capture of port c4: output file ${cap} is already held by the capture of port sk`, 'capture', 'add', 'c4', cap);
+  refused(d, 1, `port "r3": output file ${cap} is already held by the capture of port sk`, 'port', 'add', 'r3', `pcap:,out=${cap}`);
+  assert.deepEqual(config(d).captures, [{ port: 'sk', file: cap, dir: 'tx' }]);
   // TAP names and kernel interfaces: refused by validation, before any device is opened.
   const taps = join(work, 'taps.yaml');
   writeFileSync(taps, 'ports:\n  t1: {spec: "tap:sl-dup0"}\n  t2: {spec: "tap:sl-dup0,queues=2"}\n');
   refused(d, 1, 'config: ports.t2.spec: TAP interface sl-dup0 is already held by port t1', 'apply', taps);
   writeFileSync(taps, 'ports:\n  p1: {spec: "af-packet:sl-nope0"}\n  p2: {spec: "af-packet:sl-nope0,fanout=2"}\n');
   refused(d, 1, 'config: ports.p2.spec: kernel interface sl-nope0 is already held by port p1', 'apply', taps);
-  assert.deepEqual(Object.keys(config(d).ports), ['v1', 'c4', 'c5', 'r1', 'sk']);
+  assert.deepEqual(Object.keys(config(d).ports), ['v1', 'c4', 'c5', 'r1', 'sk', 'gx']);
 
   // Deleting v1 removes its socket; then the path is free for another port.
   ok(d, 'port', 'del', 'v1');

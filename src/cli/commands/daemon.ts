@@ -35,7 +35,11 @@ import { ApiError } from '../../ctl/api-server.js';
 
 const HELP = `usage: sluice daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
                      [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
-                     [--workers N [--worker-cpus LIST]]`;
+                     [--workers N [--worker-cpus LIST]]
+  --state-dir DIR  where the desired state is kept and saved before every API answer
+                   (default /var/lib/sluice as root, else $XDG_STATE_HOME/sluice or ~/.local/state/sluice)
+  --config FILE    seeds an empty state directory; SIGHUP applies it again without removing
+                   what the API made (sluice apply --prune FILE removes what FILE does not list)`;
 
 function readConfig(file: string): DesiredState {
   let text: string;

@@ -2,6 +2,7 @@
 # iperf3 TCP guest to guest through a vhost-user switch, switches side by side in one run:
 #   sluice-tso  sluice switch --mode patch, both ports with `offloads` (TSO passed whole)
 #   sluice      the same without offloads (guests segment in their own stacks)
+#   sluice-tso-busy  sluice-tso with --busy-poll (never sleeps, as the DPDK switches)
 #   ovs-tso     OVS-DPDK, flows in_port=1->2 / 2->1, other_config:userspace-tso-enable=true
 #   testpmd     dpdk-testpmd io forwarding between two net_vhost ports (no TSO: tso=0)
 # Two QEMU guests (vmharness, TCG, virtio-net with Linux's default offloads) boot on the
@@ -36,10 +37,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # start_<switch> DIR: start it, set S0/S1 (server sockets) and CPU_PID (the process to charge).
 start_sluice_common() {
   S0=$1/s0.sock S1=$1/s1.sock
-  bg "$1/switch.log" taskset -c "$SW_CPU" node "$here/bin/sluice.js" switch --port "vhost-user:$S0$2" --port "vhost-user:$S1$2" --mode patch
+  bg "$1/switch.log" taskset -c "$SW_CPU" node "$here/bin/sluice.js" switch --port "vhost-user:$S0$2" --port "vhost-user:$S1$2" --mode patch "${@:3}"
   CPU_PID=$LASTPID
 }
 start_sluice_tso() { start_sluice_common "$1" ,offloads; }
+start_sluice_tso_busy() { start_sluice_common "$1" ,offloads --busy-poll; }
 start_sluice() { start_sluice_common "$1" ''; }
 start_testpmd() {
   S0=$1/s0.sock S1=$1/s1.sock

@@ -182,8 +182,11 @@ export class Switch {
     return {
       ports: this.ports.map((p) => {
         const a = stats.apps[p.name]!;
-        const placement = (a.extra as { placement?: unknown[] } | undefined)?.placement;
-        return { name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops: a.drops, ...(placement ? { placement } : {}) };
+        const x = a.extra as { placement?: unknown[]; offloads?: object } | undefined;
+        return {
+          name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops: a.drops,
+          ...(x?.placement ? { placement: x.placement } : {}), ...(x?.offloads ? { offloads: x.offloads } : {}),
+        };
       }),
     };
   }

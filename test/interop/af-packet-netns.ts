@@ -93,6 +93,10 @@ export class NetnsLab {
   cleanup(): void {
     for (const c of this.children) { try { c.kill('SIGKILL'); } catch { /* gone */ } }
     for (const l of this.links) { try { run('ip', ['link', 'del', l]); } catch { /* gone with its namespace */ } }
+    // Whatever still runs inside (a listener whose `ip netns exec` parent was killed) goes too.
+    for (const n of this.namespaces) {
+      try { for (const pid of run('ip', ['netns', 'pids', n]).split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL'); } catch { /* none left */ }
+    }
     for (const n of this.namespaces) { try { run('ip', ['netns', 'del', n]); } catch { /* already gone */ } }
     this.links.length = 0;
     this.namespaces.length = 0;

@@ -402,7 +402,7 @@ export class AfPacketPort extends App {
     return {
       ...this.state.report(), ifname: this.ifname, ifindex: this.ifindex, queues: this.queues.length,
       ringDrops: this.ringDrops, badFrames: this.badFrames, truncated: this.truncated,
-      ...this.offload.report(), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
+      offloads: this.offload.report(), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
     };
   }
 }

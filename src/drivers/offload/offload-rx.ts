@@ -19,10 +19,10 @@ export class OffloadRx {
   /** The header of the frame at hand (the port decodes into it). */
   readonly vh = new VnetHdr();
   private readonly plan = new GsoPlan();
-  /** Partial checksums finished, super-frames received, segments made. */
+  /** Partial checksums finished, super-frames received, segments made from them. */
   checksumsCompleted = 0;
-  superFrames = 0;
-  segments = 0;
+  superFramesIn = 0;
+  segmented = 0;
   /** Refused headers by OffloadError. */
   readonly errors = new Float64Array(OFFLOAD_ERROR_NAMES.length);
 
@@ -53,7 +53,7 @@ export class OffloadRx {
    */
   emit(src: Uint8Array, src32: Uint32Array, st: number, out: Link): void {
     const pool = this.pool, c = this.counters, plan = this.plan, data = pool.data, data32 = this.data32;
-    this.superFrames++;
+    this.superFramesIn++;
     for (let i = 0; i < plan.segs; i++) {
       c[RX_PACKETS]++;
       if (out.nwritable() === 0) { c[DROP_BASE + DropReason.LINK_FULL]++; continue; }
@@ -64,14 +64,15 @@ export class OffloadRx {
       const n = writeSegment(src, src32, st, plan, i, data, data32, pool.start(p));
       pool.len[p] = n;
       c[RX_BYTES] += n;
-      this.segments++;
+      this.segmented++;
       out.transmit(p);
     }
   }
 
+  /** The port report's `offloads` object (same names as the vhost-user port's). */
   report(): Record<string, unknown> {
     const errors: Record<string, number> = {};
     for (let i = 1; i < this.errors.length; i++) if (this.errors[i]! > 0) errors[OFFLOAD_ERROR_NAMES[i]!] = this.errors[i]!;
-    return { checksumsCompleted: this.checksumsCompleted, superFrames: this.superFrames, segments: this.segments, offloadErrors: errors };
+    return { superFramesIn: this.superFramesIn, segmented: this.segmented, checksumsCompleted: this.checksumsCompleted, errors };
   }
 }

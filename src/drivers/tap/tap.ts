@@ -298,7 +298,7 @@ export class TapPort extends App {
   override report(): Record<string, unknown> {
     return {
       ...this.state.report(), ifname: this.deviceName || this.ifname, queues: this.fds.length, multiQueue: this.multiQueue,
-      readErrors: this.readErrors, writeErrors: this.writeErrors, offloads: this.offloads, ...this.offload.report(),
+      readErrors: this.readErrors, writeErrors: this.writeErrors, offloads: { enabled: this.offloads, ...this.offload.report() },
     };
   }
 }

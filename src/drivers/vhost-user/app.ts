@@ -113,7 +113,7 @@ export class VhostUserApp extends App {
       forwardOnLink(port.rings, d.port.rings, out, BURST * 4);
       return;
     }
-    port.rings.dequeueLink(this.pool, out, this.burst);
+    port.rings.dequeueLink(this.pool, out);
   }
 
   override push(): void {

@@ -181,8 +181,12 @@ export class NetIo {
     return this.poolWords;
   }
 
-  /** Guest TX → pool packets in `out`; returns how many. */
-  dequeueFromGuest(q: DeviceQueue, mem: GuestMemory, pool: PoolView, out: Uint32Array, max: number): number {
+  /**
+   * Guest TX → pool packets in `out`; returns how many. Takes chains while fewer than `max`
+   * packets are out; a super-frame cut into segments may go up to `cap` (≤ out.length), else
+   * it waits in the ring for a burst with room for all of it.
+   */
+  dequeueFromGuest(q: DeviceQueue, mem: GuestMemory, pool: PoolView, out: Uint32Array, max: number, cap = max): number {
     const hdrLen = this.hdrLen;
     const dst32 = this.words(pool);
     let n = 0;
@@ -192,7 +196,7 @@ export class NetIo {
       if (head < 0) break;
       const frameLen = q.readBytes - hdrLen;
       if (this.hostOffloads !== 0 && (frameLen > this.maxFrame || this.wantsWork(q, mem))) {
-        const got = this.dequeueOffload(q, mem, pool, dst32, out, n, max - n);
+        const got = this.dequeueOffload(q, mem, pool, dst32, out, n, cap - n);
         if (got < 0) { q.unpop(1); break; }
         q.addUsed(head, 0);
         used++;

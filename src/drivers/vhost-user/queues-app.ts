@@ -62,7 +62,7 @@ export class VhostUserQueuesApp extends App {
       forwardOnLink(set, d.share.set, out, BURST * 4);
       return;
     }
-    set.dequeueLink(this.pool, out, this.burst);
+    set.dequeueLink(this.pool, out);
   }
 
   override push(): void {

@@ -14,6 +14,10 @@ import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { NetIo, PoolView } from './net-io.js';
 import type { Link } from '../../core/link.js';
+import { GSO_MAX_SEGS } from '../../lib/offload/gso.js';
+
+/** Chains taken from guest TX per burst. */
+const RX_BURST = 32;
 
 /** What the data path needs of a ring. */
 export interface LiveRing { readonly queue: DeviceQueue; kickFd: number; callFd: number }
@@ -23,6 +27,8 @@ export class RingSet {
   txRings: LiveRing[] = [];
   rxRings: LiveRing[] = [];
   private rxNext = 0;
+  /** Guest TX burst scratch, with room for one super-frame's segments beyond the burst. */
+  private readonly rxBurst = new Uint32Array(RX_BURST + GSO_MAX_SEGS);
 
   constructor(readonly io: NetIo) {}
 
@@ -53,8 +59,8 @@ export class RingSet {
     return rings.length === 1 ? rings[0]! : rings[this.rxNext++ % rings.length]!;
   }
 
-  /** Guest TX → pool packets. Returns how many were written to `out`. */
-  dequeue(pool: PoolView, out: Uint32Array, max: number): number {
+  /** Guest TX → pool packets. Returns how many were written to `out` (see NetIo.dequeueFromGuest for `cap`). */
+  dequeue(pool: PoolView, out: Uint32Array, max: number, cap = max): number {
     const mem = this.memory;
     const rings = this.txRings;
     if (mem === null || rings.length === 0) return 0;
@@ -62,7 +68,7 @@ export class RingSet {
     let n = 0;
     for (let i = 0; i < rings.length && n < max; i++) {
       const r = rings[i]!;
-      const got = io.dequeueFromGuest(r.queue, mem, pool, n === 0 ? out : out.subarray(n), max - n);
+      const got = io.dequeueFromGuest(r.queue, mem, pool, n === 0 ? out : out.subarray(n), max - n, cap - n);
       if (io.notifyNeeded && r.callFd >= 0) eventfdWrite(r.callFd);
       if (got !== 0) r.queue.disableNotification();
       n += got;
@@ -87,9 +93,9 @@ export class RingSet {
   }
 
   /** Guest TX → a burst of pool packets onto `out` (as much as it has room for). */
-  dequeueLink(pool: PoolView, out: Link, burst: Uint32Array): void {
-    const room = out.nwritable();
-    const n = this.dequeue(pool, burst, room < burst.length ? room : burst.length);
+  dequeueLink(pool: PoolView, out: Link): void {
+    const room = out.nwritable(), burst = this.rxBurst;
+    const n = this.dequeue(pool, burst, room < RX_BURST ? room : RX_BURST, room < burst.length ? room : burst.length);
     for (let i = 0; i < n; i++) out.transmit(burst[i]!);
   }
 

@@ -70,3 +70,51 @@ test('guest ↔ namespace TCP both ways through vhost-user (offloads) ↔ AF_PAC
     w.cleanup();
   }
 });
+
+test('guest → Sluice A (vhost-user patch) → Sluice B (virtio-user, offloads) → AF_PACKET → namespace: super-frames cross whole, cut at B', { timeout: 180_000 }, async (t) => {
+  if (skipIfMissing(t, needs) || skipUnlessNetns(t, ['nc'])) return;
+  const w = workDir('sluice-vu-');
+  const ns = lab.ns('2');
+  const v = lab.veth(ns, `${lab.tag}b`, '10.205.0.2/24');
+  const gsock = join(w.dir, 'g.sock'), link = join(w.dir, 'link.sock'), ja = join(w.dir, 'a.json'), jb = join(w.dir, 'b.json');
+  const bin = new URL('../../../bin/sluice.js', import.meta.url).pathname;
+  const start = (args: string[]) => {
+    const c = spawn(process.execPath, [bin, 'switch', ...args, '--mode', 'patch'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    c.stderr!.on('data', (d) => { err += String(d); });
+    return { c, err: () => err, done: new Promise<void>((r) => c.on('exit', () => r())) };
+  };
+  const A = start(['--port', `vhost-user:${gsock},offloads`, '--port', `vhost-user:${link},offloads`, '--json', ja]);
+  let B: ReturnType<typeof start> | undefined;
+  let guest: ReturnType<typeof runGuest> | undefined;
+  try {
+    for (let i = 0; i < 100; i++) { try { readFileSync(link); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') break; } await sleep(100); }
+    B = start(['--port', `virtio-user:${link},offloads`, '--port', `af-packet:${v.host}`, '--json', jb]);
+    const sink = lab.spawn(ns, ['sh', '-c', 'nc -l -d -p 5001 | wc -c']);
+    let sunk = '';
+    sink.stdout!.on('data', (d) => { sunk += String(d); });
+    const sunkDone = new Promise<void>((r) => sink.on('exit', () => r()));
+    guest = runGuest({ sock: gsock, name: 'g', ip: '10.205.0.1/24', mac: '52:54:00:00:05:01', log: join(w.dir, 'g.log'), timeout: 150,
+      cmd: `vmh_wait_peer 10.205.0.2 40 && vmh_nc_send 10.205.0.2 5001 ${MIB}` });
+    const rg = await guest.done;
+    assert.equal(rg.rc, 0, `guest failed:\n${rg.log}\nA: ${A.err()}\nB: ${B.err()}`);
+    await Promise.race([sunkDone, sleep(5000)]);
+    assert.equal(Number(sunk.trim()), MIB << 20, 'the namespace received every byte');
+    A.c.kill('SIGTERM'); B.c.kill('SIGTERM');
+    await Promise.all([A.done, B.done]);
+    const pa = (JSON.parse(readFileSync(ja, 'utf8')) as { ports: Port[] }).ports;
+    const pb = (JSON.parse(readFileSync(jb, 'utf8')) as { ports: Port[] }).ports;
+    const ga = pa[0]!.offloads as Offloads & { superFramesOut: number };
+    const lk = pa[1]!.offloads as Offloads & { superFramesOut: number; toGuest: string[] };
+    const vu = pb[0]!.offloads as Offloads & { fromPeer: string[] };
+    console.log(`# A guest ${JSON.stringify(ga)} link ${JSON.stringify(lk)}; B virtio-user ${JSON.stringify(vu)}`);
+    assert.deepEqual(vu.fromPeer.slice(0, 2), ['csum', 'tso4'], 'B negotiated GUEST_CSUM and GUEST_TSO4');
+    assert.ok(ga.superFramesIn > 0 && lk.superFramesOut === ga.superFramesIn, 'A passed the guest\'s super-frames whole to B');
+    assert.ok(vu.superFramesIn > 0 && vu.segmented > vu.superFramesIn, 'B cut them on arrival');
+    for (const p of [...pa, ...pb]) assert.equal(p.drops.bad_offload ?? 0, 0, `${p.name}: bad_offload`);
+  } finally {
+    A.c.kill('SIGKILL'); B?.c.kill('SIGKILL');
+    guest?.child.kill('SIGKILL');
+    w.cleanup();
+  }
+});

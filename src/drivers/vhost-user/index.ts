@@ -35,4 +35,4 @@ function kindFrom(type: 'vhost-user' | 'virtio-user', usage: string) {
   };
 }
 registerPortKind('vhost-user', kindFrom('vhost-user', 'vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME][,offloads]'));
-registerPortKind('virtio-user', kindFrom('virtio-user', 'virtio-user:PATH[,queues=N]'));
+registerPortKind('virtio-user', kindFrom('virtio-user', 'virtio-user:PATH[,queues=N][,offloads]'));

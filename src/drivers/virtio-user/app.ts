@@ -4,7 +4,8 @@
  *        backend → us ──► pull() ──► output "output"   (counters rx = from the peer)
  *        us → backend ◄── push() ◄── input  "input"    (counters tx = to the peer)
  *
- * Args (also the port string `virtio-user:PATH[,queues=N]`): path, queues, queueSize.
+ * Args (also the port string `virtio-user:PATH[,queues=N][,offloads]`): path, queues, queueSize,
+ * offloads (ask for GUEST_CSUM/GUEST_TSO4/6: super-frames from the backend are cut on arrival).
  * The connection is set up asynchronously; until it is ready, packets to the peer are
  * dropped as PORT_DOWN.
  */
@@ -13,11 +14,14 @@ import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { VirtioUserPort } from './port.js';
+import { offloadNames } from '../vhost-user/net-io.js';
+import { GSO_MAX_SEGS } from '../../lib/offload/gso.js';
 
 export interface VirtioUserArgs {
   path: string;
   queues?: number;
   queueSize?: number;
+  offloads?: boolean;
 }
 
 export const virtioUserSchema = {
@@ -28,10 +32,11 @@ export const virtioUserSchema = {
     path: { type: 'string', minLength: 1, maxLength: 107 },
     queues: { type: 'integer', minimum: 1, maximum: 128 },
     queueSize: { type: 'integer', enum: [64, 128, 256, 512, 1024] },
+    offloads: { type: 'boolean' },
   },
 };
 
-/** Parse `PATH[,queues=N]`. */
+/** Parse `PATH[,queues=N][,offloads]`. */
 export function parseVirtioUserPort(s: string): VirtioUserArgs {
   const [path, ...opts] = s.split(',');
   if (!path) throw new Error(`virtio-user port "${s}": missing socket path`);
@@ -39,7 +44,8 @@ export function parseVirtioUserPort(s: string): VirtioUserArgs {
   for (const o of opts) {
     const m = /^queues=(\d+)$/.exec(o);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 128) a.queues = Number(m[1]);
-    else throw new Error(`virtio-user port "${s}": bad option "${o}" (queues=N)`);
+    else if (o === 'offloads') a.offloads = true;
+    else throw new Error(`virtio-user port "${s}": bad option "${o}" (queues=N, offloads)`);
   }
   return a;
 }
@@ -51,12 +57,14 @@ export class VirtioUserApp extends App {
   private out: Link | undefined;
   private in: Link | undefined;
   private readonly burst = new Uint32Array(BURST);
+  /** Receive scratch: a burst plus one super-frame's segments. */
+  private readonly rxBurst = new Uint32Array(BURST + GSO_MAX_SEGS);
   private notReady = 0;
 
   constructor(ctx: AppContext, args: VirtioUserArgs) {
     super(ctx);
     this.port = new VirtioUserPort({
-      path: args.path, queuePairs: args.queues ?? 1, queueSize: args.queueSize ?? 256,
+      path: args.path, queuePairs: args.queues ?? 1, queueSize: args.queueSize ?? 256, offloads: args.offloads ?? false,
       log: (m) => console.error(`sluice: ${ctx.name} (virtio-user ${args.path}): ${m}`),
     });
     this.port.connect();
@@ -70,9 +78,9 @@ export class VirtioUserApp extends App {
   override pull(): void {
     const out = this.out;
     if (out === undefined || !this.port.ready) return;
-    const room = out.nwritable();
-    const n = this.port.dequeue(this.pool, this.burst, room < BURST ? room : BURST);
-    for (let i = 0; i < n; i++) out.transmit(this.burst[i]!);
+    const room = out.nwritable(), b = this.rxBurst;
+    const n = this.port.dequeue(this.pool, b, room < BURST ? room : BURST, room < b.length ? room : b.length);
+    for (let i = 0; i < n; i++) out.transmit(b[i]!);
   }
 
   override push(): void {
@@ -98,6 +106,7 @@ export class VirtioUserApp extends App {
     c[DROP_BASE + DropReason.PEER_NO_BUFFER] = p.txFull - this.notReady;
     c[DROP_BASE + DropReason.TOO_BIG] = p.rxTooBig;
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = p.quarantined;
+    c[DROP_BASE + DropReason.BAD_OFFLOAD] = p.rxBadOffload;
   }
 
   override wakeFds(): number[] {
@@ -112,6 +121,10 @@ export class VirtioUserApp extends App {
       connects: this.port.connects,
       features: `0x${this.port.features.toString(16)}`,
       protocolFeatures: `0x${this.port.protocolFeatures.toString(16)}`,
+      offloads: {
+        fromPeer: offloadNames(this.port.rxOffloads), superFramesIn: this.port.superFramesIn, segmented: this.port.segmented,
+        checksumsCompleted: this.port.checksumsCompleted,
+      },
     };
   }
 

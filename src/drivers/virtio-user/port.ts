@@ -13,6 +13,12 @@
  * kicks only when the backend asks (EVENT_IDX or used.flags). Everything the backend writes
  * into the used rings is validated by DriverQueue; a bad entry quarantines that queue.
  *
+ * Offloads (`offloads`): with MRG_RXBUF, asks for GUEST_CSUM and GUEST_TSO4/6 (+ECN), so a
+ * backend passes super-frames and partial checksums through (as a TSO-capable guest takes
+ * them); they are gathered whole, checked, and cut / finished into pool packets
+ * (lib/offload), like every other port that reads virtio-net headers. Sluice sends complete
+ * frames, so it never asks for CSUM/HOST_TSO.
+ *
  * Reconnect: `connect()` keeps the port attached: a backend that is not there yet, goes away
  * or breaks the protocol is retried with backoff (100 ms → 2 s), with a fresh region and
  * rings each time (a restarted switch knows nothing of the old ones). Frames queued to a
@@ -28,7 +34,12 @@ import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.j
 import {
   VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VRING_DESC_F_WRITE, featureBits, hasFeature,
 } from '../../virtio/constants.js';
-import { VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, netHeaderSize } from '../../virtio/net/net.js';
+import {
+  VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN,
+  netHeaderSize, offloadsOf,
+} from '../../virtio/net/net.js';
+import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE } from '../../lib/offload/vnet-hdr.js';
+import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
 import { Frontend } from '../../vhost-user/frontend.js';
 import {
   FrontendReq, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64,
@@ -46,12 +57,19 @@ export interface VirtioUserPortOptions {
   path: string;
   queuePairs?: number;
   queueSize?: number;
+  /** Ask for GUEST_CSUM/GUEST_TSO4/6 (default false). */
+  offloads?: boolean;
   log?: (msg: string) => void;
 }
+
+/** Largest frame put into one pool packet. */
+const MAX_FRAME = 9216 + 14;
 
 /** Features we want when the backend offers them. */
 const WANTED = featureBits([VIRTIO_F_VERSION_1, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_RING_F_EVENT_IDX, VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_NET_F_MQ]);
 const WANTED_PROTOCOL = featureBits([VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK]);
+/** Receive offloads; they need MRG_RXBUF here (2 KB buffers). */
+const WANTED_OFFLOADS = featureBits([VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN]);
 
 interface RingSet {
   q: DriverQueue;
@@ -88,6 +106,16 @@ export class VirtioUserPort {
   txFull = 0;
   rxTooBig = 0;
   quarantined = 0;
+  /** Offload bits negotiated for receiving (offloadsOf(features).guest); what they did. */
+  rxOffloads = 0;
+  rxBadOffload = 0;
+  superFramesIn = 0;
+  segmented = 0;
+  checksumsCompleted = 0;
+  private readonly vh = new VnetHdr();
+  private readonly plan = new GsoPlan();
+  private big = new Uint8Array(0);
+  private big32 = new Uint32Array(0);
   /** Frames queued to a backend that went away before taking them. */
   txLost = 0;
   /** Successful attaches (a reconnect adds one). */
@@ -114,7 +142,8 @@ export class VirtioUserPort {
       this.schedule();
     };
     const offered = await fe.getU64(FrontendReq.GET_FEATURES);
-    this.features = offered & WANTED;
+    const wanted = this.opts.offloads && hasFeature(offered, VIRTIO_NET_F_MRG_RXBUF) ? WANTED | WANTED_OFFLOADS : WANTED;
+    this.features = offered & wanted;
     if (hasFeature(this.features, VHOST_USER_F_PROTOCOL_FEATURES)) {
       const pf = await fe.getU64(FrontendReq.GET_PROTOCOL_FEATURES);
       this.protocolFeatures = pf & WANTED_PROTOCOL;
@@ -134,6 +163,11 @@ export class VirtioUserPort {
     await fe.setU64(FrontendReq.SET_FEATURES, this.features, ack);
     this.mergeable = hasFeature(this.features, VIRTIO_NET_F_MRG_RXBUF);
     this.hdrLen = netHeaderSize(hasFeature(this.features, VIRTIO_F_VERSION_1), this.mergeable);
+    this.rxOffloads = offloadsOf(this.features).guest;
+    if (this.rxOffloads !== 0 && this.big.length === 0) {
+      this.big = new Uint8Array((GSO_MAX_FRAME + 3) & ~3);
+      this.big32 = new Uint32Array(this.big.buffer);
+    }
     const eventIdx = hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX);
 
     // Layout: per ring [rings | size × BUF_SIZE buffers], rings first.
@@ -195,9 +229,14 @@ export class VirtioUserPort {
     return this.poolWords;
   }
 
-  /** Backend → pool packets (our RX). Returns how many were written to `out`. */
-  dequeue(pool: PoolView, out: Uint32Array, max: number): number {
+  /**
+   * Backend → pool packets (our RX). Returns how many were written to `out`. With receive
+   * offloads, a frame is only taken while `cap` (≤ out.length) has room for a whole
+   * super-frame's segments beyond `max`.
+   */
+  dequeue(pool: PoolView, out: Uint32Array, max: number, cap = max): number {
     if (!this.ready) return 0;
+    const off0 = this.rxOffloads !== 0;
     const u8 = this.u8;
     const u32 = this.u32;
     const p32 = this.words(pool);
@@ -208,7 +247,7 @@ export class VirtioUserPort {
       const q = r.q;
       let avail = q.usedCount();
       let reposted = 0;
-      while (avail > 0 && n < max) {
+      while (avail > 0 && n < max && (!off0 || cap - n >= GSO_MAX_SEGS)) {
         const id = q.popUsed();
         avail--;
         if (id < 0) break;
@@ -216,19 +255,24 @@ export class VirtioUserPort {
         let off = r.bufBase + id * BUF_SIZE;
         if (len > BUF_SIZE || len < hdrLen) len = hdrLen; // bogus length: deliver nothing
         const nb = this.mergeable ? u8[off + 10]! | (u8[off + 11]! << 8) : 1;
-        const p = pool.alloc();
+        // A header asking for work: gather the whole frame, then check and cut or finish it.
+        const work = off0 && (u8[off]! | u8[off + 1]!) !== 0;
+        if (work) readVnetHdr(u8, off, this.vh);
+        const limit = work ? this.big.length : MAX_FRAME;
+        const p = work ? -2 : pool.alloc();
+        const dst = work ? this.big : pool.data, dst32 = work ? this.big32 : p32;
         let d = p >= 0 ? pool.start(p) : 0;
         let total = 0;
-        let bad = p < 0 || nb === 0 || nb - 1 > avail;
+        let bad = p === -1 || nb === 0 || nb - 1 > avail;
         let k = 0;
         let bid = id;
         for (;;) {
           const skip = k === 0 ? hdrLen : 0;
           const c = len - skip;
           if (!bad && c > 0) {
-            if (total + c > 9216 + 14) bad = true;
+            if (total + c > limit) bad = true;
             else {
-              copyBytes(pool.data, p32, d, u8, u32, off + skip, c);
+              copyBytes(dst, dst32, d, u8, u32, off + skip, c);
               d += c;
               total += c;
             }
@@ -249,6 +293,7 @@ export class VirtioUserPort {
           this.rxTooBig++;
           continue;
         }
+        if (work) { n += this.takeOffload(pool, p32, total, out, n); continue; }
         pool.len[p] = total;
         out[n++] = p;
         this.rxBytes += total;
@@ -261,6 +306,36 @@ export class VirtioUserPort {
     }
     this.rxPackets += n;
     return n;
+  }
+
+  /** A gathered frame (in `big`) whose header asks for work → pool packets at out[at..]; returns how many. */
+  private takeOffload(pool: PoolView, p32: Uint32Array, len: number, out: Uint32Array, at: number): number {
+    const vh = this.vh, big = this.big, big32 = this.big32;
+    let err = checkVnetHdr(vh, len);
+    let segs = 1;
+    if (err === OffloadError.OK && vh.gsoType !== GSO_NONE) {
+      err = planGso(big, 0, len, vh, MAX_FRAME, this.plan);
+      segs = this.plan.segs;
+    } else if (err === OffloadError.OK && len > MAX_FRAME) err = OffloadError.TOO_BIG;
+    if (err !== OffloadError.OK) { this.rxBadOffload++; return 0; }
+    let k = 0;
+    for (let i = 0; i < segs; i++) {
+      const p = pool.alloc();
+      if (p < 0) { this.rxTooBig++; continue; }
+      const d = pool.start(p);
+      let n = len;
+      if (vh.gsoType !== GSO_NONE) n = writeSegment(big, big32, 0, this.plan, i, pool.data, p32, d);
+      else {
+        copyBytes(pool.data, p32, d, big, big32, 0, len);
+        completePartialChecksum(pool.data, d, len, vh.csumStart, vh.csumOffset);
+        this.checksumsCompleted++;
+      }
+      pool.len[p] = n;
+      this.rxBytes += n;
+      out[at + k++] = p;
+    }
+    if (vh.gsoType !== GSO_NONE) { this.superFramesIn++; this.segmented += k; }
+    return k;
   }
 
   /** Pool packets → backend (our TX). Consumes and frees all `n`; returns how many were queued. */

@@ -13,6 +13,9 @@
 # switch CPU second is the fairer measure (busy-polling switches burn a core regardless).
 #
 # usage: bench/tso-iperf.sh [-r ROUNDS] [-d SECS] [SWITCH...]     (root; run `npx tsc -p .` first)
+# Needs the vmharness guest (../shared/vmharness/build-guest.sh), dpdk-testpmd and, for ovs-tso,
+# Debian's openvswitch-switch-dpdk (not installed by .ci/run: this is a bench, not a test).
+# Measured on the 2-core dev VM (see the closing note of issue 11 for figures).
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 VMH=${VMHARNESS_DIR:-$here/../shared/vmharness}

@@ -157,8 +157,11 @@ export class NetIo {
       if (vh.gsoType !== GSO_NONE) len = writeSegment(this.big, this.big32, hl, this.plan, i, pool.data, dst32, d);
       else {
         copyBytes(pool.data, dst32, d, this.big, this.big32, hl, frameLen);
-        completePartialChecksum(pool.data, d, frameLen, vh.csumStart, vh.csumOffset);
-        this.checksumsCompleted++;
+        // csum_start/offset are only checked (and only mean something) with NEEDS_CSUM.
+        if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
+          completePartialChecksum(pool.data, d, frameLen, vh.csumStart, vh.csumOffset);
+          this.checksumsCompleted++;
+        }
       }
       pool.len[p] = len;
       this.fromGuestBytes += len;

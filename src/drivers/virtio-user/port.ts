@@ -38,7 +38,7 @@ import {
   VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN,
   netHeaderSize, offloadsOf,
 } from '../../virtio/net/net.js';
-import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE } from '../../lib/offload/vnet-hdr.js';
+import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
 import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
 import { Frontend } from '../../vhost-user/frontend.js';
 import {
@@ -327,8 +327,11 @@ export class VirtioUserPort {
       if (vh.gsoType !== GSO_NONE) n = writeSegment(big, big32, 0, this.plan, i, pool.data, p32, d);
       else {
         copyBytes(pool.data, p32, d, big, big32, 0, len);
-        completePartialChecksum(pool.data, d, len, vh.csumStart, vh.csumOffset);
-        this.checksumsCompleted++;
+        // csum_start/offset are only checked (and only mean something) with NEEDS_CSUM.
+        if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
+          completePartialChecksum(pool.data, d, len, vh.csumStart, vh.csumOffset);
+          this.checksumsCompleted++;
+        }
       }
       pool.len[p] = n;
       this.rxBytes += n;

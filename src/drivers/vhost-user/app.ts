@@ -26,7 +26,7 @@ import type { AppSpec } from '../../core/config.js';
 import { patchPeer, forwardOnLink } from './single-copy.js';
 import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
-import { offloadNames } from './net-io.js';
+import { offloadNames } from '../../virtio/net/net.js';
 
 export interface VhostUserArgs {
   path: string;

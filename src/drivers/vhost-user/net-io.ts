@@ -31,6 +31,7 @@ import {
   VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, VNET_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, GSO_TCPV6, GSO_ECN,
 } from '../../lib/offload/vnet-hdr.js';
 import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
+import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -44,12 +45,6 @@ export interface PoolView {
 /** Scatter entries one mergeable frame may use (DPDK BUF_VECTOR_MAX is 256). */
 const MAX_MERGE = 256;
 
-/** Offload bits of `hostOffloads` / `guestOffloads`. */
-export const OFF_CSUM = 1, OFF_TSO4 = 2, OFF_TSO6 = 4, OFF_ECN = 8;
-/** Offload names for reports, by bit. */
-export function offloadNames(bits: number): string[] {
-  return [[OFF_CSUM, 'csum'], [OFF_TSO4, 'tso4'], [OFF_TSO6, 'tso6'], [OFF_ECN, 'ecn']].filter(([b]) => (bits & (b as number)) !== 0).map(([, n]) => n as string);
-}
 const EMPTY8 = new Uint8Array(0);
 const EMPTY32 = new Uint32Array(0);
 

@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NetIo, OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from './net-io.js';
+import { NetIo } from './net-io.js';
+import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
 import { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { MockSplitQueue } from '../../../test/support/mock-split-queue.js';
 import { TestPool } from '../../../test/support/vhost-test-pool.js';

@@ -14,7 +14,7 @@ import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { VirtioUserPort } from './port.js';
-import { offloadNames } from '../vhost-user/net-io.js';
+import { offloadNames } from '../../virtio/net/net.js';
 import { GSO_MAX_SEGS } from '../../lib/offload/gso.js';
 
 export interface VirtioUserArgs {

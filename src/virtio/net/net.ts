@@ -32,15 +32,28 @@ export const OFFLOAD_FEATURES = [
   VIRTIO_NET_F_HOST_TSO4, VIRTIO_NET_F_HOST_TSO6, VIRTIO_NET_F_HOST_ECN,
 ].reduce((m, b) => m | (1n << BigInt(b)), 0n);
 
+/** Offload bits, one side of a link (what may be sent to it with work left to do). */
+export const OFF_CSUM = 1, OFF_TSO4 = 2, OFF_TSO6 = 4, OFF_ECN = 8;
+
+/** Offload bits → names for reports (`ethtool -k` style). */
+export function offloadNames(bits: number): string[] {
+  const names: string[] = [];
+  if ((bits & OFF_CSUM) !== 0) names.push('csum');
+  if ((bits & OFF_TSO4) !== 0) names.push('tso4');
+  if ((bits & OFF_TSO6) !== 0) names.push('tso6');
+  if ((bits & OFF_ECN) !== 0) names.push('ecn');
+  return names;
+}
+
 /**
- * Negotiated features → offload bits (1 csum, 2 tso4, 4 tso6, 8 ecn): `host` is what the
- * driver may send the device, `guest` what the device may send the driver. TSO without the
- * matching checksum feature is not honoured (the spec makes it depend on it).
+ * Negotiated features → offload bits: `host` is what the driver may send the device,
+ * `guest` what the device may send the driver. TSO without the matching checksum feature is
+ * not honoured (the spec makes it depend on it).
  */
 export function offloadsOf(f: bigint): { host: number; guest: number } {
   const has = (b: number) => ((f >> BigInt(b)) & 1n) === 1n;
   const side = (csum: number, tso4: number, tso6: number, ecn: number) => !has(csum) ? 0
-    : 1 | (has(tso4) ? 2 : 0) | (has(tso6) ? 4 : 0) | (has(ecn) && (has(tso4) || has(tso6)) ? 8 : 0);
+    : OFF_CSUM | (has(tso4) ? OFF_TSO4 : 0) | (has(tso6) ? OFF_TSO6 : 0) | (has(ecn) && (has(tso4) || has(tso6)) ? OFF_ECN : 0);
   return {
     host: side(VIRTIO_NET_F_CSUM, VIRTIO_NET_F_HOST_TSO4, VIRTIO_NET_F_HOST_TSO6, VIRTIO_NET_F_HOST_ECN),
     guest: side(VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN),

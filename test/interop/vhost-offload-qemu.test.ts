@@ -44,7 +44,7 @@ test('QEMU guests: iperf3 with TSO passes 64 KiB super-frames whole through the 
   const r = await iperfPair(t, ',offloads');
   if (!r) return;
   const [a, b] = r.counters.ports as [Required<SwitchCounters['ports'][0]>, Required<SwitchCounters['ports'][0]>];
-  console.log(`# offloads on: ${r.rate}; A ${JSON.stringify(a.offloads)} B ${JSON.stringify(b.offloads)}`);
+  console.log(`# offloads on: ${r.rate}; features=${a.features}; A ${JSON.stringify(a.offloads)} B ${JSON.stringify(b.offloads)}`);
   for (const p of [a, b]) {
     assert.deepEqual(p.offloads.fromGuest.slice(0, 2), ['csum', 'tso4'], `${p.path} negotiated CSUM and HOST_TSO4`);
     assert.deepEqual(p.offloads.toGuest.slice(0, 2), ['csum', 'tso4'], `${p.path} negotiated GUEST_CSUM and GUEST_TSO4`);

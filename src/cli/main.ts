@@ -1,42 +1,90 @@
 /**
  * `sluice` command entry point.
  *
- * Each verb is a module in ./commands/<verb>.ts exporting
- * `main(argv: string[]): Promise<number>` (the exit code), so a new verb is a new file
- * and nothing here changes. Errors a user can act on are thrown as `UsageError` and
- * printed as one line; anything else is a bug and prints its stack.
+ * Verbs are listed in command-table.ts (help, usage, completion) and implemented in
+ * ./commands/<verb>.ts, each exporting `main(argv: string[]): Promise<number>` (the exit
+ * code). Global options (-j/-p/--socket) may come before or after the verb; `--help`
+ * anywhere prints the verb's (or subcommand's) help from the table.
+ *
+ * Errors a user can act on are thrown as `UsageError` and printed as one line: on stderr as
+ * `sluice: MESSAGE`, or under -j/-p as `{"error":{"code","message"}}` on stdout (stdout then
+ * always holds exactly one JSON document, the result or the error). Anything else is a bug
+ * and prints its stack.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { UsageError } from './usage-error.js';
+import { readFileSync } from 'node:fs';
+import { UsageError, describeError } from './usage-error.js';
+import { VERBS, verb as findVerb, subCommand, helpText, overview, type Verb } from './command-table.js';
 
-const here = new URL('./commands/', import.meta.url);
+const GLOBAL_BOOL = new Set(['-j', '--json', '-p', '--pretty']);
 
-function verbs(): string[] {
-  return readdirSync(here).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+function version(): string {
+  // dist/src/cli/main.js → the package's own package.json
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
+/** Options before `--` (the words after it are arguments, never options). */
+function optionWords(argv: string[]): string[] {
+  const i = argv.indexOf('--');
+  return i < 0 ? argv : argv.slice(0, i);
+}
+
+/** Does this command line ask for JSON output (so errors are JSON too)? */
+function wantsJson(v: Verb | undefined, argv: string[]): boolean {
+  if (v !== undefined && !v.ctl && !v.jsonFlag) return false; // e.g. switch --json FILE
+  return optionWords(argv).some((a) => GLOBAL_BOOL.has(a));
+}
+
+let json = false;
+
 async function run(argv: string[]): Promise<number> {
-  const verb = argv[0];
-  if (verb === undefined || verb === 'help' || verb === '-h' || verb === '--help') {
-    console.log(`usage: sluice <command> [args]\ncommands: ${verbs().join(', ')}`);
-    return verb === undefined ? 2 : 0;
+  // Global options before the verb move behind it, where the verb's parser reads them.
+  const lead: string[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_BOOL.has(a) || a === '-h' || a === '--help' || a === '-V' || a === '--version' || a.startsWith('--socket=')) lead.push(a);
+    else if (a === '--socket') { if (i + 1 >= argv.length) throw new UsageError('--socket needs a value'); lead.push(a, argv[++i]!); }
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a} before the verb (global options: -j, -p, --socket PATH, --help, --version)`);
+    else break;
   }
-  if (!/^[a-z][a-z-]*$/.test(verb) || !existsSync(new URL(`${verb}.js`, here))) {
-    throw new UsageError(`unknown command "${verb}" (commands: ${verbs().join(', ')})`);
+  const name = argv[i];
+  const v = name === undefined ? undefined : findVerb(name);
+  const rest = [...argv.slice(i + 1), ...lead];
+  json = wantsJson(v, name === undefined ? lead : rest);
+  if (name === undefined) {
+    if (lead.includes('-V') || lead.includes('--version')) { console.log(json ? JSON.stringify({ version: version() }) : `sluice ${version()}`); return 0; }
+    console.log(overview(version()));
+    return lead.includes('-h') || lead.includes('--help') ? 0 : 2;
   }
-  const mod = (await import(new URL(`${verb}.js`, here).href)) as { main(a: string[]): Promise<number> };
-  return mod.main(argv.slice(1));
+  if (name === 'help') {
+    const hv = argv[i + 1] === undefined ? undefined : findVerb(argv[i + 1]!);
+    if (argv[i + 1] !== undefined && !hv) throw new UsageError(`unknown command "${argv[i + 1]}" (commands: ${VERBS.map((x) => x.name).join(', ')})`);
+    console.log(hv ? await helpText(hv, subCommand(hv, argv[i + 2])) : overview(version()));
+    return 0;
+  }
+  if (!v) throw new UsageError(`unknown command "${name}" (commands: ${VERBS.map((x) => x.name).join(', ')})`);
+  const opts = optionWords(rest);
+  if (opts.includes('-h') || opts.includes('--help')) {
+    const words = opts.filter((a) => !a.startsWith('-'));
+    console.log(await helpText(v, subCommand(v, words[0])));
+    return 0;
+  }
+  if (opts.includes('-V') || opts.includes('--version')) throw new UsageError(`--version goes before the verb (sluice --version)`);
+  const mod = (await import(new URL(`./commands/${v.name}.js`, import.meta.url).href)) as { main(a: string[]): Promise<number> };
+  return mod.main(rest);
 }
 
 run(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    if (err instanceof UsageError) {
-      console.error(`sluice: ${err.message}`);
-      process.exitCode = err.exitCode;
-    } else {
+    const e = err instanceof UsageError ? err : describeError(err);
+    if (e === undefined) {
       console.error(err);
       process.exitCode = 1;
+      return;
     }
+    if (json) console.log(JSON.stringify({ error: { code: e.code, message: e.message } }));
+    else console.error(`sluice: ${e.message}`);
+    process.exitCode = e.exitCode;
   },
 );

@@ -16,6 +16,7 @@ import { parsePortSpec } from '../switch/port-spec.js';
 import { portApp } from '../switch/port-kinds.js';
 import { appType, appTypeNames } from '../core/registry.js';
 import { resolveClass } from '../core/engine.js';
+import { getThreadAffinity } from '../sys/index.js';
 
 export interface RunConfig {
   pool?: { buffers?: number; bufferSize?: number; hugepages?: 'auto' | 'never' | 'require' };
@@ -78,7 +79,20 @@ export function parseRunConfig(text: string, file: string): RunConfig {
     const where = m ? findLine(text, m[1]!) : 1;
     throw new ConfigError(`${file}:${where}: ${(e as Error).message}`);
   }
+  // A CPU this process may not run on fails here, naming the field, not in a worker's pinning.
+  (cfg.engines ?? []).forEach((e, i) => {
+    const bad = unavailableCpu(e.cpu === undefined ? [] : [e.cpu]);
+    if (bad) throw new ConfigError(`${file}:${lineOf(lc, nodeAt(doc.contents, ['engines', String(i), 'cpu']))}: engines.${i}.cpu: ${bad}`);
+  });
   return cfg;
+}
+
+/** Why one of `cpus` cannot be used by this process (sched_getaffinity), or undefined. */
+export function unavailableCpu(cpus: readonly number[]): string | undefined {
+  if (cpus.length === 0) return undefined;
+  const allowed = getThreadAffinity();
+  const bad = cpus.find((c) => !allowed.includes(c));
+  return bad === undefined ? undefined : `CPU ${bad} is not available to this process (it may run on CPUs ${allowed.join(',')})`;
 }
 
 function findLine(text: string, needle: string): number {

@@ -2,7 +2,8 @@
  * Client side of the management API (api-server.ts): connect to the daemon's unix socket,
  * send JSON-line requests, read responses in order. Used by every CLI verb that talks to
  * a running daemon. `request` rejects with ApiClientError: code "connect" when no daemon
- * answers, the daemon's error code otherwise.
+ * answers, "denied" when the socket refuses this user (EACCES/EPERM), the daemon's error
+ * code otherwise.
  */
 import { connect, type Socket } from 'node:net';
 
@@ -29,7 +30,10 @@ export class ApiClient {
     const s = connect(this.path);
     await new Promise<void>((resolve, reject) => {
       s.once('connect', resolve);
-      s.once('error', (e: NodeJS.ErrnoException) => reject(new ApiClientError('connect', `cannot reach the daemon at ${this.path}: ${e.code ?? e.message} (is "sluice daemon" running? --socket PATH or $SLUICE_SOCKET)`)));
+      s.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EACCES' || e.code === 'EPERM'
+        // The daemon may well be running: this user may not connect (not in the socket's group).
+        ? new ApiClientError('denied', `permission denied on ${this.path} (the daemon's API socket: its group may connect, see sluice daemon --socket-group)`)
+        : new ApiClientError('connect', `cannot reach the daemon at ${this.path}: ${e.code ?? e.message} (is "sluice daemon" running? --socket PATH or $SLUICE_SOCKET)`)));
     });
     s.setEncoding('utf8');
     s.on('data', (c: string) => {

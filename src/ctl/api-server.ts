@@ -18,16 +18,25 @@
  *    served slowly and the engine (same thread, cooperative) keeps breathing;
  *  - a connection idle for `idleTimeoutMs` (no request in flight) is closed; one that does not
  *    read its responses (more than `maxBufferedBytes` unsent) is closed;
- *  - a handler that throws produces an error response; the daemon never dies of a request.
+ *  - a handler that throws produces an error response; the daemon never dies of a request;
+ *  - each connection's peer (pid, uid, gid) is read once with SO_PEERCRED and handed to the
+ *    handler with every request, so the daemon knows who asks (access.ts).
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { chmodSync, chownSync, existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { peerCred } from '../sys/index.js';
 
 export class ApiError extends Error {
   constructor(readonly code: string, message: string) { super(message); this.name = 'ApiError'; }
 }
 
-export type Handler = (method: string, params: Record<string, unknown>) => unknown;
+/** Who is calling, as the kernel saw it at connect (SO_PEERCRED). */
+export interface Caller { pid: number; uid: number; gid: number }
+/** An unknown peer (SO_PEERCRED failed): trusted with nothing. */
+const NOBODY: Caller = { pid: 0, uid: -1, gid: -1 };
+
+export type Handler = (method: string, params: Record<string, unknown>, caller: Caller) => unknown;
 
 export interface ApiServerOptions {
   path: string;
@@ -80,6 +89,10 @@ export class ApiServer {
     const { path } = this.opts;
     const mode = typeof this.opts.mode === 'string' ? parseInt(this.opts.mode, 8) : this.opts.mode;
     const gid = this.opts.group !== undefined ? resolveGroup(this.opts.group) : undefined;
+    // bind() on a missing directory reports EACCES through node: name the real cause.
+    let dir;
+    try { dir = statSync(dirname(path)); } catch (e) { throw new ApiError('unavailable', `api.socket: cannot listen on ${path}: no directory ${dirname(path)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`); }
+    if (!dir.isDirectory()) throw new ApiError('unavailable', `api.socket: cannot listen on ${path}: ${dirname(path)} is not a directory`);
     if (existsSync(path)) {
       if (!lstatSync(path).isSocket()) throw new ApiError('invalid', `api.socket: ${path} exists and is not a socket`);
       if (await probe(path)) throw new ApiError('exists', `api.socket: a daemon is already listening on ${path}`);
@@ -93,23 +106,38 @@ export class ApiServer {
         server.once('error', reject);
         server.listen(path, () => { server.off('error', reject); resolve(); });
       });
+    } catch (e) {
+      const c = (e as NodeJS.ErrnoException).code;
+      const why = c === 'ENOENT' ? ` (no directory ${dirname(path)})` : c === 'EACCES' ? ` (no write permission on ${dirname(path)})` : '';
+      throw new ApiError('unavailable', `api.socket: cannot listen on ${path}: ${c ?? (e as Error).message}${why}`);
     } finally {
       process.umask(old);
     }
-    if (gid !== undefined) chownSync(path, process.getuid!(), gid);
-    chmodSync(path, mode);
+    this.server = server; // from here on, close() removes the socket file
+    try {
+      if (gid !== undefined) chownSync(path, process.getuid!(), gid);
+      chmodSync(path, mode);
+    } catch (e) {
+      await this.close();
+      throw new ApiError('unavailable', `api.socket: cannot set the owner or mode of ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
     server.on('error', (e) => this.opts.log?.({ event: 'api-error', error: e.message }));
-    this.server = server;
   }
 
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
-    if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
+    if (!this.server) return; // never listened: the path may be another daemon's socket
+    await new Promise<void>((r) => this.server!.close(() => r()));
+    this.server = undefined;
     try { unlinkSync(this.opts.path); } catch { /* already gone */ }
   }
 
   private accept(sock: Socket): void {
     this.sockets.add(sock);
+    let caller = NOBODY;
+    try { caller = peerCred((sock as unknown as { _handle: { fd: number } })._handle.fd); } catch (e) {
+      this.opts.log?.({ level: 'warn', event: 'peercred-failed', error: (e as Error).message });
+    }
     let buf = '';
     const queue: string[] = [];
     let busy = false;
@@ -124,7 +152,7 @@ export class ApiServer {
       while (queue.length > 0 && !sock.destroyed) {
         if (queue.length <= this.opts.maxQueued / 2 && sock.isPaused()) sock.resume();
         const line = queue.shift()!;
-        send(await this.handle(line));
+        send(await this.handle(line, caller));
         // Let the engine breathe between requests of a flooding client.
         await new Promise<void>((r) => setImmediate(r));
       }
@@ -155,7 +183,7 @@ export class ApiServer {
   }
 
   /** Parse, check and run one request line; always returns a response object. */
-  async handle(line: string): Promise<Record<string, unknown>> {
+  async handle(line: string, caller: Caller = NOBODY): Promise<Record<string, unknown>> {
     this.requests++;
     let req: unknown;
     if (line.length > this.opts.maxRequestBytes) return this.fail(null, 'too-large', `request larger than ${this.opts.maxRequestBytes} bytes`);
@@ -168,7 +196,7 @@ export class ApiServer {
     const params = r.params ?? {};
     if (typeof params !== 'object' || params === null || Array.isArray(params)) return this.fail(id, 'bad-request', '"params" must be an object');
     try {
-      const result = await this.handler(r.method, params as Record<string, unknown>);
+      const result = await this.handler(r.method, params as Record<string, unknown>, caller);
       return { id, ok: true, result: result ?? null };
     } catch (e) {
       if (e instanceof ApiError) return this.fail(id, e.code, e.message);

@@ -2,21 +2,25 @@
  * Shared plumbing of the CLI verbs that talk to a running daemon (port, bridge, route,
  * flow, stats, capture, top, apply, show, trace, profile).
  *
- * Global options, accepted anywhere on the line: `-j`/`--json` (one-line JSON),
- * `-p`/`--pretty` (indented JSON), `--socket PATH` (default $SLUICE_SOCKET or
- * /run/sluice/api.sock), `-h`/`--help`.
+ * Global options, accepted anywhere on the line (main.ts moves those given before the verb
+ * behind it): `-j`/`--json` (one-line JSON), `-p`/`--pretty` (indented JSON), `--socket PATH`
+ * (default $SLUICE_SOCKET or /run/sluice/api.sock). `--help` is answered by main.ts from the
+ * command table.
  *
  * Exit codes scripts can rely on:
  *   0 success · 1 the daemon refused the request (message says why: not found, exists,
  *   invalid) · 2 usage error (unknown verb, bad arguments, or the daemon's bad-request:
  *   a missing or malformed argument) · 3 no daemon answering on the
- *   socket · 4 the daemon did not answer in time.
- * Errors print one line on stderr: `sluice: <message>`.
+ *   socket · 4 the daemon did not answer in time · 5 permission denied on the socket (the
+ *   caller may not connect: not in the socket's group).
+ * Errors print one line on stderr: `sluice: <message>`; under -j/-p, `{"error":{"code",
+ * "message"}}` on stdout, the code being the daemon's (not-found, exists, invalid,
+ * forbidden, bad-request...) or the CLI's (usage, no-daemon, permission-denied, timeout).
  */
 import { UsageError } from '../cli/usage-error.js';
 import { ApiClientError, call, socketPath } from './api-client.js';
 
-export const EXIT = { OK: 0, REFUSED: 1, USAGE: 2, NO_DAEMON: 3, TIMEOUT: 4 } as const;
+export const EXIT = { OK: 0, REFUSED: 1, USAGE: 2, NO_DAEMON: 3, TIMEOUT: 4, DENIED: 5 } as const;
 
 export interface Global { json: boolean; pretty: boolean; help: boolean; socket: string; words: string[]; flags: Set<string>; values: Map<string, string> }
 
@@ -58,8 +62,9 @@ export async function request<T = unknown>(g: Global, method: string, params: Re
   } catch (e) {
     if (e instanceof ApiClientError) {
       // bad-request: the arguments themselves are wrong (a missing path, a bad name): usage.
-      const code = e.code === 'connect' ? EXIT.NO_DAEMON : e.code === 'timeout' ? EXIT.TIMEOUT : e.code === 'bad-request' ? EXIT.USAGE : EXIT.REFUSED;
-      throw new UsageError(e.message, code);
+      const exit = e.code === 'connect' ? EXIT.NO_DAEMON : e.code === 'denied' ? EXIT.DENIED : e.code === 'timeout' ? EXIT.TIMEOUT : e.code === 'bad-request' ? EXIT.USAGE : EXIT.REFUSED;
+      const code = e.code === 'connect' ? 'no-daemon' : e.code === 'denied' ? 'permission-denied' : e.code;
+      throw new UsageError(e.message, exit, code);
     }
     throw e;
   }
@@ -103,10 +108,7 @@ export function intWord(name: string, v: string | undefined, min: number, max: n
 /** Dispatch `verb SUB ...` to one of `subs`; unknown subcommands are usage errors. */
 export async function sub(verb: string, g: Global, subs: Record<string, (g: Global, words: string[]) => Promise<number>>, dflt?: string): Promise<number> {
   const s = g.words[0] ?? dflt;
-  if (g.help || s === undefined) {
-    console.log(`usage: sluice ${verb} ${Object.keys(subs).join('|')} ... [-j|-p] [--socket PATH]`);
-    return g.help ? EXIT.OK : EXIT.USAGE;
-  }
+  if (s === undefined) throw new UsageError(`${verb}: missing subcommand (${Object.keys(subs).join(', ')}; sluice ${verb} --help)`);
   const f = subs[s];
   if (!f) throw new UsageError(`${verb}: unknown subcommand "${s}" (known: ${Object.keys(subs).join(', ')})`);
   return f(g, g.words.slice(1));

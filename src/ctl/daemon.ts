@@ -40,7 +40,8 @@ import { Tracer } from './trace.js';
 import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
 import { buildRegistry, serveMetrics } from './metrics.js';
-import { ApiServer, ApiError } from './api-server.js';
+import { ApiServer, ApiError, type Caller } from './api-server.js';
+import { FileAccess } from './access.js';
 import { recordProfile } from './profile.js';
 import type { Registry } from 'prom-client';
 
@@ -96,6 +97,10 @@ export class Daemon {
   private parseFlow: ((line: string, ports: readonly string[]) => unknown) | undefined;
   private readonly opts: DaemonOptions;
   private running = false;
+  /** Which files callers other than root may name (api.allowDirs; fixed at start). */
+  readonly access: FileAccess;
+  /** The caller of the request being run (set only while its synchronous part runs). */
+  private caller: Caller | undefined;
   /** Address the metrics server listens on (host:port), or undefined. */
   metricsAddress: string | undefined;
   // Durability bookkeeping: `gen` counts changes, `savedGen` the last one on disk;
@@ -125,6 +130,7 @@ export class Daemon {
       log: (e) => this.log({ level: 'debug', ...e }),
     });
     this.registry = buildRegistry(() => this.stats());
+    this.access = new FileAccess(initial.api?.allowDirs ?? []);
   }
 
   /** Build a daemon and apply `initial` (settings fixed at start come from it). */
@@ -152,18 +158,32 @@ export class Daemon {
     return d;
   }
 
-  /** Serve the API (if the state names a socket) and metrics, and start the engine. */
+  /**
+   * Serve the API (if the state names a socket) and metrics, and start the engine. If either
+   * listener cannot be opened, everything started so far is stopped (ports' sockets removed,
+   * no API socket left) and the error (ApiError, code "unavailable") names the field.
+   */
   async start(): Promise<void> {
     const api = this.state.api;
-    if (api?.socket) {
-      this.api = new ApiServer({
-        path: api.socket, ...(api.mode ? { mode: api.mode } : {}), ...(api.group !== undefined ? { group: api.group } : {}),
-        ...(this.opts.apiIdleTimeoutMs ? { idleTimeoutMs: this.opts.apiIdleTimeoutMs } : {}), log: this.log,
-      }, (m, p) => this.handle(m, p));
-      await this.api.listen();
-      this.log({ event: 'api-listen', socket: api.socket, mode: api.mode ?? '0600', ...(api.group !== undefined ? { group: api.group } : {}) });
+    try {
+      if (api?.socket) {
+        this.api = new ApiServer({
+          path: api.socket, ...(api.mode ? { mode: api.mode } : {}), ...(api.group !== undefined ? { group: api.group } : {}),
+          ...(this.opts.apiIdleTimeoutMs ? { idleTimeoutMs: this.opts.apiIdleTimeoutMs } : {}), log: this.log,
+        }, (m, p, caller) => this.handle(m, p, caller));
+        await this.api.listen();
+        this.log({ event: 'api-listen', socket: api.socket, mode: api.mode ?? '0600', ...(api.group !== undefined ? { group: api.group } : {}), allowDirs: this.access.dirs });
+      }
+      try {
+        await this.syncMetrics();
+      } catch (e) {
+        const c = (e as NodeJS.ErrnoException).code;
+        throw new ApiError('unavailable', `metrics.listen: cannot listen on ${this.metricsListen}: ${c ?? (e as Error).message}${c === 'EADDRINUSE' ? ' (address in use: --metrics HOST:PORT, or off)' : ''}`);
+      }
+    } catch (e) {
+      await this.stop();
+      throw e;
     }
-    await this.syncMetrics();
     this.running = true;
     this.runner.start();
     this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length, ...(this.opts.store ? { stateDir: this.opts.store.dir } : {}) });
@@ -246,7 +266,14 @@ export class Daemon {
     const changes = diffState(this.state, next);
     const actions = diffConfig(this.engine.currentConfig(), graph);
     if (dryRun || changes.length === 0) return { changes, actions };
-    this.configure(graph);
+    const made = this.access.prepare(this.state, next, this.caller);
+    try {
+      this.configure(graph);
+    } catch (e) {
+      this.access.undo(made);
+      throw e;
+    }
+    this.access.finish(made, this.log);
     this.state = next;
     this.gen++;
     if (next.engine?.idleSpellMs !== undefined) this.runner.idleSpellMs = next.engine.idleSpellMs;
@@ -331,7 +358,7 @@ export class Daemon {
   }
 
   /** The API dispatcher: validate params against the method's schema, run it. */
-  async handle(method: string, params: Params): Promise<unknown> {
+  async handle(method: string, params: Params, caller?: Caller): Promise<unknown> {
     const m = methods[method];
     if (!m) throw new ApiError('unknown-method', `unknown method "${method}" (known: ${Object.keys(methods).sort().join(', ')})`);
     let v = compiled.get(method);
@@ -344,7 +371,11 @@ export class Daemon {
       throw new ApiError('bad-request', `${method}: params${field ? '.' + field : ''}: ${msg}`);
     }
     const gen = this.gen, undone = this.undone;
-    const r = await m.run(this, params);
+    // Changes are made in the synchronous part of a method: the caller is known there only.
+    this.caller = caller;
+    let pending: unknown;
+    try { pending = m.run(this, params); } finally { this.caller = undefined; }
+    const r = await pending;
     if (this.gen !== gen) await this.commit(undone);
     return r;
   }

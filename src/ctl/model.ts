@@ -6,7 +6,7 @@
  *
  *   version: 1
  *   engine:  {idleSpellMs, maxSleepMs, poolSize, tickHz, workers, workerCpus}   settings: absent = unchanged
- *   api:     {socket, mode: "0660", group}                      (socket only at start)
+ *   api:     {socket, mode: "0660", group, allowDirs: [DIR]}     (fixed at start; allowDirs: see access.ts)
  *   metrics: {listen: "127.0.0.1:9469" | "off"}
  *   ports:   {NAME: {spec: "KIND:ARG,k=v,flag"}}                collections: absent = empty
  *   bridges: {NAME: {type: learning|flow|patch, ports: {PORT: {vlan?, trunk?}}, flows?: [..]}}
@@ -34,7 +34,7 @@ export interface EngineSettings {
   /** Worker engines for the queue pairs of patched vhost-user ports, and their CPUs (fixed at start). */
   workers?: number; workerCpus?: number[];
 }
-export interface ApiSettings { socket?: string; mode?: string; group?: string | number }
+export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
 
 export interface DesiredState {
@@ -80,6 +80,7 @@ export const stateSchema = {
         socket: { type: 'string', minLength: 1, maxLength: 107 },
         mode: { type: 'string', pattern: '^0?[0-7]{3}$' },
         group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
+        allowDirs: { type: 'array', maxItems: 64, items: { type: 'string', pattern: '^/' } },
       },
     },
     metrics: {

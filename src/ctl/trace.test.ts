@@ -55,3 +55,25 @@ test('trace of a port with a filter nothing matches stays armed and captures not
   assert.equal(t.active, true);
   e.stop();
 });
+
+test('two traces on one port both capture: one left armed (its filter matches too little) does not starve the next', async () => {
+  await loadBuiltins();
+  const e = new Engine(pool());
+  e.configure({ apps: { g: { type: 'gen', args: { count: 40 } }, s: { type: 'sink' } }, links: ['g.output -> s.input'] });
+  const r = new EngineRunner(e);
+  const t = new Tracer();
+  r.hook = t;
+  const stuck = t.add('g', 2, 'tcp'); // the generator sends UDP: never completes
+  const first = t.add('g', 3, 'udp');
+  const second = t.add('g', 2, '');
+  for (let i = 0; i < 20; i++) r.breathe(performance.now());
+  assert.equal(t.info(stuck)[0]!.captured, 0);
+  for (const id of [first, second]) {
+    const [info] = t.info(id);
+    assert.equal(info!.done, true, `trace ${id} finished`);
+    assert.deepEqual(info!.packets.map((p) => p.events.map((ev) => ev.action).join(' ')), Array(info!.count).fill('received sent'));
+  }
+  // The same packets went to both: the first two of each trace are one packet.
+  assert.equal(t.info(first)[0]!.packets[0]!.summary, t.info(second)[0]!.packets[0]!.summary);
+  e.stop();
+});

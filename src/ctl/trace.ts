@@ -54,7 +54,9 @@ class Trace {
   }
 }
 
-interface Live { trace: Trace; rec: TracedPacket; t0: number; copies: number }
+/** One traced packet as seen by each trace that took it (several traces may arm one port). */
+interface Rec { trace: Trace; rec: TracedPacket; copies: number }
+interface Live { recs: Rec[]; t0: number }
 
 function summarize(buf: Uint8Array, s: number, len: number): string {
   if (len < 14) return `${len} bytes`;
@@ -109,7 +111,10 @@ export class Tracer implements BreathHook {
     const ids = id === undefined ? [...this.traces.keys()] : [id];
     let n = 0;
     for (const i of ids) if (this.traces.delete(i)) n++;
-    for (const [p, l] of this.live) if (!this.traces.has(l.trace.id)) this.live.delete(p);
+    for (const [p, l] of this.live) {
+      l.recs = l.recs.filter((r) => this.traces.has(r.trace.id));
+      if (l.recs.length === 0) this.live.delete(p);
+    }
     this.rearm();
     return n;
   }
@@ -137,8 +142,11 @@ export class Tracer implements BreathHook {
   }
 
   private event(l: Live, e: Omit<TraceEvent, 'at'>, now: number): void {
-    if (l.rec.events.length < MAX_EVENTS) l.rec.events.push({ ...e, at: Math.round((now - l.t0) * 1000) / 1000 });
-    if (e.action !== 'forwarded' && e.action !== 'received' && e.action !== 'queued' && e.action !== 'held') l.rec.done = true;
+    const done = e.action !== 'forwarded' && e.action !== 'received' && e.action !== 'queued' && e.action !== 'held';
+    for (const { rec } of l.recs) {
+      if (rec.events.length < MAX_EVENTS) rec.events.push({ ...e, at: Math.round((now - l.t0) * 1000) / 1000 });
+      if (done) rec.done = true;
+    }
   }
 
   breathe(engine: Engine, pulls: App[], pushes: App[], now: number): boolean {
@@ -163,14 +171,20 @@ export class Tracer implements BreathHook {
         const l = outs[k]!;
         for (let j = w0[k]!; j !== l.write; j = (j + 1) & LINK_MAX) {
           const p = l.ring[j]!;
-          const t = armed.find((x) => x.packets.length < x.count);
-          if (t === undefined) break;
+          // Every armed trace on this port with room left takes the packets its filter matches.
+          const open = armed.filter((x) => x.packets.length < x.count);
+          if (open.length === 0) break;
           const s = pool.start(p), len = pool.len[p]!;
-          if (!t.pred(pool.data, s, len)) continue;
+          const takers = open.filter((t) => t.pred(pool.data, s, len));
+          if (takers.length === 0) continue;
           flags[p] = flags[p]! | TRACE_FLAG;
-          const rec: TracedPacket = { id: String(t.packets.length + 1), len, summary: summarize(pool.data, s, len), done: false, events: [] };
-          t.packets.push(rec);
-          const live: Live = { trace: t, rec, t0: now, copies: 0 };
+          const summary = summarize(pool.data, s, len);
+          const recs = takers.map((t) => {
+            const rec: TracedPacket = { id: String(t.packets.length + 1), len, summary, done: false, events: [] };
+            t.packets.push(rec);
+            return { trace: t, rec, copies: 0 };
+          });
+          const live: Live = { recs, t0: now };
           this.live.set(p, live);
           this.event(live, { app: a.name, action: 'received', link: l.spec, ns, batch: d }, now);
         }
@@ -212,9 +226,12 @@ export class Tracer implements BreathHook {
           if (lv === undefined || seen.has(p)) {
             if (parent === undefined) continue;
             // A copy made by this app (flood/mirror): trace it as its own record.
-            const rec: TracedPacket = { id: `${parent.rec.id}.${++parent.copies}`, len: pool.len[p]!, summary: parent.rec.summary, done: false, events: structuredClone(parent.rec.events) };
-            parent.trace.packets.push(rec);
-            lv = { trace: parent.trace, rec, t0: parent.t0, copies: 0 };
+            const recs = parent.recs.map((r) => {
+              const rec: TracedPacket = { id: `${r.rec.id}.${++r.copies}`, len: pool.len[p]!, summary: r.rec.summary, done: false, events: structuredClone(r.rec.events) };
+              r.trace.packets.push(rec);
+              return { trace: r.trace, rec, copies: 0 };
+            });
+            lv = { recs, t0: parent.t0 };
             this.live.set(p, lv);
           }
           seen.add(p);
@@ -251,7 +268,8 @@ export class Tracer implements BreathHook {
     for (const [p, lv] of this.live) {
       if (pool.state[p] !== 1 || (flags[p]! & TRACE_FLAG) === 0) {
         this.live.delete(p);
-        if (!lv.rec.done) this.event(lv, { app: lv.rec.events[lv.rec.events.length - 1]?.app ?? '?', action: 'consumed', ns: 0, batch: 0 }, performance.now());
+        const rec = lv.recs[0]!.rec;
+        if (!rec.done) this.event(lv, { app: rec.events[rec.events.length - 1]?.app ?? '?', action: 'consumed', ns: 0, batch: 0 }, performance.now());
       }
     }
     engine.breaths++;

@@ -19,3 +19,4 @@ export { addressOf, readAt, writeAt, readvAt, writevAt, IoVecs } from './fd-io.j
 export { openTap, MAX_TAP_QUEUES, type TapDevice, type TapOptions } from './tap.js';
 export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';
 export { tryLockExclusive } from './flock.js';
+export { peerCred, type PeerCred } from './peercred.js';

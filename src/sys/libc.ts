@@ -34,6 +34,7 @@ export const fn = {
   sendmsg: libc.func('intptr_t sendmsg(int fd, void *msg, int flags)'),
   recvmsg: libc.func('intptr_t recvmsg(int fd, void *msg, int flags)'),
   setsockopt: libc.func('int setsockopt(int fd, int level, int name, const uint8_t *val, uint32_t len)'),
+  getsockopt: libc.func('int getsockopt(int fd, int level, int name, _Out_ uint8_t *val, _Inout_ uint32_t *len)'),
   chmod: libc.func('int chmod(const char *path, uint32_t mode)'),
   chown: libc.func('int chown(const char *path, int owner, int group)'),
   epoll_create1: libc.func('int epoll_create1(int flags)'),

@@ -153,3 +153,12 @@ test('thread affinity round-trips', () => {
   setThreadAffinity(before);
   assert.throws(() => setThreadAffinity([99999]), /out of range/);
 });
+
+test('SO_PEERCRED names the process on the other end of a unix socket; a closed fd is a SysError', async () => {
+  const { peerCred } = await import('./index.js');
+  const [a, b] = socketPair('stream');
+  const c = peerCred(a);
+  assert.deepEqual(c, { pid: process.pid, uid: process.getuid!(), gid: process.getgid!() });
+  closeFd(a); closeFd(b);
+  assert.throws(() => peerCred(a), (e: unknown) => e instanceof SysError && e.code === 'EBADF');
+});

@@ -197,7 +197,7 @@ test('show config round trip is lossless; apply --dry-run prints the diff and ch
 });
 
 test('trace follows real packets through the switch with per-app decisions and timing', () => {
-  const t = json('trace', 'add', 'g0', '3', 'udp', 'and', 'dst', 'port', '5001');
+  const t = json('trace', 'add', 'g0', '3', 'udp', 'and', 'dst', 'port', '5001', '--wait');
   assert.equal(t.done, true);
   assert.equal(t.packets.length, 3);
   for (const p of t.packets) {
@@ -211,6 +211,28 @@ test('trace follows real packets through the switch with per-app decisions and t
   const bad = cli('trace', 'add', 'g0', '3', 'udp', 'or', 'tcp');
   assert.equal(bad.code, 1);
   assert.match(bad.err, /filter/);
+  ok('trace', 'del');
+});
+
+test('trace add returns once armed; a trace left armed does not starve a second one on the same port', async () => {
+  const t0 = Date.now();
+  const stuck = cli('trace', 'add', 'g0', '2', 'icmp'); // g0 sends UDP: this one never fills
+  assert.equal(stuck.code, 0, stuck.err);
+  assert.match(stuck.out, /^trace (\d+) armed on g0 \(sluice trace show \1\)\n$/);
+  assert.ok(Date.now() - t0 < 5000, `trace add returned after ${Date.now() - t0} ms`);
+  const second = json('trace', 'add', 'g0', '2', 'udp');
+  assert.deepEqual(Object.keys(second).sort(), ['count', 'id', 'port']);
+  let info: any;
+  for (let i = 0; i < 100; i++) { [info] = json('trace', 'show', String(second.id)); if (info.done) break; await sleep(50); }
+  assert.equal(info.done, true, JSON.stringify(info));
+  assert.equal(info.packets.length, 2);
+  const stuckId = Number(/^trace (\d+)/.exec(stuck.out)![1]);
+  assert.equal(json('trace', 'show', String(stuckId))[0].captured, 0);
+  const wait = cli('trace', 'add', 'g0', '1', 'icmp', '--wait', '--timeout', '0.3');
+  assert.equal(wait.code, 4, 'an unfilled trace under --wait times out with exit 4');
+  const noWait = cli('trace', 'add', 'g0', '1', '--timeout', '1');
+  assert.equal(noWait.code, 2);
+  assert.equal(noWait.err, 'sluice: trace add: --timeout goes with --wait\n');
   ok('trace', 'del');
 });
 

@@ -31,7 +31,7 @@ export function acquireWriter(dest: string): PcapngWriter {
   if (dest === '-') w = PcapngWriter.fromFd(1, opts);
   else if (isFifo(key)) {
     let fd: number;
-    try { fd = openSync(key, fsc.O_WRONLY | fsc.O_NONBLOCK); } catch (err) {
+    try { fd = openSync(key, fsc.O_WRONLY | fsc.O_NONBLOCK | fsc.O_NOFOLLOW); } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new Error(`capture ${dest}: ${code === 'ENXIO' ? 'no reader on the FIFO (start e.g. `tshark -r FIFO` first)' : (err as Error).message}`);
     }

@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, EXIT } from '../../ctl/cli.js';
 
 export async function main(argv: string[]): Promise<number> {
   const g = parseGlobal(argv, ['--dry-run', '-n', '--prune']);
-  if (g.help) { console.log('usage: sluice apply FILE [--prune] [--dry-run] [-j|-p] [--socket PATH]\n  objects not in FILE are kept (and listed) unless --prune removes them'); return EXIT.OK; }
-  if (g.words.length !== 1) throw new UsageError('usage: sluice apply FILE [--prune] [--dry-run]');
+  if (g.words.length !== 1) throw new UsageError(usage('apply'));
   const file = g.words[0]!;
   let yaml: string;
   try { yaml = readFileSync(file === '-' ? 0 : file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }

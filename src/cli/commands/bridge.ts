@@ -9,13 +9,14 @@
  * patch (cross-connect of exactly two ports, no app in between).
  */
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, sub, table, keyValues, intWord, EXIT, type Global } from '../../ctl/cli.js';
 
 const vids = (s: string) => s.split(',').map((v) => intWord('trunk VLAN', v, 0, 4095)!);
 
 async function addif(g: Global, w: string[]): Promise<number> {
   const [bridge, port, ...rest] = w;
-  if (!bridge || !port) throw new UsageError('usage: sluice bridge addif BRIDGE PORT [vlan N | trunk N,N...]');
+  if (!bridge || !port) throw new UsageError(usage('bridge', 'addif'));
   const { kv } = keyValues(rest, ['vlan', 'trunk']);
   const params: Record<string, unknown> = { bridge, port };
   if (kv.vlan !== undefined) params.vlan = intWord('vlan', kv.vlan, 0, 4095);
@@ -26,7 +27,7 @@ async function addif(g: Global, w: string[]): Promise<number> {
 }
 
 async function delif(g: Global, w: string[]): Promise<number> {
-  if (w.length !== 2) throw new UsageError('usage: sluice bridge delif BRIDGE PORT');
+  if (w.length !== 2) throw new UsageError(usage('bridge', 'delif'));
   const r = await request(g, 'bridge.delif', { bridge: w[0], port: w[1] });
   output(g, r, () => `port ${w[1]} removed from bridge ${w[0]}`);
   return EXIT.OK;
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   return sub('bridge', parseGlobal(argv), {
     add: async (g, w) => {
       const [name, ...rest] = w;
-      if (!name) throw new UsageError('usage: sluice bridge add NAME [type learning|flow|patch] [ports P1,P2,...]');
+      if (!name) throw new UsageError(usage('bridge', 'add'));
       const { kv } = keyValues(rest, ['type', 'ports']);
       if (kv.type !== undefined && !['learning', 'flow', 'patch'].includes(kv.type)) throw new UsageError(`bridge add: type must be learning, flow or patch, got "${kv.type}"`);
       const r = await request(g, 'bridge.add', { name, ...(kv.type ? { type: kv.type } : {}), ...(kv.ports ? { ports: kv.ports.split(',').filter(Boolean) } : {}) });
@@ -44,14 +45,14 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.OK;
     },
     del: async (g, w) => {
-      if (w.length !== 1) throw new UsageError('usage: sluice bridge del NAME');
+      if (w.length !== 1) throw new UsageError(usage('bridge', 'del'));
       const r = await request(g, 'bridge.del', { name: w[0] });
       output(g, r, () => `bridge ${w[0]} removed`);
       return EXIT.OK;
     },
     addif, 'add-port': addif, delif, 'del-port': delif,
     show: async (g, w) => {
-      if (w.length > 1) throw new UsageError('usage: sluice bridge show [NAME]');
+      if (w.length > 1) throw new UsageError(usage('bridge', 'show'));
       const r = await request<any[]>(g, 'bridge.show', w[0] ? { name: w[0] } : {});
       output(g, w[0] ? r[0] : r, (x) => {
         const list = Array.isArray(x) ? x : [x];

@@ -64,7 +64,6 @@ ${bashScript()}`;
 
 export async function main(argv: string[]): Promise<number> {
   const shell = argv[0];
-  if (shell === '-h' || shell === '--help') { console.log('usage: sluice completion bash|zsh'); return 0; }
   if (shell === 'bash') process.stdout.write(bashScript());
   else if (shell === 'zsh') process.stdout.write(zshScript());
   else throw new UsageError(`completion: shell must be bash or zsh, got "${shell ?? ''}"`);

@@ -21,25 +21,24 @@
  * the file are created or updated, nothing else is removed (the kept ones are logged).
  * SIGINT/SIGTERM stop cleanly (exit 0). A bad config exits 2 with one line naming the field;
  * a state directory held by another daemon, or a state file that is corrupt or in a newer
- * format, exits 1 with one line naming it.
+ * format, exits 1 with one line naming it. An API socket or metrics address that cannot be
+ * listened on (missing directory, address in use) exits 1 with one line naming it, after
+ * stopping what had started: no socket left behind, the state directory unlocked.
+ *
+ * --allow-dir DIR (repeatable; api.allowDirs): where callers other than root and the
+ * daemon's user may name files and sockets (see src/ctl/access.ts); default none.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import { parseCpuList } from '../../host/parse.js';
+import { unavailableCpu } from '../../config/load.js';
 import { Daemon, jsonLogger } from '../../ctl/daemon.js';
-import { parseState, StateError, type DesiredState } from '../../ctl/model.js';
+import { parseState, validateState, StateError, type DesiredState } from '../../ctl/model.js';
 import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-store.js';
 import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
-
-const HELP = `usage: sluice daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]
-                     [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
-                     [--workers N [--worker-cpus LIST]]
-  --state-dir DIR  where the desired state is kept and saved before every API answer
-                   (default /var/lib/sluice as root, else $XDG_STATE_HOME/sluice or ~/.local/state/sluice)
-  --config FILE    seeds an empty state directory; SIGHUP applies it again without removing
-                   what the API made (sluice apply --prune FILE removes what FILE does not list)`;
 
 function readConfig(file: string): DesiredState {
   let text: string;
@@ -50,12 +49,15 @@ function readConfig(file: string): DesiredState {
 export async function main(argv: string[]): Promise<number> {
   const { opts, rest } = parseArgs(argv, {
     config: 'string', 'state-dir': 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
-    'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', workers: 'string', 'worker-cpus': 'string', help: 'boolean',
-  }, { '-h': '--help', '-c': '--config' });
-  if (opts.help) { console.log(HELP); return 0; }
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
+    'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', workers: 'string', 'worker-cpus': 'string', 'allow-dir': 'string[]',
+  }, { '-c': '--config' });
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}" (sluice daemon --help)`);
   const file = opts.config as string | undefined;
   const seed: DesiredState = file ? readConfig(file) : { version: 1 };
+  // Check the flags on the seed before the state directory is touched: a bad flag writes nothing.
+  const dry = structuredClone(seed);
+  applyFlags(dry, opts);
+  try { validateState(dry); } catch (e) { throw new UsageError((e as Error).message); }
   const log = jsonLogger();
   const store = openStore((opts['state-dir'] as string | undefined) ?? defaultStateDir());
   let state: DesiredState;
@@ -70,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     await d.start();
   } catch (e) {
     store.close();
+    if (e instanceof ApiError && e.code === 'unavailable') throw new UsageError(e.message, 1, e.code);
     if (e instanceof StateError || e instanceof ApiError) throw new UsageError(e.message);
     if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
     throw e;
@@ -129,6 +132,14 @@ function applyFlags(state: DesiredState, opts: Record<string, string | string[] 
     api.mode = opts['socket-mode'] as string;
   }
   if (opts['socket-group']) api.group = opts['socket-group'] as string;
+  if (opts['allow-dir']) {
+    api.allowDirs = (opts['allow-dir'] as string[]).map((d) => {
+      let st;
+      try { st = statSync(d); } catch (e) { throw new UsageError(`--allow-dir: no directory ${d} (${(e as NodeJS.ErrnoException).code ?? 'error'})`); }
+      if (!st.isDirectory()) throw new UsageError(`--allow-dir: ${d} is not a directory`);
+      return resolve(d);
+    });
+  }
   state.api = api;
   if (opts.metrics) state.metrics = { listen: opts.metrics as string };
   const engine = { ...(state.engine ?? {}) };
@@ -146,5 +157,7 @@ function applyFlags(state: DesiredState, opts: Record<string, string | string[] 
   if (opts['worker-cpus'] !== undefined) {
     try { engine.workerCpus = parseCpuList(opts['worker-cpus'] as string); } catch (e) { throw new UsageError(`--worker-cpus: ${(e as Error).message}`); }
   }
+  const bad = unavailableCpu(engine.workerCpus ?? []);
+  if (bad) throw new UsageError(`${opts['worker-cpus'] !== undefined ? '--worker-cpus' : 'engine.workerCpus'}: ${bad}`);
   if (Object.keys(engine).length) state.engine = engine;
 }

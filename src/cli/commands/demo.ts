@@ -7,13 +7,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, numberArg } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { loadBuiltins } from '../../builtin.js';
 import { runConfig } from '../../config/run.js';
 import type { RunConfig } from '../../config/load.js';
 import { appType } from '../../core/registry.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const { opts } = parseArgs(argv, { duration: 'string' });
+  const { opts, rest } = parseArgs(argv, { duration: 'string' });
+  if (rest.length) throw new UsageError(`demo: unexpected "${rest[0]}" (${usage('demo')})`);
   const duration = numberArg('duration', opts.duration as string | undefined, 0.5, 3600) ?? 3;
   await loadBuiltins();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-demo-'));

@@ -17,6 +17,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { DevicePlugin } from '../../k8s/device-plugin.js';
 import { SocketPoolProvider, type PoolSpec } from '../../k8s/socket-pool-provider.js';
 import { PortError, type PortKind } from '../../k8s/port-provider.js';
@@ -24,7 +25,7 @@ import { DEFAULT_DEVICE_PLUGIN_DIR } from '../../k8s/deviceplugin/v1beta1/api.js
 import { HostFs } from '../../host/host-fs.js';
 import { readNodes } from '../../host/facts.js';
 
-export const USAGE = 'usage: sluice device-plugin [--vhost-user N] [--memif N] [--numa-nodes LIST] [--domain D] [--plugin-dir DIR] [--socket-dir DIR] [--container-dir DIR] [--daemon-socket PATH] [--hugepages HOST[:CONTAINER]]... [--root DIR]';
+export const USAGE = usage('device-plugin');
 
 function count(v: string | undefined, name: string): number {
   if (v === undefined) return 8;
@@ -44,9 +45,8 @@ export async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(err as Error).message} (${USAGE})`);
   }
-  if (values.help) { console.log(USAGE); return 0; }
   let nodes: number[];
   if (values['numa-nodes'] !== undefined) {
     if (!/^\d{1,4}(,\d{1,4})*$/.test(values['numa-nodes'])) throw new UsageError(`--numa-nodes must be a list like 0,1, got ${JSON.stringify(values['numa-nodes'])}`);

@@ -6,10 +6,11 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { HostFs } from '../../host/host-fs.js';
 import { formatDoctor, runDoctor } from '../../host/doctor.js';
 
-export const USAGE = 'usage: sluice doctor [--root DIR] [-j|--json] [-p|--pretty]';
+export const USAGE = usage('doctor');
 
 /** Shared by doctor and pod-info: parse --root/-j/-p, reject anything else. */
 export function parseHostArgs(argv: string[], usage: string, allowEal = false): { root: string; json: boolean; pretty: boolean; help: boolean; eal: boolean } {
@@ -20,7 +21,7 @@ export function parseHostArgs(argv: string[], usage: string, allowEal = false): 
       options: { root: { type: 'string' }, json: { type: 'boolean', short: 'j' }, pretty: { type: 'boolean', short: 'p' }, help: { type: 'boolean', short: 'h' }, ...(allowEal ? { eal: { type: 'boolean' as const } } : {}) },
     }));
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${usage}`);
+    throw new UsageError(`${(err as Error).message} (${usage})`);
   }
   const root = values.root ?? '/';
   let isDir = false;
@@ -31,7 +32,6 @@ export function parseHostArgs(argv: string[], usage: string, allowEal = false): 
 
 export async function main(argv: string[]): Promise<number> {
   const a = parseHostArgs(argv, USAGE);
-  if (a.help) { console.log(USAGE); return 0; }
   const report = runDoctor(new HostFs(a.root));
   console.log(a.json ? JSON.stringify(report, null, a.pretty ? 2 : undefined) : formatDoctor(report));
   return report.errors > 0 ? 1 : 0;

@@ -7,13 +7,14 @@
  * as text in its state, so `show config` lists them.
  */
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, sub, EXIT } from '../../ctl/cli.js';
 
 export async function main(argv: string[]): Promise<number> {
   return sub('flow', parseGlobal(argv), {
     add: async (g, w) => {
       const [bridge, ...rest] = w;
-      if (!bridge || rest.length === 0) throw new UsageError('usage: sluice flow add BRIDGE FLOW');
+      if (!bridge || rest.length === 0) throw new UsageError(usage('flow', 'add'));
       const flow = rest.join(' ');
       const r = await request(g, 'flow.add', { bridge, flow });
       output(g, r, () => `flow added to ${bridge}`);
@@ -21,13 +22,13 @@ export async function main(argv: string[]): Promise<number> {
     },
     del: async (g, w) => {
       const [bridge, ...rest] = w;
-      if (!bridge) throw new UsageError('usage: sluice flow del BRIDGE [FLOW]');
+      if (!bridge) throw new UsageError(usage('flow', 'del'));
       const r = await request(g, 'flow.del', { bridge, ...(rest.length ? { flow: rest.join(' ') } : {}) });
       output(g, r, () => (rest.length ? `flow removed from ${bridge}` : `all flows removed from ${bridge}`));
       return EXIT.OK;
     },
     dump: async (g, w) => {
-      if (w.length !== 1) throw new UsageError('usage: sluice flow dump BRIDGE');
+      if (w.length !== 1) throw new UsageError(usage('flow', 'dump'));
       const r = await request<any>(g, 'flow.dump', { bridge: w[0] });
       output(g, r, (x) => {
         if (Array.isArray(x.table)) return x.table.map((f: any) => (typeof f === 'string' ? f : JSON.stringify(f))).join('\n') || `no flows in ${x.bridge}`;

@@ -9,12 +9,12 @@
 import { HostFs } from '../../host/host-fs.js';
 import { formatPodInfo, readPodInfo } from '../../host/pod-info.js';
 import { parseHostArgs } from './doctor.js';
+import { usage } from '../command-table.js';
 
-export const USAGE = 'usage: sluice pod-info [--root DIR] [-j|--json] [-p|--pretty] [--eal]';
+export const USAGE = usage('pod-info');
 
 export async function main(argv: string[]): Promise<number> {
   const a = parseHostArgs(argv, USAGE, true);
-  if (a.help) { console.log(USAGE); return 0; }
   const info = readPodInfo(new HostFs(a.root), process.env);
   if (a.eal) {
     // Only the EAL arguments, for `dpdk-app $(sluice pod-info --eal) -- ...`; problems go to stderr.

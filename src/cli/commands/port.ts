@@ -8,6 +8,7 @@
  * is the positional argument, other `key=value` pairs and bare words are options.
  */
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, sub, table, dropsText, EXIT, type Global } from '../../ctl/cli.js';
 
 const POSITIONAL = ['path', 'file', 'dev', 'iface', 'arg'];
@@ -49,14 +50,14 @@ export async function main(argv: string[]): Promise<number> {
   return sub('port', g, {
     add: async (g: Global, w: string[]) => {
       const name = w[0];
-      if (name === undefined) throw new UsageError('port add: missing NAME');
+      if (name === undefined) throw new UsageError(`port add: missing NAME (${usage('port', 'add')})`);
       const spec = specFromWords(w.slice(1));
       const r = await request(g, 'port.add', { name, spec });
       output(g, r, () => `port ${name} added (${spec})`);
       return EXIT.OK;
     },
     del: async (g, w) => {
-      if (w.length !== 1) throw new UsageError('usage: sluice port del NAME');
+      if (w.length !== 1) throw new UsageError(usage('port', 'del'));
       const r = await request(g, 'port.del', { name: w[0] });
       output(g, r, () => `port ${w[0]} removed`);
       return EXIT.OK;
@@ -67,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function show(g: Global, w: string[]): Promise<number> {
-  if (w.length > 1) throw new UsageError('usage: sluice port show [NAME]');
+  if (w.length > 1) throw new UsageError(usage('port', 'show'));
   const r = await request<any[]>(g, 'port.show', w[0] !== undefined ? { name: w[0] } : {});
   output(g, w[0] !== undefined ? r[0] : r, (x) => showText(Array.isArray(x) ? x : [x]));
   return EXIT.OK;

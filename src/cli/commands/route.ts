@@ -9,13 +9,14 @@
  * removed with its last. With one router, `router` may be omitted.
  */
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, sub, table, keyValues, EXIT } from '../../ctl/cli.js';
 
 export async function main(argv: string[]): Promise<number> {
   return sub('route', parseGlobal(argv), {
     add: async (g, w) => {
       const [prefix, ...rest] = w;
-      if (!prefix) throw new UsageError('usage: sluice route add PREFIX [via GW] [dev PORT] [router R]');
+      if (!prefix) throw new UsageError(usage('route', 'add'));
       const { kv } = keyValues(rest, ['via', 'dev', 'router']);
       if (!kv.via && !kv.dev) throw new UsageError('route add: needs via GW or dev PORT');
       const r = await request(g, 'route.add', { prefix, ...kv });
@@ -24,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     },
     del: async (g, w) => {
       const [prefix, ...rest] = w;
-      if (!prefix) throw new UsageError('usage: sluice route del PREFIX [router R]');
+      if (!prefix) throw new UsageError(usage('route', 'del'));
       const { kv } = keyValues(rest, ['router']);
       const r = await request(g, 'route.del', { prefix, ...kv });
       output(g, r, () => `route ${prefix} removed`);
@@ -45,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     },
     iface: async (g, w) => {
       const [op, port, ...rest] = w;
-      if ((op !== 'add' && op !== 'del') || !port) throw new UsageError('usage: sluice route iface add|del PORT [mac MAC] [ipv4 A/LEN] [ipv6 A/LEN] [router R]');
+      if ((op !== 'add' && op !== 'del') || !port) throw new UsageError(usage('route', 'iface'));
       if (op === 'add') {
         const { kv } = keyValues(rest, ['mac', 'ipv4', 'ipv6', 'router']);
         if (!kv.mac) throw new UsageError('route iface add: mac MAC is required');

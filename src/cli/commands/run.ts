@@ -8,13 +8,16 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
+import { checkOutputFile } from '../output-file.js';
 import { loadBuiltins } from '../../builtin.js';
 import { loadRunConfig, ConfigError, type RunConfig } from '../../config/load.js';
 import { runConfig } from '../../config/run.js';
 
 export async function main(argv: string[]): Promise<number> {
   const { opts, rest } = parseArgs(argv, { duration: 'string', stats: 'string', json: 'string' });
-  if (rest.length !== 1) throw new UsageError('usage: sluice run CONFIG.yaml [--duration SECONDS] [--stats SECONDS] [--json FILE]');
+  if (rest.length !== 1) throw new UsageError(usage('run'));
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json as string);
   await loadBuiltins();
   let cfg: RunConfig;
   try { cfg = loadRunConfig(rest[0]!); } catch (e) {

@@ -4,15 +4,13 @@
  * `sluice show ports|bridges|routes|captures|stats`   shortcuts for the other verbs' show
  */
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, EXIT } from '../../ctl/cli.js';
 
 export async function main(argv: string[]): Promise<number> {
   const g = parseGlobal(argv);
   const what = g.words[0];
-  if (g.help || what === undefined) {
-    console.log('usage: sluice show config|ports|bridges|routes|captures|stats [-j|-p] [--socket PATH]');
-    return g.help ? EXIT.OK : EXIT.USAGE;
-  }
+  if (what === undefined) throw new UsageError(usage('show'));
   if (g.words.length > 1) throw new UsageError(`show ${what}: unexpected "${g.words[1]}"`);
   const alias: Record<string, [string, string]> = { ports: ['port', 'show'], bridges: ['bridge', 'show'], routes: ['route', 'show'], captures: ['capture', 'show'] };
   if (what === 'config') {

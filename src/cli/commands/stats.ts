@@ -13,6 +13,7 @@ import type { DaemonStats } from '../../ctl/stats.js';
 import { rates, type Rates } from '../../ctl/rates.js';
 import { htmlReport } from '../../ctl/plot.js';
 import { numberArg } from '../args.js';
+import { checkOutputFile } from '../output-file.js';
 
 function text(s: DaemonStats): string {
   const ports = table(['PORT', 'KIND', 'RX-PKTS', 'RX-BYTES', 'TX-PKTS', 'TX-BYTES', 'DROPS'],
@@ -26,21 +27,25 @@ function text(s: DaemonStats): string {
 
 export async function main(argv: string[]): Promise<number> {
   const g = parseGlobal(argv, [], ['--plot', '--seconds', '--interval']);
-  if (g.help) { console.log('usage: sluice stats [PORT] [-j|-p] | sluice stats --plot FILE.html [--seconds N] [--interval S]'); return EXIT.OK; }
   if (g.words.length > 1) throw new UsageError(`stats: unexpected "${g.words[1]}"`);
   const plot = g.values.get('--plot');
   if (plot !== undefined) {
     const seconds = numberArg('seconds', g.values.get('--seconds'), 0.1, 86400) ?? 10;
     const interval = numberArg('interval', g.values.get('--interval'), 0.05, 3600) ?? 1;
+    if (g.words.length) throw new UsageError(`stats --plot: unexpected "${g.words[0]}" (the report covers every port)`);
+    checkOutputFile('--plot', plot);
     const samples: Rates[] = [];
     let prev = await request<DaemonStats>(g, 'stats');
     const end = Date.now() + seconds * 1000;
+    const progress = process.stderr.isTTY && !g.json && !g.pretty;
     while (Date.now() < end) {
       await new Promise((r) => setTimeout(r, interval * 1000));
       const cur = await request<DaemonStats>(g, 'stats');
       samples.push(rates(prev, cur));
       prev = cur;
+      if (progress) process.stderr.write(`\rsampling: ${samples.length} samples, ${Math.max(0, Math.ceil((end - Date.now()) / 1000))} s left `);
     }
+    if (progress) process.stderr.write('\n');
     writeFileSync(plot, htmlReport(samples, prev));
     output(g, { file: plot, samples: samples.length }, () => `wrote ${plot} (${samples.length} samples)`);
     return EXIT.OK;
@@ -49,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   const port = g.words[0];
   if (port !== undefined) {
     const p = s.ports[port];
-    if (!p) throw new UsageError(`no port named "${port}"`, EXIT.REFUSED);
+    if (!p) throw new UsageError(`no port named "${port}"`, EXIT.REFUSED, 'not-found');
     output(g, { name: port, ...p }, (x) => table(['PORT', 'KIND', 'RX-PKTS', 'RX-BYTES', 'TX-PKTS', 'TX-BYTES', 'DROPS'], [[port, x.kind, x.rx.packets, x.rx.bytes, x.tx.packets, x.tx.bytes, dropsText(x.drops)]]));
     return EXIT.OK;
   }

@@ -20,14 +20,12 @@ import { UsageError } from '../usage-error.js';
 import { loadBuiltins } from '../../builtin.js';
 import { Switch, type PortSummary } from '../../switch/switch.js';
 import { PortSpecError } from '../../switch/port-spec.js';
-import { portKindUsage } from '../../switch/port-kinds.js';
+import { usage } from '../command-table.js';
+import { checkOutputFile } from '../output-file.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';
 import { parseCpuList } from '../../host/parse.js';
+import { unavailableCpu } from '../../config/load.js';
 
-const HELP = `usage: sluice switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS]
-                     [--json FILE] [--duration SECONDS] [--pool BUFFERS] [--idle-spell MS | --busy-poll]
-                     [--workers N [--cpus LIST]]
-                     [--capture PORT:FILE.pcapng[,dir=rx|tx|both][,filter=EXPR]]...`;
 
 function rate(n: number, dt: number): string {
   const r = n / dt;
@@ -43,12 +41,12 @@ function printStats(prev: PortSummary[] | undefined, now: PortSummary[], dt: num
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', workers: 'string', cpus: 'string', help: 'boolean' }, { '-h': '--help' });
+  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', workers: 'string', cpus: 'string' });
   await loadBuiltins();
-  if (opts.help) { console.log(`${HELP}\nport specs:\n  ${portKindUsage().join('\n  ')}`); return 0; }
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${HELP}`);
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}" (sluice switch --help)`);
   const specs = (opts.port as string[] | undefined) ?? [];
-  if (specs.length === 0) throw new UsageError(`at least one --port is required\n${HELP}`);
+  if (specs.length === 0) throw new UsageError(`at least one --port is required (${usage('switch')})`);
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json as string);
   const mode = (opts.mode as string | undefined) ?? 'patch';
   if (mode !== 'patch' && mode !== 'bridge') throw new UsageError(`--mode must be patch or bridge, got "${mode}"`);
   const statsSec = numberArg('stats', opts.stats as string | undefined, 0.1, 86400);
@@ -61,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
   if (opts.cpus !== undefined) {
     if (!workers) throw new UsageError('--cpus pins the worker engines: give --workers N too');
     try { cpus = parseCpuList(opts.cpus as string); } catch (e) { throw new UsageError(`--cpus: ${(e as Error).message}`); }
+    const bad = unavailableCpu(cpus);
+    if (bad) throw new UsageError(`--cpus: ${bad}`);
   }
   let captures: ReturnType<typeof parseCaptureOption>[];
   try { captures = ((opts.capture as string[] | undefined) ?? []).map(parseCaptureOption); } catch (e) { throw new UsageError((e as Error).message); }

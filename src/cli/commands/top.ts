@@ -29,7 +29,6 @@ async function sample(g: Global, prev: DaemonStats, ms: number): Promise<[Rates,
 
 export async function main(argv: string[]): Promise<number> {
   const g = parseGlobal(argv, ['--once'], ['--interval']);
-  if (g.help) { console.log('usage: sluice top [--interval SECONDS] [--once] [-j|-p]'); return EXIT.OK; }
   if (g.words.length) throw new UsageError(`top: unexpected "${g.words[0]}"`);
   const ms = (numberArg('interval', g.values.get('--interval'), 0.05, 3600) ?? 1) * 1000;
   let prev = await request<DaemonStats>(g, 'stats');

@@ -1,14 +1,17 @@
 /**
  * Packet trace through the running switch:
- *   `sluice trace add PORT N [FILTER...] [--timeout S] [--no-wait]`
+ *   `sluice trace add PORT N [FILTER...] [--wait [--timeout S]]`
  *        follow the next N packets entering at PORT (matching FILTER, e.g. "udp and dst port
- *        53") through every app: the decision each app took and the time it spent. Waits
- *        until all N packets finished (or --timeout, default 10 s) and prints them.
+ *        53") through every app: the decision each app took and the time it spent. Returns
+ *        as soon as the trace is armed (prints its id; `trace show ID` reads it); with --wait
+ *        waits until all N packets finished and prints them (exit 4 after --timeout, 10 s).
+ *        Several traces may be armed on one port: each takes the packets its filter matches.
  *   `sluice trace show [ID]`    `sluice trace del [ID]`        with -j / -p for JSON
  * Decisions: received, forwarded (link), sent, dropped (reason), consumed, queued, held —
  * see src/ctl/trace.ts.
  */
 import { UsageError } from '../usage-error.js';
+import { usage } from '../command-table.js';
 import { parseGlobal, request, output, sub, intWord, EXIT } from '../../ctl/cli.js';
 import type { TraceInfo } from '../../ctl/trace.js';
 import { numberArg } from '../args.js';
@@ -30,15 +33,17 @@ export function traceText(list: TraceInfo[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const g = parseGlobal(argv, ['--no-wait'], ['--timeout']);
+  const g = parseGlobal(argv, ['--wait'], ['--timeout']);
   return sub('trace', g, {
     add: async (g, w) => {
       const [port, n, ...filter] = w;
-      if (!port || n === undefined) throw new UsageError('usage: sluice trace add PORT N [FILTER...] [--timeout S] [--no-wait]');
+      if (!port || n === undefined) throw new UsageError(usage('trace', 'add'));
       const count = intWord('N', n, 1, 1000)!;
+      const wait = g.flags.has('--wait');
+      if (g.values.has('--timeout') && !wait) throw new UsageError('trace add: --timeout goes with --wait');
       const timeout = numberArg('timeout', g.values.get('--timeout'), 0, 86400) ?? 10;
       const { id } = await request<{ id: number }>(g, 'trace.add', { port, count, ...(filter.length ? { filter: filter.join(' ') } : {}) });
-      if (g.flags.has('--no-wait')) { output(g, { id }, () => `trace ${id} armed on ${port}`); return EXIT.OK; }
+      if (!wait) { output(g, { id, port, count }, () => `trace ${id} armed on ${port} (sluice trace show ${id})`); return EXIT.OK; }
       const end = Date.now() + timeout * 1000;
       let info: TraceInfo[];
       for (;;) {

@@ -22,7 +22,7 @@
  *   close()                        flush, close an owned fd; throws the first I/O error.
  * The file header is written at construction (it reaches the fd with the first flush).
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, constants as fsc } from 'node:fs';
 import { OutSink, DEFAULT_BUFFER_BYTES } from './out-sink.js';
 import { copyBytes, viewOf } from './copy.js';
 import {
@@ -62,7 +62,8 @@ export class PcapWriter {
 
   /** Create/truncate `path` and write the file header. Control path. */
   static create(path: string, opts: PcapWriterOptions = {}): PcapWriter {
-    const fd = openSync(path, 'w');
+    // 'w' without following a symlink in the last component (the daemon checks the rest).
+    const fd = openSync(path, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_TRUNC | fsc.O_NOFOLLOW, 0o666);
     try {
       return new PcapWriter(fd, true, opts.label ?? path, opts);
     } catch (e) {

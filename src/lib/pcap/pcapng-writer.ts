@@ -22,7 +22,7 @@
  *                           packets written + noted drops, ifdrop = noted drops).
  *   flush(), close()        as PcapWriter; close() writes the ISBs first.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, constants as fsc } from 'node:fs';
 import { OutSink, DEFAULT_BUFFER_BYTES } from './out-sink.js';
 import { copyBytes, viewOf } from './copy.js';
 import {
@@ -100,7 +100,8 @@ export class PcapngWriter {
 
   /** Create/truncate `path` and write the SHB and IDBs. Control path. */
   static create(path: string, opts: PcapngWriterOptions = {}): PcapngWriter {
-    const fd = openSync(path, 'w');
+    // 'w' without following a symlink in the last component (the daemon checks the rest).
+    const fd = openSync(path, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_TRUNC | fsc.O_NOFOLLOW, 0o666);
     try {
       return new PcapngWriter(fd, true, opts.label ?? path, opts);
     } catch (e) {

@@ -223,11 +223,11 @@ test('trace add returns once armed; a trace left armed does not starve a second 
   const second = json('trace', 'add', 'g0', '2', 'udp');
   assert.deepEqual(Object.keys(second).sort(), ['count', 'id', 'port']);
   let info: any;
-  for (let i = 0; i < 100; i++) { [info] = json('trace', 'show', String(second.id)); if (info.done) break; await sleep(50); }
+  for (let i = 0; i < 100; i++) { info = json('trace', 'show', String(second.id)); if (info.done) break; await sleep(50); }
   assert.equal(info.done, true, JSON.stringify(info));
   assert.equal(info.packets.length, 2);
   const stuckId = Number(/^trace (\d+)/.exec(stuck.out)![1]);
-  assert.equal(json('trace', 'show', String(stuckId))[0].captured, 0);
+  assert.equal(json('trace', 'show', String(stuckId)).captured, 0);
   const wait = cli('trace', 'add', 'g0', '1', 'icmp', '--wait', '--timeout', '0.3');
   assert.equal(wait.code, 4, 'an unfilled trace under --wait times out with exit 4');
   const noWait = cli('trace', 'add', 'g0', '1', '--timeout', '1');

@@ -1,29 +1,27 @@
 /**
  * `sluice completion bash|zsh` prints a shell completion script:
  *   source <(sluice completion bash)        or    sluice completion bash > /etc/bash_completion.d/sluice
- * Completes verbs, subcommands, options, and port/bridge names from the running daemon.
+ * Completes verbs and subcommands (from the command table), options, the port kinds built in,
+ * bridge types, and port/bridge names from the running daemon.
  */
-import { readdirSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
+import { VERBS } from '../command-table.js';
+import { loadBuiltins } from '../../builtin.js';
+import { portKindUsage } from '../../switch/port-kinds.js';
 
-/** Subcommands per verb (static; verbs themselves are read from the commands folder). */
-export const SUBCOMMANDS: Record<string, string[]> = {
-  port: ['add', 'del', 'show', 'list'],
-  bridge: ['add', 'del', 'addif', 'delif', 'show'],
-  route: ['add', 'del', 'show', 'iface'],
-  flow: ['add', 'del', 'dump'],
-  capture: ['add', 'del', 'show'],
-  trace: ['add', 'show', 'del'],
-  show: ['config', 'ports', 'bridges', 'routes', 'captures', 'stats'],
-  completion: ['bash', 'zsh'],
-};
-
-function verbs(): string[] {
-  return readdirSync(new URL('./', import.meta.url)).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+/** Subcommands per verb, from the command table (plus `show`'s objects and the shells). */
+export function subcommands(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const v of VERBS) if (v.subs) out[v.name] = v.subs.flatMap((x) => [x.name, ...(x.aliases ?? [])]);
+  out.show = ['config', 'ports', 'bridges', 'routes', 'captures', 'stats'];
+  out.completion = ['bash', 'zsh'];
+  return out;
 }
 
-export function bashScript(): string {
-  const cases = Object.entries(SUBCOMMANDS).map(([v, s]) => `      ${v}) COMPREPLY=( $(compgen -W "${s.join(' ')}" -- "$cur") ); return ;;`).join('\n');
+function verbs(): string[] { return VERBS.map((v) => v.name); }
+
+export function bashScript(kinds: string[] = []): string {
+  const cases = Object.entries(subcommands()).map(([v, s]) => `      ${v}) COMPREPLY=( $(compgen -W "${s.join(' ')}" -- "$cur") ); return ;;`).join('\n');
   return `# bash completion for sluice
 _sluice_names() {
   sluice "$1" show -j 2>/dev/null | tr ',{}[]' '\\n\\n\\n\\n\\n' | sed -n 's/^"name":"\\([^"]*\\)"$/\\1/p'
@@ -47,7 +45,10 @@ ${cases}
       port|stats|capture|trace) COMPREPLY=( $(compgen -W "$(_sluice_names port)" -- "$cur") ) ;;
       bridge|flow) COMPREPLY=( $(compgen -W "$(_sluice_names bridge)" -- "$cur") ) ;;
     esac ;;
-    type) COMPREPLY=( $(compgen -W "vhost-user virtio-user pcap gen sink null learning flow patch" -- "$cur") ) ;;
+    type) case "$verb" in
+      bridge) COMPREPLY=( $(compgen -W "learning flow patch" -- "$cur") ) ;;
+      *) COMPREPLY=( $(compgen -W "${kinds.join(' ')}" -- "$cur") ) ;;
+    esac ;;
     apply|--config|-o|--plot) COMPREPLY=( $(compgen -f -- "$cur") ) ;;
   esac
 }
@@ -55,17 +56,19 @@ complete -F _sluice sluice
 `;
 }
 
-export function zshScript(): string {
+export function zshScript(kinds: string[] = []): string {
   return `#compdef sluice
 # zsh completion for sluice (uses the bash completion through bashcompinit)
 autoload -U +X bashcompinit && bashcompinit
-${bashScript()}`;
+${bashScript(kinds)}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const shell = argv[0];
-  if (shell === 'bash') process.stdout.write(bashScript());
-  else if (shell === 'zsh') process.stdout.write(zshScript());
-  else throw new UsageError(`completion: shell must be bash or zsh, got "${shell ?? ''}"`);
+  if (shell !== 'bash' && shell !== 'zsh') throw new UsageError(`completion: shell must be bash or zsh, got "${shell ?? ''}"`);
+  // The port kinds actually built in, for `port add NAME type <TAB>`.
+  await loadBuiltins();
+  const kinds = portKindUsage().map((u) => /^[a-z0-9-]+/.exec(u)![0]);
+  process.stdout.write(shell === 'bash' ? bashScript(kinds) : zshScript(kinds));
   return 0;
 }

@@ -236,6 +236,40 @@ test('trace add returns once armed; a trace left armed does not starve a second 
   ok('trace', 'del');
 });
 
+test('stats --plot and profile -o into a missing directory fail at once, one line, nothing recorded', () => {
+  const missing = join(dir, 'no-such-dir');
+  for (const [args, line] of [
+    [['stats', '--plot', join(missing, 'r.html'), '--seconds', '60'], `sluice: --plot: cannot write ${missing}/r.html: no directory ${missing} (ENOENT)\n`],
+    [['profile', '--seconds', '60', '-o', join(missing, 'p.cpuprofile')], `sluice: -o: cannot write ${missing}/p.cpuprofile: no directory ${missing} (ENOENT)\n`],
+    [['stats', '--plot', dir], `sluice: --plot: ${dir} is a directory\n`],
+  ] as [string[], string][]) {
+    const t0 = Date.now();
+    const r = cli(...args);
+    assert.equal(r.code, 2, r.err);
+    assert.equal(r.err, line);
+    assert.ok(Date.now() - t0 < 15_000, `sluice ${args.join(' ')} failed after ${Date.now() - t0} ms`);
+  }
+  assert.equal(existsSync(missing), false);
+  assert.doesNotMatch(log, /profile-start/, 'no profile was started');
+});
+
+test('under -j the daemon\'s refusals are {"error":{code,message}} on stdout, with the documented exit codes', () => {
+  for (const [args, code, exit, re] of [
+    [['port', 'del', 'ghost'], 'not-found', 1, /no port named "ghost"/],
+    [['port', 'add', 's0', 'sink'], 'exists', 1, /port "s0" already exists/],
+    [['port', 'add', '9bad', 'sink'], 'bad-request', 2, /params\.name/],
+    [['stats', 'ghost'], 'not-found', 1, /no port named "ghost"/],
+    [['trace', 'add', 'g0', 'x'], 'usage', 2, /N must be an integer/],
+  ] as [string[], string, number, RegExp][]) {
+    const r = cli(...args, '-j');
+    assert.equal(r.code, exit, `sluice ${args.join(' ')} -j: ${r.out}${r.err}`);
+    assert.equal(r.err, '');
+    const e = JSON.parse(r.out);
+    assert.equal(e.error.code, code);
+    assert.match(e.error.message, re);
+  }
+});
+
 test('top, stats --plot and profile produce their outputs', () => {
   const top = json('top', '--once', '--interval', '0.3');
   assert.ok(top.rates.ports.s0.txPps > 0);

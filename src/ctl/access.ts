@@ -15,12 +15,15 @@
  *   - an output file is created here (O_CREAT|O_EXCL|O_NOFOLLOW) and chowned to the caller
  *     before the port or capture app opens it; a listening socket is chowned after the app
  *     made it. Refusals are ApiError "forbidden" naming the field and the path.
+ * What such a caller made is recorded in the state's `owners` (never taken from a document)
+ * and checked again, as that caller, when a daemon starts on the saved state: a directory
+ * swapped for a symlink while the daemon was down stops the start instead of being followed.
  */
 import { closeSync, constants as fsc, fchownSync, lchownSync, lstatSync, openSync, realpathSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parsePortSpec } from '../switch/port-spec.js';
 import { ApiError, type Caller } from './api-server.js';
-import type { DesiredState } from './model.js';
+import type { DesiredState, Owner } from './model.js';
 
 /** create: an output file; read: an input file; listen: a socket the port serves; connect: one it dials. */
 export type Use = 'create' | 'read' | 'listen' | 'connect';
@@ -76,6 +79,41 @@ export function newFiles(prev: DesiredState, next: DesiredState): { files: Named
 
 const forbidden = (m: string) => new ApiError('forbidden', m);
 
+/** Ports and captures of `s` by owner key, with what identifies them (spec, resolved file). */
+function objects(s: DesiredState): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [n, p] of Object.entries(s.ports ?? {})) m.set(`ports.${n}`, p.spec);
+  for (const c of s.captures ?? []) if (c.file !== '-') m.set(`captures.${c.port} ${resolve(c.file)}`, resolve(c.file));
+  return m;
+}
+
+/**
+ * The owners `next` should carry: an owner in `prev` stays while its object is unchanged;
+ * objects new or changed by an untrusted caller become that caller's.
+ */
+export function nextOwners(prev: DesiredState, next: DesiredState, caller: Caller | undefined, trusted: boolean): Record<string, Owner> | undefined {
+  const out: Record<string, Owner> = {};
+  const before = objects(prev);
+  for (const [key, what] of objects(next)) {
+    const o = prev.owners?.[key];
+    if (before.get(key) === what && o?.what === what) out[key] = o;
+    else if (!trusted && before.get(key) !== what) out[key] = { uid: caller!.uid, gid: caller!.gid, what };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** `s` without the object one owner key names (so checking `s` over it checks that object). */
+function without(s: DesiredState, key: string): DesiredState {
+  if (key.startsWith('ports.')) {
+    const ports = { ...s.ports };
+    delete ports[key.slice(6)];
+    return { ...s, ports };
+  }
+  const sp = key.indexOf(' ');
+  const [port, file] = [key.slice(9, sp), key.slice(sp + 1)];
+  return { ...s, captures: (s.captures ?? []).filter((c) => !(c.port === port && resolve(c.file) === file)) };
+}
+
 function may(st: Stats, c: Caller, bit: 4 | 2): boolean {
   if (st.uid === c.uid) return (st.mode & (bit << 6)) !== 0;
   if (st.gid === c.gid) return (st.mode & (bit << 3)) !== 0;
@@ -113,7 +151,7 @@ export class FileAccess {
     const caller = c!;
     const { files, kinds } = newFiles(prev, next);
     for (const k of kinds) {
-      if (!NO_FILES.has(k.kind) && !WITH_FILES.has(k.kind)) throw forbidden(`${k.field}: a ${k.kind} port needs root (uid ${caller.uid} may add ${[...NO_FILES, ...WITH_FILES].join(', ')} ports)`);
+      if (!NO_FILES.has(k.kind) && !WITH_FILES.has(k.kind)) throw forbidden(`${k.field}: ${k.kind} ports need root (uid ${caller.uid} may add ${[...NO_FILES, ...WITH_FILES].join(', ')} ports)`);
     }
     try {
       for (const f of files) this.one(f, caller, done);
@@ -165,6 +203,25 @@ export class FileAccess {
       throw forbidden(`${f.field}: cannot create ${real}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try { fchownSync(fd, c.uid, c.gid); } finally { closeSync(fd); }
+  }
+
+  /**
+   * A saved state about to be started: every object an untrusted caller made is checked
+   * again as that caller (files it lost are made again, theirs). Throws ApiError "forbidden".
+   */
+  recheck(s: DesiredState): Prepared {
+    const all: Prepared = { created: [], sockets: [] };
+    try {
+      for (const [key, o] of Object.entries(s.owners ?? {})) {
+        const p = this.prepare(without(s, key), s, { pid: 0, uid: o.uid, gid: o.gid });
+        all.created.push(...p.created);
+        all.sockets.push(...p.sockets);
+      }
+    } catch (e) {
+      this.undo(all);
+      throw e;
+    }
+    return all;
   }
 
   /** After the change is made: sockets the ports created for the caller become the caller's. */

@@ -41,7 +41,7 @@ import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
 import { buildRegistry, serveMetrics } from './metrics.js';
 import { ApiServer, ApiError, type Caller } from './api-server.js';
-import { FileAccess } from './access.js';
+import { FileAccess, nextOwners } from './access.js';
 import { recordProfile } from './profile.js';
 import type { Registry } from 'prom-client';
 
@@ -101,6 +101,8 @@ export class Daemon {
   readonly access: FileAccess;
   /** The caller of the request being run (set only while its synchronous part runs). */
   private caller: Caller | undefined;
+  /** The first apply, of the saved state: its owned objects are checked again (access.ts). */
+  private starting = false;
   /** Address the metrics server listens on (host:port), or undefined. */
   metricsAddress: string | undefined;
   // Durability bookkeeping: `gen` counts changes, `savedGen` the last one on disk;
@@ -144,7 +146,9 @@ export class Daemon {
     } catch { /* no flow-table in this build: flows are checked by the app */ }
     d.state = { version: 1, ...(s.engine ? { engine: s.engine } : {}), ...(s.api ? { api: s.api } : {}), ...(s.metrics ? { metrics: s.metrics } : {}) };
     try {
-      d.apply(resolveApplied(d.state, s));
+      d.starting = true;
+      d.state.owners = s.owners;
+      try { d.apply(resolveApplied(d.state, s)); } finally { d.starting = false; }
       await d.spread.ready();
       // The state as started (seeded from --config, start flags applied) is the first save.
       if (opts.store) {
@@ -251,6 +255,9 @@ export class Daemon {
     let next: DesiredState, graph: GraphConfig;
     try {
       next = validateState(nextIn);
+      // Owners are the daemon's record, never a document's (see access.ts).
+      const owners = nextOwners(this.starting ? { ...next, owners: this.state.owners } : this.state, next, this.caller, this.access.trusted(this.caller));
+      if (owners) next.owners = owners; else delete next.owners;
       for (const k of ['poolSize', 'tickHz', 'workers', 'workerCpus'] as const) {
         if (this.running && JSON.stringify(next.engine?.[k]) !== JSON.stringify(this.state.engine?.[k])) {
           throw new StateError(`engine.${k}: fixed at start (restart the daemon to change it)`);
@@ -266,7 +273,7 @@ export class Daemon {
     const changes = diffState(this.state, next);
     const actions = diffConfig(this.engine.currentConfig(), graph);
     if (dryRun || changes.length === 0) return { changes, actions };
-    const made = this.access.prepare(this.state, next, this.caller);
+    const made = this.starting ? this.access.recheck(next) : this.access.prepare(this.state, next, this.caller);
     try {
       this.configure(graph);
     } catch (e) {

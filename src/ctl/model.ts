@@ -12,6 +12,8 @@
  *   bridges: {NAME: {type: learning|flow|patch, ports: {PORT: {vlan?, trunk?}}, flows?: [..]}}
  *   routers: {NAME: {interfaces: {PORT: {mac, ipv4?, ipv6?}}, routes?: [{prefix, via?, dev?}]}}
  *   captures: [{port, file, dir: rx|tx|both, filter?}]
+ *   owners:  {"ports.NAME" | "captures.PORT FILE": {uid, gid, what}}  kept by the daemon (access.ts):
+ *            objects made by callers other than root, re-checked at start; never taken from a document
  *
  * Contract: `validateState(x)` returns a checked `DesiredState` or throws `StateError`
  * whose message names the field (`ports.p0.spec: ...`). The model is kept exactly as given
@@ -36,6 +38,8 @@ export interface EngineSettings {
 }
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
+/** Who (other than root) made an object, and what it named then (its spec or file). */
+export interface Owner { uid: number; gid: number; what: string }
 
 export interface DesiredState {
   version?: 1;
@@ -46,6 +50,7 @@ export interface DesiredState {
   bridges?: Record<string, BridgeModel>;
   routers?: Record<string, RouterModel>;
   captures?: CaptureModel[];
+  owners?: Record<string, Owner>;
 }
 
 export class StateError extends Error {
@@ -146,6 +151,13 @@ export const stateSchema = {
         },
       },
     },
+    owners: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object', additionalProperties: false, required: ['uid', 'gid', 'what'],
+        properties: { uid: { type: 'integer', minimum: 0 }, gid: { type: 'integer', minimum: 0 }, what: { type: 'string' } },
+      },
+    },
   },
 } as const;
 
@@ -242,7 +254,7 @@ export function parseState(text: string, source = 'config'): DesiredState {
 
 /** Print a state as YAML, sections in a fixed order (what `sluice show config` prints). */
 export function printState(s: DesiredState): string {
-  const order: (keyof DesiredState)[] = ['version', 'engine', 'api', 'metrics', 'ports', 'bridges', 'routers', 'captures'];
+  const order: (keyof DesiredState)[] = ['version', 'engine', 'api', 'metrics', 'ports', 'bridges', 'routers', 'captures', 'owners'];
   const out: Record<string, unknown> = {};
   for (const k of order) if (s[k] !== undefined) out[k] = s[k];
   return stringifyYaml(out, { lineWidth: 0 });

@@ -15,7 +15,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, lstatSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, lstatSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SLUICE, mustHave } from '../support/cli.js';
@@ -39,6 +39,14 @@ const other = join(work, 'other');
 const outside = join(work, 'root-only'); // stands for /root: a directory only root may write
 let daemon: ChildProcess | undefined;
 let log = '';
+
+function startDaemon(): ChildProcess {
+  const d = spawn(process.execPath, [SLUICE, 'daemon', '--state-dir', join(work, 'state'), '--socket', sock, '--socket-mode', '0660',
+    '--socket-group', String(GROUP), '--allow-dir', allowed, '--metrics', 'off', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  log = '';
+  d.stderr!.on('data', (c) => { log += c; });
+  return d;
+}
 
 /** The CLI as uid nobody with `gid` as its only group. */
 function as(gid: number, ...args: string[]): { code: number; out: string; err: string } {
@@ -70,9 +78,7 @@ before(async () => {
   mkdirSync(outside, 0o700);
   symlinkSync(join(outside, 'evil.pcapng'), join(allowed, 'link.pcapng'));
   symlinkSync(outside, join(allowed, 'sub'));
-  daemon = spawn(process.execPath, [SLUICE, 'daemon', '--state-dir', join(work, 'state'), '--socket', sock, '--socket-mode', '0660',
-    '--socket-group', String(GROUP), '--allow-dir', allowed, '--metrics', 'off', '--pool', '4096'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  daemon.stderr!.on('data', (c) => { log += c; });
+  daemon = startDaemon();
   for (let i = 0; i < 300 && !existsSync(sock); i++) await sleep(20);
   assert.ok(existsSync(sock), `daemon did not start: ${log}`);
   root('port', 'add', 'g0', 'gen:rate=1000');
@@ -93,7 +99,7 @@ test('a group member may not name files outside --allow-dir: one line, exit 1, n
   refused(['capture', 'add', 's0', join(other, 'c.pcapng')], /^sluice: captures\.0\.file: .*\/other\/c\.pcapng is outside the directories/);
   refused(['capture', 'add', 's0', join(allowed, 'link.pcapng')], /^sluice: captures\.0\.file: .*\/allowed\/link\.pcapng is a symbolic link\n$/);
   refused(['capture', 'add', 's0', join(allowed, 'sub', 'x.pcapng')], /^sluice: captures\.0\.file: .*\/allowed\/sub\/x\.pcapng is outside the directories/);
-  refused(['port', 'add', 't0', 'tap:sluicepriv0'], /^sluice: ports\.t0\.spec: a tap port needs root/);
+  refused(['port', 'add', 't0', 'tap:sluicepriv0'], /^sluice: ports\.t0\.spec: tap ports need root/);
   refused(['port', 'add', 'v9', `vhost-user:${join(other, 'v9.sock')}`], /^sluice: ports\.v9\.spec: .*\/other\/v9\.sock is outside/);
   const j = member('port', 'add', 'pp', 'pcap:,out=/root/x.pcap', '-j');
   assert.equal(j.code, 1);
@@ -137,4 +143,33 @@ test('a user not in the socket group is told permission denied on the socket (ex
   const j = as(NOBODY, '-j', 'port', 'show');
   assert.equal(j.code, 5);
   assert.equal(JSON.parse(j.out).error.code, 'permission-denied');
+});
+
+test('after a restart, what a caller made is checked again as that caller: a directory swapped for a symlink stops the start', { skip }, async () => {
+  const sub = join(allowed, 'caps');
+  mkdirSync(sub);
+  chownSync(sub, NOBODY, GROUP);
+  const cap = join(sub, 'late.pcapng');
+  assert.equal(member('capture', 'add', 's0', cap).code, 0);
+  assert.match(root('show', 'config'), new RegExp(`owners:\\n[\\s\\S]*captures\\.s0 ${cap.replace(/\./g, '\\.')}:\\n {4}uid: ${NOBODY}`));
+  daemon!.kill('SIGTERM');
+  assert.equal(await new Promise((r) => daemon!.once('exit', r)), 0);
+  // While the daemon is down the owner points the directory at one only root may write.
+  renameSync(sub, `${sub}.old`);
+  symlinkSync(outside, sub);
+  const before = readdirSync(outside).sort();
+  const d = startDaemon();
+  const code = await new Promise((r) => d.once('exit', r));
+  assert.equal(code, 1, log);
+  const lines = log.split('\n').filter((l) => l !== '' && !l.startsWith('{'));
+  assert.deepEqual(lines, [`sluice: ${join(work, 'state', 'state.json')}: captures.1.file: ${cap} is outside the directories uid ${NOBODY} may use (${allowed})`]);
+  assert.deepEqual(readdirSync(outside).sort(), before, 'nothing written through the symlink');
+  assert.equal(existsSync(sock), false);
+  // Put back, the same state starts, and the capture is the caller's again.
+  unlinkSync(sub);
+  renameSync(`${sub}.old`, sub);
+  daemon = startDaemon();
+  for (let i = 0; i < 300 && !existsSync(sock); i++) await sleep(20);
+  assert.ok(existsSync(sock), log);
+  assert.equal(statSync(cap).uid, NOBODY);
 });

@@ -73,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     store.close();
     if (e instanceof ApiError && e.code === 'unavailable') throw new UsageError(e.message, 1, e.code);
+    // The saved state names a file its owner may no longer use (access.ts): start nothing.
+    if (e instanceof ApiError && e.code === 'forbidden') throw new UsageError(`${store.file}: ${e.message}`, 1, e.code);
     if (e instanceof StateError || e instanceof ApiError) throw new UsageError(e.message);
     if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
     throw e;

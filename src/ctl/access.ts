@@ -29,7 +29,7 @@ import type { DesiredState, Owner } from './model.js';
 export type Use = 'create' | 'read' | 'listen' | 'connect';
 export interface NamedFile { field: string; path: string; use: Use }
 
-/** Kinds that name no file, and kinds whose files namedFiles() knows; the rest need root. */
+/** Kinds that name no file, and kinds whose files specFiles() knows; the rest need root. */
 const NO_FILES = new Set(['gen', 'sink', 'null', 'ring']);
 const WITH_FILES = new Set(['pcap', 'vhost-user', 'virtio-user', 'memif']);
 

@@ -230,6 +230,6 @@ export async function helpText(v: Verb, s?: SubCommand): Promise<string> {
 export function overview(version: string): string {
   const w = Math.max(...VERBS.map((v) => v.name.length));
   return [`sluice ${version}: a userspace virtual switch and NFV dataplane`, '', 'usage: sluice [-j|-p] [--socket PATH] VERB [ARGS] [--help]', '', 'verbs:',
-    ...VERBS.map((v) => `  ${v.name.padEnd(w)}  ${v.about}`), '', GLOBAL_HELP, 'sluice VERB --help shows its arguments and an example; sluice --version prints the version',
+    ...VERBS.map((v) => `  ${v.name.padEnd(w)}  ${v.about}`), '', GLOBAL_HELP, 'sluice VERB --help shows its arguments and an example; sluice --version prints the version; sluice help --man prints the man page',
     'exit codes: 0 ok, 1 refused, 2 usage, 3 no daemon, 4 timeout, 5 permission denied on the API socket'].join('\n');
 }

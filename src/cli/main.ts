@@ -57,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
     return lead.includes('-h') || lead.includes('--help') ? 0 : 2;
   }
   if (name === 'help') {
+    if (argv[i + 1] === '--man') { process.stdout.write((await import('./man.js')).manPage(version())); return 0; }
     const hv = argv[i + 1] === undefined ? undefined : findVerb(argv[i + 1]!);
     if (argv[i + 1] !== undefined && !hv) throw new UsageError(`unknown command "${argv[i + 1]}" (commands: ${VERBS.map((x) => x.name).join(', ')})`);
     console.log(hv ? await helpText(hv, subCommand(hv, argv[i + 2])) : overview(version()));

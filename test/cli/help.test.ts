@@ -59,6 +59,15 @@ test('global options before or after the verb are the same command', () => {
   assert.match(text.stderr, /^sluice: cannot reach the daemon at \/nonexistent-sluice\/api\.sock: ENOENT/);
 });
 
+test('sluice help --man is the man page of the same table', () => {
+  const r = sluice(['help', '--man']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`^\\.TH SLUICE 1 "" "sluice ${pkg.version.replace(/\./g, '\\.')}"`));
+  for (const v of VERBS) assert.match(r.stdout, new RegExp(`\\n\\.SS ${v.name}\\n`), `man page has ${v.name}`);
+  assert.match(r.stdout, /\n\.B add\n/);
+  assert.doesNotMatch(r.stdout, /\n\.(?!TH|SH|SS|TP|B |br|PP|nf|fi)[a-z]/i, 'no text line starts with a stray dot');
+});
+
 test('completion offers the verbs of the table, their subcommands and the port kinds built in', () => {
   const r = sluice(['completion', 'bash']);
   assert.equal(r.status, 0);

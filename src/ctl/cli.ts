@@ -22,14 +22,14 @@ import { ApiClientError, call, socketPath } from './api-client.js';
 
 export const EXIT = { OK: 0, REFUSED: 1, USAGE: 2, NO_DAEMON: 3, TIMEOUT: 4, DENIED: 5 } as const;
 
-export interface Global { json: boolean; pretty: boolean; help: boolean; socket: string; words: string[]; flags: Set<string>; values: Map<string, string> }
+export interface Global { json: boolean; pretty: boolean; socket: string; words: string[]; flags: Set<string>; values: Map<string, string> }
 
 /**
  * Pull global options (and the verb's own `--flag`/`--key value` options named in
  * `boolFlags`/`valueFlags`) out of argv; everything else stays in `words`, in order.
  */
 export function parseGlobal(argv: string[], boolFlags: string[] = [], valueFlags: string[] = []): Global {
-  const g: Global = { json: false, pretty: false, help: false, socket: '', words: [], flags: new Set(), values: new Map() };
+  const g: Global = { json: false, pretty: false, socket: '', words: [], flags: new Set(), values: new Map() };
   let socket: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -43,7 +43,6 @@ export function parseGlobal(argv: string[], boolFlags: string[] = [], valueFlags
     };
     if (key === '-j' || key === '--json') g.json = true;
     else if (key === '-p' || key === '--pretty') g.pretty = true;
-    else if (key === '-h' || key === '--help') g.help = true;
     else if (key === '--socket') socket = value();
     else if (boolFlags.includes(key)) g.flags.add(key);
     else if (valueFlags.includes(key)) g.values.set(key, value());

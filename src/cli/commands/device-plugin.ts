@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         'vhost-user': { type: 'string' }, memif: { type: 'string' }, 'numa-nodes': { type: 'string' }, domain: { type: 'string' },
         'plugin-dir': { type: 'string' }, 'socket-dir': { type: 'string' }, 'container-dir': { type: 'string' },
-        'daemon-socket': { type: 'string' }, hugepages: { type: 'string', multiple: true }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'daemon-socket': { type: 'string' }, hugepages: { type: 'string', multiple: true }, root: { type: 'string' },
       },
     }));
   } catch (err) {

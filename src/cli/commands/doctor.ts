@@ -13,12 +13,12 @@ import { formatDoctor, runDoctor } from '../../host/doctor.js';
 export const USAGE = usage('doctor');
 
 /** Shared by doctor and pod-info: parse --root/-j/-p, reject anything else. */
-export function parseHostArgs(argv: string[], usage: string, allowEal = false): { root: string; json: boolean; pretty: boolean; help: boolean; eal: boolean } {
+export function parseHostArgs(argv: string[], usage: string, allowEal = false): { root: string; json: boolean; pretty: boolean; eal: boolean } {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv, allowPositionals: false, strict: true,
-      options: { root: { type: 'string' }, json: { type: 'boolean', short: 'j' }, pretty: { type: 'boolean', short: 'p' }, help: { type: 'boolean', short: 'h' }, ...(allowEal ? { eal: { type: 'boolean' as const } } : {}) },
+      options: { root: { type: 'string' }, json: { type: 'boolean', short: 'j' }, pretty: { type: 'boolean', short: 'p' }, ...(allowEal ? { eal: { type: 'boolean' as const } } : {}) },
     }));
   } catch (err) {
     throw new UsageError(`${(err as Error).message} (${usage})`);
@@ -27,7 +27,7 @@ export function parseHostArgs(argv: string[], usage: string, allowEal = false): 
   let isDir = false;
   try { isDir = statSync(root).isDirectory(); } catch { /* reported below */ }
   if (!isDir) throw new UsageError(`--root ${root} is not a directory`);
-  return { root, json: values.json === true || values.pretty === true, pretty: values.pretty === true, help: values.help === true, eal: (values as { eal?: boolean }).eal === true };
+  return { root, json: values.json === true || values.pretty === true, pretty: values.pretty === true, eal: (values as { eal?: boolean }).eal === true };
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -275,7 +275,7 @@ export class Daemon {
     if (dryRun || changes.length === 0) return { changes, actions };
     const made = this.starting ? this.access.recheck(next) : this.access.prepare(this.state, next, this.caller);
     try {
-      this.configure(graph);
+      this.configure(graph, next);
     } catch (e) {
       this.access.undo(made);
       throw e;
@@ -291,7 +291,7 @@ export class Daemon {
   }
 
   /** Two-step configure (see header): new apps first, removable if one fails. */
-  private configure(graph: GraphConfig): void {
+  private configure(graph: GraphConfig, state: DesiredState): void {
     const cur = this.engine.currentConfig();
     const added = Object.keys(graph.apps).filter((n) => !(n in cur.apps));
     if (added.length > 0) {
@@ -301,12 +301,16 @@ export class Daemon {
       try {
         this.engine.configure(step1);
       } catch (e) {
+        // Name the port whose app could not be made (a socket directory missing, a file...).
+        const failed = added.find((n) => !this.engine.apps.has(n));
+        const msg = (e as Error).message;
+        const field = failed !== undefined && state.ports?.[failed] && !msg.includes(failed) ? `ports.${failed}.spec: ` : '';
         for (const [n, app] of [...this.engine.apps]) {
           if (before.has(n)) continue;
           try { app.stop?.(); } catch { /* best effort */ }
           this.engine.apps.delete(n);
         }
-        throw new ApiError('invalid', (e as Error).message);
+        throw new ApiError('invalid', `${field}${msg}`);
       }
     }
     try {
@@ -428,7 +432,7 @@ export class Daemon {
     this.undone++;
     this.log({ level: 'error', event: 'state-undo', reason, changes: this.gen - this.savedGen });
     try {
-      this.configure(this.graphFor(this.savedState));
+      this.configure(this.graphFor(this.savedState), this.savedState);
     } catch (e) {
       this.log({ level: 'error', event: 'state-undo-failed', error: (e as Error).message });
     }

@@ -40,6 +40,13 @@ test('--json into a missing directory fails at once (switch, run), writing nothi
   assert.equal(existsSync(join(dir, 'no-such-dir')), false);
 });
 
+test('a port that cannot open what it names is one line naming the --port (exit 1), leaving nothing', () => {
+  const missing = join(dir, 'gone');
+  fails(['switch', '--port', `vhost-user:${missing}/v.sock`, '--duration', '5'], 1, new RegExp(`^sluice: --port vhost-user:${missing}/v\\.sock: bind \\(${missing}/v\\.sock\\): ENOENT \\(2\\)\\n$`));
+  fails(['switch', '--port', `pcap:,out=${missing}/o.pcap`, '--port', 'gen', '--duration', '5'], 1, new RegExp(`^sluice: --port pcap:,out=${missing}/o\\.pcap: ${missing}/o\\.pcap: ENOENT \\(open\\)\\n$`));
+  assert.equal(existsSync(missing), false);
+});
+
 test('a CPU this process may not use is one line naming the field (engines.N.cpu, --cpus, --worker-cpus)', () => {
   const cfg = join(dir, 'cpu.yaml');
   writeFileSync(cfg, 'ports:\n  a: gen:size=64\n  b: sink\nmode: patch\nengines:\n  - { name: e0, cpu: 999, apps: [a, b] }\nduration: 1\n');

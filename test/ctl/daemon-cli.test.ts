@@ -253,6 +253,20 @@ test('stats --plot and profile -o into a missing directory fail at once, one lin
   assert.doesNotMatch(log, /profile-start/, 'no profile was started');
 });
 
+test('a port whose socket or file cannot be made is refused naming the port; nothing is added', () => {
+  const missing = join(dir, 'gone');
+  for (const [args, line] of [
+    [['port', 'add', 'v9', `vhost-user:${missing}/v.sock`], `sluice: ports.v9.spec: bind (${missing}/v.sock): ENOENT (2)\n`],
+    [['port', 'add', 'p9', `pcap:,out=${missing}/o.pcap`], `sluice: ports.p9.spec: ENOENT: no such file or directory, open '${missing}/o.pcap'\n`],
+  ] as [string[], string][]) {
+    const r = cli(...args);
+    assert.equal(r.code, 1, r.err);
+    assert.equal(r.err, line);
+  }
+  assert.equal(existsSync(missing), false);
+  assert.equal(cli('port', 'show', 'v9').code, 1);
+});
+
 test('under -j the daemon\'s refusals are {"error":{code,message}} on stdout, with the documented exit codes', () => {
   for (const [args, code, exit, re] of [
     [['port', 'del', 'ghost'], 'not-found', 1, /no port named "ghost"/],

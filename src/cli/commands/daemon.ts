@@ -59,6 +59,27 @@ export async function main(argv: string[]): Promise<number> {
   applyFlags(dry, opts);
   try { validateState(dry); } catch (e) { throw new UsageError((e as Error).message); }
   const log = jsonLogger();
+  // From here a SIGINT/SIGTERM, even one during the start, ends in a clean stop (the socket
+  // is listening before the start returns: a signal must not find the default handler).
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  let d: Daemon | undefined;
+  process.on('SIGHUP', () => {
+    if (!file || !d) { log({ level: 'warn', event: 'reload-skipped', reason: !file ? 'no --config file' : 'still starting' }); return; }
+    const daemon = d;
+    void (async () => {
+      try {
+        const next = readConfig(file);
+        next.api = daemon.state.api; // the socket stays as started
+        const r = await daemon.reload(next);
+        log({ event: 'reloaded', file, changes: r.changes.length, kept: r.kept.map((c) => c.path) });
+      } catch (e) {
+        log({ level: 'error', event: 'reload-failed', file, error: (e as Error).message });
+      }
+    })();
+  });
   const store = openStore((opts['state-dir'] as string | undefined) ?? defaultStateDir());
   let state: DesiredState;
   try {
@@ -66,10 +87,10 @@ export async function main(argv: string[]): Promise<number> {
     applyFlags(state, opts);
   } catch (e) { store.close(); throw e; }
 
-  let d: Daemon;
   try {
-    d = await Daemon.create(state, { log, store });
-    await d.start();
+    const made = await Daemon.create(state, { log, store });
+    await made.start();
+    d = made;
   } catch (e) {
     store.close();
     if (e instanceof ApiError && e.code === 'unavailable') throw new UsageError(e.message, 1, e.code);
@@ -79,23 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
     throw e;
   }
-  process.on('SIGHUP', () => {
-    if (!file) { log({ level: 'warn', event: 'reload-skipped', reason: 'no --config file' }); return; }
-    void (async () => {
-      try {
-        const next = readConfig(file);
-        next.api = d.state.api; // the socket stays as started
-        const r = await d.reload(next);
-        log({ event: 'reloaded', file, changes: r.changes.length, kept: r.kept.map((c) => c.path) });
-      } catch (e) {
-        log({ level: 'error', event: 'reload-failed', file, error: (e as Error).message });
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopRequested;
   await d.stop();
   store.close();
   return 0;

@@ -16,7 +16,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs, numberArg } from '../args.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError, describeError } from '../usage-error.js';
 import { loadBuiltins } from '../../builtin.js';
 import { Switch, type PortSummary } from '../../switch/switch.js';
 import { PortSpecError } from '../../switch/port-spec.js';
@@ -73,14 +73,19 @@ export async function main(argv: string[]): Promise<number> {
     mode, ...(poolSize ? { poolSize } : {}), ...(idleSpellMs !== undefined ? { runner: { idleSpellMs } } : {}),
     ...(workers ? { workers } : {}), ...(cpus ? { cpus } : {}),
   });
+  let at: string | undefined; // the --port being added, to name it in an error
   try {
-    for (const s of specs) sw.addPort(s);
+    for (const s of specs) { at = s; sw.addPort(s); }
+    at = undefined;
     for (const c of captures) sw.addCapture(c);
     await sw.workersReady();
   } catch (e) {
     await sw.stop();
     sw.close();
     if (e instanceof PortSpecError || (e as Error).name === 'FilterError' || /^capture/.test((e as Error).message) || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
+    // A port that cannot open what it names (a socket directory, an output file): one line naming it.
+    const sys = describeError(e);
+    if (sys && at !== undefined) throw new UsageError(`--port ${at}: ${(e as Error).name === 'SysError' ? (e as Error).message : sys.message}`, 1, sys.code);
     throw e;
   }
   sw.start();

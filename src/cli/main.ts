@@ -53,8 +53,10 @@ async function run(argv: string[]): Promise<number> {
   json = wantsJson(v, name === undefined ? lead : rest);
   if (name === undefined) {
     if (lead.includes('-V') || lead.includes('--version')) { console.log(json ? JSON.stringify({ version: version() }) : `sluice ${version()}`); return 0; }
+    const help = lead.includes('-h') || lead.includes('--help');
+    if (json && !help) throw new UsageError('missing verb (sluice --help lists them)');
     console.log(overview(version()));
-    return lead.includes('-h') || lead.includes('--help') ? 0 : 2;
+    return help ? 0 : 2;
   }
   if (name === 'help') {
     if (argv[i + 1] === '--man') { process.stdout.write((await import('./man.js')).manPage(version())); return 0; }

@@ -42,6 +42,7 @@ test('sluice --version, the overview, and no verb', () => {
   const none = sluice([]);
   assert.equal(none.status, 2);
   assert.equal(none.stdout, h.stdout);
+  assert.deepEqual(sluice(['-j']), { status: 2, stdout: '{"error":{"code":"usage","message":"missing verb (sluice --help lists them)"}}\n', stderr: '' });
 });
 
 test('global options before or after the verb are the same command', () => {

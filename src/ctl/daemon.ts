@@ -156,6 +156,8 @@ export class Daemon {
       }
     } catch (e) {
       await d.spread.stop().catch(() => {});
+      // Ports already made (their sockets, files) go too: a failed start leaves nothing behind.
+      try { d.engine.stop(); } catch (x) { d.log({ level: 'error', event: 'stop-failed', error: (x as Error).message }); }
       d.region.close();
       throw e;
     }

@@ -8,7 +8,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sluice, sluiceBackground } from '../support/cli.js';
@@ -91,7 +91,10 @@ test('under -j a usage error is {"error":{code,message}} on stdout and stderr st
 
 async function daemonFails(args: string[], line: RegExp): Promise<string> {
   const d = sluiceBackground(['daemon', '--pool', '4096', ...args]);
+  // A daemon that hangs instead of exiting is a failure too (killed after 30 s).
+  const hang = setTimeout(() => d.child.kill('SIGKILL'), 30_000);
   const r = await new Promise<{ status: number | null; stderr: string }>((res) => d.child.on('exit', (status) => res({ status, stderr: d.stderr() })));
+  clearTimeout(hang);
   assert.equal(r.status, 1, r.stderr);
   const text = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('{'));
   assert.equal(text.length, 1, `one line besides the JSON log: ${r.stderr}`);
@@ -136,6 +139,18 @@ test('a daemon whose metrics address is in use exits 1 at start: its ports and A
   } finally {
     busy.close();
   }
+});
+
+test('a daemon whose first save fails exits 1 and takes the ports it had made with it (no hang, no socket left)', async () => {
+  const state = join(dir, 'st-save');
+  mkdirSync(join(state, 'state.json.tmp'), { recursive: true }); // the save's temp file cannot be written: EISDIR
+  const vsock = join(dir, 'save-vm.sock');
+  const cfg = join(dir, 'save-seed.yaml');
+  writeFileSync(cfg, `version: 1\nports:\n  vm: { spec: "vhost-user:${vsock}" }\n`);
+  await daemonFails(['--state-dir', state, '--socket', join(dir, 'save.sock'), '--config', cfg, '--metrics', 'off'],
+    new RegExp(`^sluice: cannot save the state to ${join(state, 'state.json')}: EISDIR\n$`));
+  assert.equal(existsSync(vsock), false, 'the port\'s socket is removed');
+  assert.equal(existsSync(join(dir, 'save.sock')), false);
 });
 
 test('daemon flags are checked before the state directory is touched', async () => {

@@ -94,8 +94,8 @@ export class ApiServer {
     try { dir = statSync(dirname(path)); } catch (e) { throw new ApiError('unavailable', `api.socket: cannot listen on ${path}: no directory ${dirname(path)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`); }
     if (!dir.isDirectory()) throw new ApiError('unavailable', `api.socket: cannot listen on ${path}: ${dirname(path)} is not a directory`);
     if (existsSync(path)) {
-      if (!lstatSync(path).isSocket()) throw new ApiError('invalid', `api.socket: ${path} exists and is not a socket`);
-      if (await probe(path)) throw new ApiError('exists', `api.socket: a daemon is already listening on ${path}`);
+      if (!lstatSync(path).isSocket()) throw new ApiError('unavailable', `api.socket: ${path} exists and is not a socket`);
+      if (await probe(path)) throw new ApiError('unavailable', `api.socket: a daemon is already listening on ${path}`);
       unlinkSync(path);
     }
     const server = createServer((s) => this.accept(s));

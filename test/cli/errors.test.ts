@@ -153,6 +153,17 @@ test('a daemon whose first save fails exits 1 and takes the ports it had made wi
   assert.equal(existsSync(join(dir, 'save.sock')), false);
 });
 
+test('a daemon on a socket another daemon serves exits 1 and leaves that socket alone', async () => {
+  const sock = join(dir, 'served.sock');
+  const first = sluiceBackground(['daemon', '--state-dir', join(dir, 'st-a'), '--socket', sock, '--metrics', 'off', '--pool', '4096']);
+  for (let i = 0; i < 300 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(existsSync(sock), first.stderr());
+  await daemonFails(['--state-dir', join(dir, 'st-b'), '--socket', sock, '--metrics', 'off'], new RegExp(`^sluice: api\\.socket: a daemon is already listening on ${sock}\\n$`));
+  assert.ok(existsSync(sock), 'the first daemon keeps its socket');
+  assert.equal(sluice(['port', 'show', '-j', '--socket', sock]).status, 0, 'and answers on it');
+  assert.equal((await first.stop('SIGTERM')).status, 0);
+});
+
 test('daemon flags are checked before the state directory is touched', async () => {
   const state = join(dir, 'st-flags');
   fails(['daemon', '--state-dir', state, '--allow-dir', join(dir, 'nope')], 2, new RegExp(`^sluice: --allow-dir: no directory ${join(dir, 'nope')} \\(ENOENT\\)\\n$`));

@@ -130,6 +130,11 @@ test('under the allowed directory, captures, pcap output and sockets work and be
   assert.equal(v.code, 0, v.err);
   assert.ok(lstatSync(vs).isSocket());
   assert.equal(lstatSync(vs).uid, NOBODY);
+  const ms = join(allowed, 'm1.sock');
+  const m = member('port', 'add', 'm1', `memif:${ms}`);
+  assert.equal(m.code, 0, m.err);
+  assert.equal(lstatSync(ms).uid, NOBODY);
+  assert.equal(member('port', 'del', 'm1').code, 0);
   // A file of someone else in the allowed directory is not the caller's to overwrite.
   const theirs = join(allowed, 'root.pcap');
   writeFileSync(theirs, 'root data');

@@ -6,6 +6,9 @@ import type { FuzzTarget } from '../harness/target.js';
 
 const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   'vhost-user': () => import('./vhost-user.js'),
+  virtq: () => import('./virtq.js'),
+  pcap: () => import('./pcap.js'),
+  memif: () => import('./memif.js'),
 };
 
 export const TARGET_NAMES: readonly string[] = Object.keys(TARGETS);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { Ajv } from 'ajv';
 import { runConfigSchema } from './schema.js';
 import type { GraphConfig } from '../core/config.js';
@@ -58,7 +58,13 @@ export function parseRunConfig(text: string, file: string): RunConfig {
     const e = doc.errors[0]!;
     throw new ConfigError(`${file}:${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`);
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // toJS resolves aliases: an alias to no anchor (or an alias bomb) throws a ReferenceError.
+    throw new ConfigError(`${file}:${aliasLine(doc, lc)}: ${(e as Error).message.split('\n')[0]}`);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`${file}:1: the config must be a mapping (ports:, apps:, links:…)`);
   if (!validate(data)) {
     const err = validate.errors![0]!;
@@ -93,6 +99,19 @@ export function unavailableCpu(cpus: readonly number[]): string | undefined {
   const allowed = getThreadAffinity();
   const bad = cpus.find((c) => !allowed.includes(c));
   return bad === undefined ? undefined : `CPU ${bad} is not available to this process (it may run on CPUs ${allowed.join(',')})`;
+}
+
+/** Line of the first alias that resolves to no anchor (1 when every alias resolves). */
+function aliasLine(doc: Document, lc: LineCounter): number {
+  let line = 1;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      line = lineOf(lc, node);
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 function findLine(text: string, needle: string): number {

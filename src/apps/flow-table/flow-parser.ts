@@ -243,7 +243,7 @@ function parseActions(text: string, ports: readonly string[], table: number, dlT
       case 'in_port': noArg(); out.push({ op: Act.IN_PORT, a: 0, b: 0 }); break;
       case 'drop':
         noArg();
-        if (toks.length !== 1) throw new FlowSyntaxError(tok, '"drop": must be the only action');
+        if (toks.length !== 1) throw new FlowSyntaxError(tok, `"${tok}": must be the only action`);
         out.push({ op: Act.DROP, a: 0, b: 0 });
         break;
       case 'mod_vlan_vid': needArg(); out.push({ op: Act.SET_VID, a: num(tok, arg, 0, 4095, 'mod_vlan_vid'), b: 0 }); break;

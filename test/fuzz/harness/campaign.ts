@@ -17,6 +17,8 @@ export interface WorkerInput {
   batch: number;
   corpus: Uint8Array[];
   regressions: Uint8Array[];
+  /** Inputs that killed an earlier worker: never run again (seeds included). */
+  skip: Uint8Array[];
   merge: boolean;
   shared: SharedArrayBuffer;
 }
@@ -52,6 +54,8 @@ export interface CampaignResult {
 }
 
 const SLOT = 1 << 20;
+/** Workers killed by a hang or OOM before the campaign gives up (each is a crash already). */
+const MAX_RESTARTS = 20;
 
 export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const t0 = Date.now();
@@ -66,6 +70,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   let seed = o.seed ?? (Date.now() & 0x7fffffff);
   let stats: EngineStats | null = null;
   let saved: number | null = null;
+  const skip: Uint8Array[] = [];
+  let restarts = 0;
 
   while (execs < totalExecs && Date.now() < deadline) {
     const shared = new SharedArrayBuffer(16 + SLOT);
@@ -73,7 +79,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     const started = new Float64Array(shared, 8, 1);
     const input: WorkerInput = {
       target: o.target, execs: totalExecs - execs, deadline, seed, batch: o.batch ?? 128,
-      corpus: [...corpus, ...added], regressions, merge: o.save === true, shared,
+      corpus: [...corpus, ...added], regressions, skip, merge: o.save === true, shared,
     };
     let workerExecs = 0;
     const end = await new Promise<{ crash: Crash | null; done: boolean }>((resolve) => {
@@ -121,8 +127,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
       });
     });
     execs += workerExecs;
-    if (end.crash) crashes.push(end.crash);
-    if (end.done) break;
+    if (end.crash) { crashes.push(end.crash); skip.push(end.crash.data); execs++; }
+    if (end.done || ++restarts > MAX_RESTARTS) break;
     regressions = []; // the next worker must not replay the input that just killed one
     seed = (seed + 7919) | 0;
   }

@@ -12,7 +12,7 @@ import { Coverage, type CoverageStats } from './coverage.js';
 import { inputArbitrary } from './mutate.js';
 import { bytes, describe, type FuzzTarget } from './target.js';
 
-export interface Failure { kind: 'exception' | 'slow' | 'memory'; message: string }
+export interface Failure { kind: 'exception' | 'slow' | 'memory'; message: string; where?: string }
 export interface Crash extends Failure { data: Uint8Array; signature: string }
 
 export interface EngineOptions {
@@ -31,6 +31,7 @@ export interface EngineOptions {
 }
 
 export interface EngineStats extends CoverageStats {
+  /** Every run of the target: replays, generated inputs, bisecting and minimizing. */
   execs: number;
   corpus: number;
   crashes: number;
@@ -52,7 +53,7 @@ async function check(t: FuzzTarget, data: Uint8Array, onInput: (d: Uint8Array) =
     if (r instanceof Promise) await r;
   } catch (e) {
     const why = t.expected(e);
-    if (why !== null) return { kind: 'exception', message: `${describe(e)}: ${why}` };
+    if (why !== null) return { kind: 'exception', message: `${describe(e)}: ${why}`, where: throwSite(e) };
   }
   const ms = performance.now() - t0;
   const grew = memNow() - m0;
@@ -65,7 +66,16 @@ async function check(t: FuzzTarget, data: Uint8Array, onInput: (d: Uint8Array) =
   return null;
 }
 
+/** file:line:col of the frame that threw (one bug, one place), or undefined. */
+function throwSite(e: unknown): string | undefined {
+  if (!(e instanceof Error)) return undefined;
+  return /\(?((?:file:\/\/|\/)[^()\s]+:\d+:\d+)\)?/.exec(e.stack?.split('\n').slice(1).join('\n') ?? '')?.[1];
+}
+
+/** What makes two failures the same bug: kind, class and throw site (else the message shape). */
 function signature(f: Failure): string {
+  const cls = /^\w+/.exec(f.message)?.[0] ?? '';
+  if (f.where !== undefined) return `${f.kind}: ${cls} at ${f.where}`;
   return `${f.kind}: ${f.message.replace(/0x[0-9a-f]+|\d+/gi, 'N').slice(0, 160)}`;
 }
 
@@ -95,6 +105,7 @@ export async function runEngine(t: FuzzTarget, cov: Coverage, o: EngineOptions):
   const added: Uint8Array[] = [];
   const sigs = new Set<string>();
   let execs = 0;
+  let generated = 0;
   const stats = (): EngineStats => ({ ...cov.stats(), execs, corpus: corpus.length, crashes: sigs.size, ms: Date.now() - t0 });
 
   /** Run inputs; report failures; return the ones that survived. */
@@ -136,8 +147,9 @@ export async function runEngine(t: FuzzTarget, cov: Coverage, o: EngineOptions):
 
   const arb = inputArbitrary(corpus, dict, t.maxLen);
   let round = 0;
-  while (execs < o.execs && Date.now() < o.deadline) {
-    const n = Math.min(o.batch, o.execs - execs);
+  while (generated < o.execs && Date.now() < o.deadline) {
+    const n = Math.min(o.batch, o.execs - generated);
+    generated += n;
     const batch = fc.sample(arb, { numRuns: n, seed: (o.seed + round++) | 0 });
     const ok = await runAll(batch);
     const c = await cov.take();

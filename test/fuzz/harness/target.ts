@@ -46,9 +46,13 @@ export function documented(type: abstract new (...a: never[]) => Error, field: R
   return (e) => {
     if (!(e instanceof type)) return `${describe(e)} is not a ${type.name}`;
     if (!field.test(e.message)) return `${type.name} message does not name the field: ${JSON.stringify(e.message)}`;
+    if (INTERNAL.test(e.message)) return `${type.name} wraps an internal error: ${JSON.stringify(e.message)}`;
     return null;
   };
 }
+
+/** What V8 says when code, not input, is wrong (a parser that wraps every error hides these). */
+export const INTERNAL = /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not a constructor|Cannot convert|Maximum call stack|Invalid array length|is not defined|Invalid string length/;
 
 /** One line for an escaped exception: its class, message and the top stack frame. */
 export function describe(e: unknown): string {

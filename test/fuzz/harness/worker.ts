@@ -19,6 +19,9 @@ const cov = new Coverage();
 await cov.start(); // before the target's modules load, so they get block counters
 const target = await loadTarget(w.target);
 cov.scope = target.covers;
+const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const keep = (d: Uint8Array): boolean => !w.skip.some((s) => same(s, d));
+const seeds = target.seeds().filter(keep);
 const onInput = (d: Uint8Array): void => {
   const n = Math.min(d.length, slot.length);
   slot.set(d.subarray(0, n));
@@ -32,13 +35,13 @@ const result = await runEngine(target, cov, {
   deadline: w.deadline,
   seed: w.seed,
   batch: w.batch,
-  corpus: [...target.seeds(), ...w.corpus],
-  regressions: w.regressions,
+  corpus: [...seeds, ...w.corpus].filter(keep),
+  regressions: w.regressions.filter(keep),
   onInput,
   onCrash(c) { post({ type: 'crash', crash: c }); },
   onProgress(s) { post({ type: 'progress', stats: s }); },
 });
 const { added, ...stats } = result;
-const keep = w.merge ? await mergeCorpus(target, cov, [...target.seeds(), ...w.corpus, ...added], onInput) : null;
-post({ type: 'done', stats, added, keep });
+const merged = w.merge ? await mergeCorpus(target, cov, [...seeds, ...w.corpus, ...added], onInput) : null;
+post({ type: 'done', stats, added, keep: merged });
 await cov.stop();

@@ -13,7 +13,7 @@
  * resumes a running guest's rings.
  */
 import { GuestMemory } from '../../mem/guest-memory.js';
-import { mapFd, closeFd, type MappedRegion, setNonBlocking } from '../../sys/index.js';
+import { mapFd, closeFd, fileSize, type MappedRegion, setNonBlocking } from '../../sys/index.js';
 import { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
 import {
@@ -132,6 +132,13 @@ export class VhostNetDevice implements BackendDevice {
     const kept: RegionSnapshot[] = [];
     try {
       const specs = regions.map((r, i) => {
+        // Pages past the end of the file fault with SIGBUS on first touch (a guest
+        // descriptor could point there): the fd must hold the whole region (rust-vmm
+        // vm-memory refuses this too, as MappingPastEof).
+        const have = fileSize(fds[i]!);
+        if (r.mmapOffset + r.size > have) {
+          throw new Error(`regions[${i}]: mmap_offset ${r.mmapOffset} + memory_size ${r.size} is past the end of its fd (${have} bytes)`);
+        }
         const len = Math.ceil((r.mmapOffset + r.size) / HUGE) * HUGE;
         const m = mapFd(fds[i]!, len, 0);
         maps.push(m);

@@ -36,6 +36,8 @@ export class DriverQueue {
   usedLen = 0;
   error: number = QueueError.NONE;
   errorDetail = 0;
+  /** 1 for each descriptor posted and not yet returned: a backend may return each once. */
+  private readonly inFlight: Uint8Array;
 
   /** Control path: build ring views over `mem` (our own shared memory). Throws on a bad layout. */
   constructor(mem: GuestMemory, layout: QueueLayout, eventIdx: boolean) {
@@ -52,6 +54,7 @@ export class DriverQueue {
     this.avail = avail;
     this.used = used;
     this.usedU16 = new Uint16Array(used.buffer, used.byteOffset, used.length * 2);
+    this.inFlight = new Uint8Array(size);
   }
 
   /** Control path helper: byte layout of a queue of `size` at `base` (desc, avail, used, end). */
@@ -80,6 +83,7 @@ export class DriverQueue {
   /** Queue chain `head` in the avail ring (visible after publishAvail). */
   pushAvail(head: number): void {
     this.avail[2 + (this.availIdx & this.mask)] = head;
+    this.inFlight[head & this.mask] = 1;
     this.availIdx = (this.availIdx + 1) & 0xffff;
     this.outstanding++;
   }
@@ -116,16 +120,21 @@ export class DriverQueue {
     return n;
   }
 
-  /** Take the next used entry: returns its id (length in usedLen), or -2 on a bad id. Caller checks usedCount first. */
+  /**
+   * Take the next used entry: returns its id (length in usedLen), or -2 on an id that is not
+   * in flight (≥ size, never posted, or returned already). Caller checks usedCount first.
+   */
   popUsed(): number {
     const w = 1 + (this.lastUsed & this.mask) * 2;
     const id = this.used[w];
     const len = this.used[w + 1];
-    if (id >= this.size) {
+    // An id we never posted, or one returned twice, would hand one buffer out twice.
+    if (id >= this.size || this.inFlight[id] === 0) {
       this.error = QueueError.BAD_USED_ID;
       this.errorDetail = id;
       return -2;
     }
+    this.inFlight[id] = 0;
     this.lastUsed = (this.lastUsed + 1) & 0xffff;
     this.outstanding--;
     this.usedLen = len;

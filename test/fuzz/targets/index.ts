@@ -7,8 +7,10 @@ import type { FuzzTarget } from '../harness/target.js';
 const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   'vhost-user': () => import('./vhost-user.js'),
   virtq: () => import('./virtq.js'),
+  'driver-queue': () => import('./driver-queue.js'),
   pcap: () => import('./pcap.js'),
   memif: () => import('./memif.js'),
+  'memif-ring': () => import('./memif-ring.js'),
   offload: () => import('./offload.js'),
   config: () => import('./config.js'),
   state: () => import('./state.js'),

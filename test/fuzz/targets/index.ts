@@ -6,6 +6,7 @@ import type { FuzzTarget } from '../harness/target.js';
 
 const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   'vhost-user': () => import('./vhost-user.js'),
+  'vhost-device': () => import('./vhost-device.js'),
   virtq: () => import('./virtq.js'),
   'driver-queue': () => import('./driver-queue.js'),
   pcap: () => import('./pcap.js'),

@@ -77,7 +77,7 @@ function run(data: Uint8Array): void {
   accounted();
 }
 
-function msg(nfds: number, request: number, payload?: Uint8Array, flags = 0): Uint8Array {
+export function msg(nfds: number, request: number, payload?: Uint8Array, flags = 0): Uint8Array {
   const m = encodeMessage(request, flags, payload);
   const out = new Uint8Array(1 + m.length);
   out[0] = nfds;
@@ -85,7 +85,7 @@ function msg(nfds: number, request: number, payload?: Uint8Array, flags = 0): Ui
   return out;
 }
 
-function cat(parts: Uint8Array[]): Uint8Array {
+export function cat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) { out.set(p, o); o += p.length; }
@@ -93,8 +93,8 @@ function cat(parts: Uint8Array[]): Uint8Array {
 }
 
 /** What QEMU sends to bring up one queue pair (plus a few queries). */
-function qemuHandshake(): Uint8Array {
-  const region: MemRegion = { gpa: 0, size: 0x40000000, frontendVa: 0x7f0000000000, mmapOffset: 0 };
+export function qemuHandshake(regionSize = 0x40000000): Uint8Array {
+  const region: MemRegion = { gpa: 0, size: regionSize, frontendVa: 0x7f0000000000, mmapOffset: 0 };
   const va = 0x7f0000001000;
   return cat([
     msg(0, FrontendReq.GET_FEATURES),

@@ -3,6 +3,8 @@
  * e.g. `pcap:in.pcap,out=out.pcap`, `gen:size=64,flows=16`, `vhost-user:/tmp/p0.sock,client`.
  * When ARG contains '=', it is an option, not a positional argument (`gen:size=64`).
  */
+import { parseIpv4 } from '../lib/proto/addr.js';
+
 export interface PortSpec {
   /** The spec exactly as given. */
   text: string;
@@ -60,6 +62,24 @@ export function numberOption(spec: PortSpec, key: string, min: number, max: numb
 export function stringOption(spec: PortSpec, key: string): string | undefined {
   const v = spec.options[key];
   if (v === true) throw new PortSpecError(`port spec "${spec.text}": ${key} needs a value (${key}=...)`);
+  return v;
+}
+
+const MAC_RE = /^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/;
+
+/** A MAC address option (aa:bb:cc:dd:ee:ff), as the apps' schemas take it. */
+export function macOption(spec: PortSpec, key: string): string | undefined {
+  const v = stringOption(spec, key);
+  if (v !== undefined && !MAC_RE.test(v)) throw new PortSpecError(`port spec "${spec.text}": ${key} must be a MAC address like 02:00:00:00:00:01, got "${v}"`);
+  return v;
+}
+
+/** A dotted IPv4 address option. */
+export function ipv4Option(spec: PortSpec, key: string): string | undefined {
+  const v = stringOption(spec, key);
+  if (v !== undefined) {
+    try { parseIpv4(v); } catch { throw new PortSpecError(`port spec "${spec.text}": ${key} must be an IPv4 address like 10.0.0.1, got "${v}"`); }
+  }
   return v;
 }
 

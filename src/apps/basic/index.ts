@@ -10,7 +10,7 @@ registerApp('null', NullPort, { schema: { type: 'object' }, description: 'discar
 export { Generator, Sink, NullPort };
 
 import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, numberOption, stringOption, PortSpecError } from '../../switch/port-spec.js';
+import { checkOptions, intOption, ipv4Option, macOption, numberOption, PortSpecError } from '../../switch/port-spec.js';
 
 registerPortKind('gen', {
   usage: 'gen:size=BYTES,flows=N[,rate=PPS][,count=N][,src-mac=M][,dst-mac=M][,vlan=ID]',
@@ -23,10 +23,10 @@ registerPortKind('gen', {
     put('flows', intOption(spec, 'flows', 1, 65536));
     put('rate', numberOption(spec, 'rate', 0, 1e9));
     put('count', intOption(spec, 'count', 0, Number.MAX_SAFE_INTEGER));
-    put('srcMac', stringOption(spec, 'src-mac'));
-    put('dstMac', stringOption(spec, 'dst-mac'));
-    put('srcIp', stringOption(spec, 'src-ip'));
-    put('dstIp', stringOption(spec, 'dst-ip'));
+    put('srcMac', macOption(spec, 'src-mac'));
+    put('dstMac', macOption(spec, 'dst-mac'));
+    put('srcIp', ipv4Option(spec, 'src-ip'));
+    put('dstIp', ipv4Option(spec, 'dst-ip'));
     put('vlan', intOption(spec, 'vlan', 0, 4095));
     return { type: 'gen', args };
   },

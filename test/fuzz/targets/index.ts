@@ -14,6 +14,7 @@ const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   'memif-ring': () => import('./memif-ring.js'),
   offload: () => import('./offload.js'),
   config: () => import('./config.js'),
+  'port-spec': () => import('./port-spec.js'),
   state: () => import('./state.js'),
   api: () => import('./api.js'),
   cni: () => import('./cni.js'),

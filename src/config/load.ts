@@ -53,7 +53,7 @@ function lineOf(lc: LineCounter, node: YamlNode | null): number {
 /** Parse and validate `text` (named `file` in errors). */
 export function parseRunConfig(text: string, file: string): RunConfig {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, stringKeys: true }); // collection keys: an error, not a warning
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     throw new ConfigError(`${file}:${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`);

@@ -241,7 +241,7 @@ function checkReferences(s: DesiredState): void {
 export function parseState(text: string, source = 'config'): DesiredState {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true, stringKeys: true }); // a collection as a key is an error, not a warning
   } catch (e) {
     throw new StateError(`${source}: ${(e as Error).message.split('\n')[0]}`);
   }

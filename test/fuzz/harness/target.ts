@@ -52,11 +52,22 @@ export function documented(type: abstract new (...a: never[]) => Error, field: R
 }
 
 /** What V8 says when code, not input, is wrong (a parser that wraps every error hides these). */
-export const INTERNAL = /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not a constructor|Cannot convert|Maximum call stack|Invalid array length|is not defined|Invalid string length/;
+export const INTERNAL = /process warning: |Cannot read propert|Cannot set propert|is not a function|is not iterable|is not a constructor|Cannot convert|Maximum call stack|Invalid array length|is not defined|Invalid string length/;
 
 /** One line for an escaped exception: its class, message and the top stack frame. */
 export function describe(e: unknown): string {
   if (!(e instanceof Error)) return `non-Error thrown: ${String(e)}`;
   const frame = e.stack?.split('\n').find((l) => l.trimStart().startsWith('at '))?.trim() ?? '';
   return `${e.name}: ${e.message.split('\n')[0]}${frame ? ` (${frame})` : ''}`;
+}
+
+/**
+ * Make a process warning (yaml's "Keys with collection values…", a deprecation) throw where
+ * it is emitted, so the contract check sees it: a parser that warns on stderr instead of
+ * refusing with a clear error is a defect too. Targets call it once at load (their worker).
+ */
+export function failOnWarnings(): void {
+  process.emitWarning = ((w: string | Error) => {
+    throw new Error(`process warning: ${typeof w === 'string' ? w : w.message}`);
+  }) as typeof process.emitWarning;
 }

@@ -8,7 +8,9 @@
  */
 import { ConfigError, parseRunConfig } from '../../../src/config/load.js';
 import { loadBuiltins } from '../../../src/builtin.js';
-import { bytes, documented, text, type FuzzTarget } from '../harness/target.js';
+import { bytes, documented, failOnWarnings, text, type FuzzTarget } from '../harness/target.js';
+
+failOnWarnings();
 
 await loadBuiltins();
 

@@ -7,7 +7,9 @@
  * JavaScript error.
  */
 import { StateError, parseState, printState } from '../../../src/ctl/model.js';
-import { bytes, documented, text, type FuzzTarget } from '../harness/target.js';
+import { bytes, documented, failOnWarnings, text, type FuzzTarget } from '../harness/target.js';
+
+failOnWarnings();
 
 export const target: FuzzTarget = {
   name: 'state',

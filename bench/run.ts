@@ -13,7 +13,7 @@
  * the TSC rate. DPDK's mempool_perf_autotest takes minutes and is not run: the pool is
  * compared against DPDK's MP/MC ring burst, which is what a cache-less mempool costs.
  * Other benchmarks: bench/*.bench.ts (lookups, switching, pcap, proto, kernel ports, memif),
- * bench/vhost-perfbench.sh.
+ * bench/vhost-perfbench.sh; fuzz campaigns: bench/fuzz.ts (test/fuzz/README.md).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';

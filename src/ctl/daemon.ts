@@ -372,7 +372,7 @@ export class Daemon {
 
   /** The API dispatcher: validate params against the method's schema, run it. */
   async handle(method: string, params: Params, caller?: Caller): Promise<unknown> {
-    const m = methods[method];
+    const m = Object.hasOwn(methods, method) ? methods[method] : undefined; // not "__proto__", "toString"…
     if (!m) throw new ApiError('unknown-method', `unknown method "${method}" (known: ${Object.keys(methods).sort().join(', ')})`);
     let v = compiled.get(method);
     if (!v) { v = ajv.compile(m.schema); compiled.set(method, v); }

@@ -54,8 +54,8 @@ function lineOf(lc: LineCounter, node: YamlNode | null): number {
 export function parseRunConfig(text: string, file: string): RunConfig {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, stringKeys: true }); // collection keys: an error, not a warning
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
+  if (doc.errors.length || doc.warnings.length) {
+    const e = doc.errors[0] ?? doc.warnings[0]!; // a warning (unknown tag, ambiguous alias) is refused too
     throw new ConfigError(`${file}:${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`);
   }
   let data: unknown;

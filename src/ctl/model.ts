@@ -20,7 +20,7 @@
  * (no defaults filled in), so printing it and reading it back is lossless.
  */
 import { Ajv } from 'ajv';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { parseDocument, stringify as stringifyYaml } from 'yaml';
 import { findConflict, missingArgument } from './claims.js';
 
 export interface PortModel { spec: string }
@@ -241,7 +241,11 @@ function checkReferences(s: DesiredState): void {
 export function parseState(text: string, source = 'config'): DesiredState {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true, stringKeys: true }); // a collection as a key is an error, not a warning
+    const d = parseDocument(text, { prettyErrors: true, uniqueKeys: true, stringKeys: true }); // a collection as a key is an error
+    // A warning (an unknown tag, an ambiguous alias) is refused like an error: it names the line.
+    const first = d.errors[0] ?? d.warnings[0];
+    if (first) throw first;
+    doc = d.toJS();
   } catch (e) {
     throw new StateError(`${source}: ${(e as Error).message.split('\n')[0]}`);
   }

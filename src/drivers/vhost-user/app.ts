@@ -57,6 +57,8 @@ export const vhostUserSchema = {
 export function parseVhostUserPort(s: string): VhostUserArgs {
   const [path, ...opts] = s.split(',');
   if (!path) throw new Error(`vhost-user port "${s}": missing socket path`);
+  // sun_path holds 107 bytes and a NUL (the schema's maxLength counts characters, not bytes).
+  if (Buffer.byteLength(path) > 107) throw new Error(`vhost-user port "${s}": socket path is ${Buffer.byteLength(path)} bytes, the limit is 107`);
   const a: VhostUserArgs = { path };
   for (const o of opts) {
     const [k, v] = o.split('=', 2) as [string, string | undefined];

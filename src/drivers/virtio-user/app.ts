@@ -40,6 +40,8 @@ export const virtioUserSchema = {
 export function parseVirtioUserPort(s: string): VirtioUserArgs {
   const [path, ...opts] = s.split(',');
   if (!path) throw new Error(`virtio-user port "${s}": missing socket path`);
+  // sun_path holds 107 bytes and a NUL (the schema's maxLength counts characters, not bytes).
+  if (Buffer.byteLength(path) > 107) throw new Error(`virtio-user port "${s}": socket path is ${Buffer.byteLength(path)} bytes, the limit is 107`);
   const a: VirtioUserArgs = { path };
   for (const o of opts) {
     const m = /^queues=(\d+)$/.exec(o);

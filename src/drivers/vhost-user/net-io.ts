@@ -32,6 +32,7 @@ import {
 } from '../../lib/offload/vnet-hdr.js';
 import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
+import { CutResult, cutIntoPool } from '../offload/into-pool.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -74,6 +75,7 @@ export class NetIo {
   guestOffloads = 0;
   private readonly vh = new VnetHdr();
   private readonly plan = new GsoPlan();
+  private readonly cut = new CutResult();
   /** A whole frame with its header (slow path) and one segment cut from it. */
   private big = EMPTY8;
   private big32 = EMPTY32;
@@ -143,26 +145,13 @@ export class NetIo {
       segs = this.plan.segs;
       if (segs > room) return -1;
     } else if (frameLen > this.maxFrame) { this.tooBig++; return 0; }
-    let k = 0;
-    for (let i = 0; i < segs; i++) {
-      const p = pool.alloc();
-      if (p < 0) { this.noPoolBuffer++; continue; }
-      const d = pool.start(p);
-      let len = frameLen;
-      if (vh.gsoType !== GSO_NONE) len = writeSegment(this.big, this.big32, hl, this.plan, i, pool.data, dst32, d);
-      else {
-        copyBytes(pool.data, dst32, d, this.big, this.big32, hl, frameLen);
-        // csum_start/offset are only checked (and only mean something) with NEEDS_CSUM.
-        if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
-          completePartialChecksum(pool.data, d, frameLen, vh.csumStart, vh.csumOffset);
-          this.checksumsCompleted++;
-        }
-      }
-      pool.len[p] = len;
-      this.fromGuestBytes += len;
-      out[at + k++] = p;
-    }
+    const res = this.cut;
+    cutIntoPool(this.big, this.big32, hl, frameLen, vh, this.plan, pool, dst32, out, at, res);
+    const k = res.packets;
+    this.noPoolBuffer += segs - k;
+    this.fromGuestBytes += res.bytes;
     if (vh.gsoType !== GSO_NONE) { this.superFramesIn++; this.segmented += k; }
+    else if (k === 1 && (vh.flags & VNET_F_NEEDS_CSUM) !== 0) this.checksumsCompleted++;
     return k;
   }
 

@@ -39,7 +39,8 @@ import {
   netHeaderSize, offloadsOf,
 } from '../../virtio/net/net.js';
 import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
-import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
+import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso } from '../../lib/offload/gso.js';
+import { CutResult, cutIntoPool } from '../offload/into-pool.js';
 import { Frontend } from '../../vhost-user/frontend.js';
 import {
   FrontendReq, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64,
@@ -114,6 +115,7 @@ export class VirtioUserPort {
   checksumsCompleted = 0;
   private readonly vh = new VnetHdr();
   private readonly plan = new GsoPlan();
+  private readonly cut = new CutResult();
   private big = new Uint8Array(0);
   private big32 = new Uint32Array(0);
   /** Frames queued to a backend that went away before taking them. */
@@ -318,26 +320,13 @@ export class VirtioUserPort {
       segs = this.plan.segs;
     } else if (err === OffloadError.OK && len > MAX_FRAME) err = OffloadError.TOO_BIG;
     if (err !== OffloadError.OK) { this.rxBadOffload++; return 0; }
-    let k = 0;
-    for (let i = 0; i < segs; i++) {
-      const p = pool.alloc();
-      if (p < 0) { this.rxTooBig++; continue; }
-      const d = pool.start(p);
-      let n = len;
-      if (vh.gsoType !== GSO_NONE) n = writeSegment(big, big32, 0, this.plan, i, pool.data, p32, d);
-      else {
-        copyBytes(pool.data, p32, d, big, big32, 0, len);
-        // csum_start/offset are only checked (and only mean something) with NEEDS_CSUM.
-        if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
-          completePartialChecksum(pool.data, d, len, vh.csumStart, vh.csumOffset);
-          this.checksumsCompleted++;
-        }
-      }
-      pool.len[p] = n;
-      this.rxBytes += n;
-      out[at + k++] = p;
-    }
+    const res = this.cut;
+    cutIntoPool(big, big32, 0, len, vh, this.plan, pool, p32, out, at, res);
+    const k = res.packets;
+    this.rxTooBig += segs - k; // as a plain frame that finds no pool buffer is counted here
+    this.rxBytes += res.bytes;
     if (vh.gsoType !== GSO_NONE) { this.superFramesIn++; this.segmented += k; }
+    else if (k === 1 && (vh.flags & VNET_F_NEEDS_CSUM) !== 0) this.checksumsCompleted++;
     return k;
   }
 

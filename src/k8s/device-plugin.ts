@@ -166,7 +166,28 @@ export class DevicePlugin extends EventEmitter {
     await rm(this.socketPath, { force: true });
     const server = new grpc.Server();
     const api = loadApi();
-    server.addService(api.DevicePlugin.service, {
+    server.addService(api.DevicePlugin.service, this.handlers());
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.bindAsync(unixAddress(this.socketPath), grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve()));
+      });
+    } catch (err) {
+      server.forceShutdown();
+      throw new Error(`cannot listen on ${this.socketPath}: ${(err as Error).message}`);
+    }
+    this.server = server;
+    this.socketIno = (await stat(this.socketPath)).ino;
+    this.state = 'serving';
+    this.log('serving', { socket: this.socketPath });
+  }
+
+  /**
+   * The RPC handlers grpc-js calls with decoded requests (also the fuzz target's entry: a
+   * request the kubelet, or anything that can reach the socket, sends lands here). Each
+   * answers through its callback with a response or a status; none throws.
+   */
+  handlers(): grpc.UntypedServiceImplementation {
+    return {
       GetDevicePluginOptions: (_call: unknown, cb: grpc.sendUnaryData<DevicePluginOptions>) => {
         cb(null, { pre_start_required: true, get_preferred_allocation_available: true });
       },
@@ -180,19 +201,7 @@ export class DevicePlugin extends EventEmitter {
       PreStartContainer: (call: grpc.ServerUnaryCall<PreStartContainerRequest, object>, cb: grpc.sendUnaryData<object>) => {
         try { this.preStart(call.request); cb(null, {}); } catch (err) { cb(portErrorStatusOr(err)); }
       },
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.bindAsync(unixAddress(this.socketPath), grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve()));
-      });
-    } catch (err) {
-      server.forceShutdown();
-      throw new Error(`cannot listen on ${this.socketPath}: ${(err as Error).message}`);
-    }
-    this.server = server;
-    this.socketIno = (await stat(this.socketPath)).ino;
-    this.state = 'serving';
-    this.log('serving', { socket: this.socketPath });
+    };
   }
 
   private async closeServer(): Promise<void> {

@@ -20,6 +20,7 @@ const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   cni: () => import('./cni.js'),
   flow: () => import('./flow.js'),
   'capture-filter': () => import('./capture-filter.js'),
+  'device-plugin': () => import('./device-plugin.js'),
 };
 
 export const TARGET_NAMES: readonly string[] = Object.keys(TARGETS);

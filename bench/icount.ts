@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Ring } from '../src/core/ring.js';
 import { PacketPool } from '../src/core/packet.js';
 import { Engine } from '../src/core/engine.js';
-import { loadBuiltins } from '../src/builtin.js';
+import { loadBuiltins } from '../src/runtime/builtin.js';
 import { buildPcap } from '../src/lib/pcap/testkit.js';
 import { buildUdpPacket } from '../src/lib/proto/index.js';
 

@@ -30,8 +30,8 @@ export interface Verb {
 }
 
 const PORT_KINDS = async (): Promise<string> => {
-  const { loadBuiltins } = await import('../builtin.js');
-  const { portKindUsage } = await import('../switch/port-kinds.js');
+  const { loadBuiltins } = await import('../runtime/builtin.js');
+  const { portKindUsage } = await import('../core/port-kinds.js');
   await loadBuiltins();
   return `port specs (kinds built in):\n  ${portKindUsage().join('\n  ')}`;
 };

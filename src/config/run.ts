@@ -88,7 +88,7 @@ export async function runConfig(cfg: RunConfig, opts: { duration?: number; stats
     for (const r of rings) ringBuffers[r] = createSharedRing(RING_SIZE);
     const workers = plans.map((p) => new EngineWorker({
       name: p.name, pool: { fd: region.fd, size: region.size, count, bufSize }, rings: ringBuffers,
-      modules: [new URL('../builtin-register.js', import.meta.url).href],
+      modules: [new URL('../runtime/builtin-register.js', import.meta.url).href],
       ...(p.cpu !== undefined ? { cpu: p.cpu } : {}),
       ...(cfg.idleSpellMs !== undefined ? { idleSpellMs: cfg.idleSpellMs } : {}),
     }));

@@ -5,7 +5,7 @@ import { TX_PACKETS } from './counters.js';
 import { eventfd, eventfdWrite, dupFd, closeFd } from '../sys/index.js';
 import { App } from './app.js';
 import { registerApp } from './registry.js';
-import { loadBuiltins } from '../builtin.js';
+import { loadBuiltins } from '../runtime/builtin.js';
 import { EngineRunner } from './runner.js';
 
 import { Kicked, pool, until } from '../../test/support/runner-apps.js';

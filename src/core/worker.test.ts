@@ -11,8 +11,8 @@ test('pipeline: gen on one worker engine, sink on another, joined by a ring; cou
   const pool = new PacketPool(region.buffer, count, bufSize);
   const rings = { r: createSharedRing(1024) };
   const src = { fd: region.fd, size: region.size, count, bufSize };
-  const a = new EngineWorker({ name: 'a', pool: src, rings, modules: [new URL('./interlink.js', import.meta.url).href] });
-  const b = new EngineWorker({ name: 'b', pool: src, rings, modules: [new URL('./interlink.js', import.meta.url).href] });
+  const a = new EngineWorker({ name: 'a', pool: src, rings, modules: [new URL('./interlink.js', import.meta.url).href, new URL('../apps/basic/index.js', import.meta.url).href] });
+  const b = new EngineWorker({ name: 'b', pool: src, rings, modules: [new URL('./interlink.js', import.meta.url).href, new URL('../apps/basic/index.js', import.meta.url).href] });
   await b.configure({ apps: { rx: { type: 'ring-rx', args: { ring: 'r' } }, sink: { type: 'sink' } }, links: ['rx.output -> sink.input'] });
   await a.configure({ apps: { gen: { type: 'gen', args: { count: 50000, rate: 2e6 } }, tx: { type: 'ring-tx', args: { ring: 'r' } } }, links: ['gen.output -> tx.input'] });
   for (let i = 0; i < 200; i++) {

@@ -60,7 +60,7 @@ export class EngineWorker {
     this.port = port1;
     const data: EngineWorkerData = {
       name: opts.name, pool: opts.pool, rings: opts.rings ?? {},
-      modules: [new URL('../apps/basic/index.js', import.meta.url).href, ...(opts.modules ?? [])],
+      modules: opts.modules ?? [],
       ...(opts.cpu !== undefined ? { cpu: opts.cpu } : {}),
       idleSpellMs: opts.idleSpellMs ?? 5, maxSleepMs: opts.maxSleepMs ?? 100, doorbell: this.doorbell, port: port2,
     };

@@ -21,7 +21,7 @@
  */
 import { closeSync, constants as fsc, fchownSync, lchownSync, lstatSync, openSync, realpathSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parsePortSpec } from '../switch/port-spec.js';
+import { parsePortSpec } from '../core/port-spec.js';
 import { ApiError, type Caller } from './api-server.js';
 import type { DesiredState, Owner } from './model.js';
 

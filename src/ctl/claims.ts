@@ -15,7 +15,7 @@
  * compared after resolving them against the daemon's working directory.
  */
 import { resolve } from 'node:path';
-import { parsePortSpec, type PortSpec } from '../switch/port-spec.js';
+import { parsePortSpec, type PortSpec } from '../core/port-spec.js';
 import type { DesiredState } from './model.js';
 
 export interface Claim { key: string; what: string }

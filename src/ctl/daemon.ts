@@ -28,7 +28,7 @@ import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine } from '../core/engine.js';
 import { diffConfig, type GraphConfig } from '../core/config.js';
 import { Ajv } from 'ajv';
-import { loadBuiltins } from '../builtin.js';
+import { loadBuiltins } from '../runtime/builtin.js';
 import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
 import { fileClaims, holderOf, missingArgument } from './claims.js';
 import { StateStoreError, type StateStore } from './state-store.js';

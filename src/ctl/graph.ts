@@ -15,8 +15,8 @@
  * build has it (passed in, so this module has no hard dependency on it).
  */
 import type { GraphConfig, AppSpec } from '../core/config.js';
-import { parsePortSpec } from '../switch/port-spec.js';
-import { portApp } from '../switch/port-kinds.js';
+import { parsePortSpec } from '../core/port-spec.js';
+import { portApp } from '../core/port-kinds.js';
 import { StateError, type DesiredState, type CaptureModel } from './model.js';
 
 export type CaptureTransform = (g: GraphConfig, captures: { port: string; file: string; dir: 'rx' | 'tx' | 'both'; filter?: string }[]) => GraphConfig;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine } from '../core/engine.js';
 import { TX_PACKETS } from '../core/counters.js';
-import { loadBuiltins } from '../builtin.js';
+import { loadBuiltins } from '../runtime/builtin.js';
 import { EngineRunner } from '../core/runner.js';
 import { Tracer, TRACE_FLAG } from './trace.js';
 

@@ -54,7 +54,7 @@ export class WorkerSpread {
     for (let k = 0; k < opts.workers; k++) {
       this.workers.push(new EngineWorker({
         name: `worker${k}`, pool: { fd: opts.region.fd, size: opts.region.size, count: opts.count, bufSize: opts.bufSize },
-        modules: [new URL('../builtin-register.js', import.meta.url).href],
+        modules: [new URL('../runtime/builtin-register.js', import.meta.url).href],
         ...(cpus.length ? { cpu: cpus[k % cpus.length]! } : {}),
         ...(opts.idleSpellMs !== undefined ? { idleSpellMs: opts.idleSpellMs } : {}),
         ...(opts.log ? { log: opts.log } : {}),

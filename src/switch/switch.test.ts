@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Switch } from './switch.js';
-import { parsePortSpec, PortSpecError } from './port-spec.js';
-import { loadBuiltins } from '../builtin.js';
+import { parsePortSpec, PortSpecError } from '../core/port-spec.js';
+import { loadBuiltins } from '../runtime/builtin.js';
 
 await loadBuiltins();
 

@@ -8,7 +8,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { loadBuiltins } from '../../src/builtin.js';
+import { loadBuiltins } from '../../src/runtime/builtin.js';
 import { Switch } from '../../src/switch/switch.js';
 import { appType } from '../../src/core/registry.js';
 import { NetnsLab, skipUnlessNetns, ping, tcpTransfer, run, runAsync } from './af-packet-netns.js';

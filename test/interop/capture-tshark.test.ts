@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadBuiltins } from '../../src/builtin.js';
+import { loadBuiltins } from '../../src/runtime/builtin.js';
 import { Switch } from '../../src/switch/switch.js';
 import { NetnsLab, skipUnlessNetns, ping } from './af-packet-netns.js';
 

@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadBuiltins } from '../../src/builtin.js';
+import { loadBuiltins } from '../../src/runtime/builtin.js';
 import { Switch } from '../../src/switch/switch.js';
 import { skipIfMissing, workDir, sleep } from '../support/vhost-interop.js';
 import { Testpmd } from '../support/memif-interop.js';

@@ -9,8 +9,8 @@ registerApp('null', NullPort, { schema: { type: 'object' }, description: 'discar
 
 export { Generator, Sink, NullPort };
 
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, ipv4Option, macOption, numberOption, PortSpecError } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, intOption, ipv4Option, macOption, numberOption, PortSpecError } from '../../core/port-spec.js';
 
 registerPortKind('gen', {
   usage: 'gen:size=BYTES,flows=N[,rate=PPS][,count=N][,src-mac=M][,dst-mac=M][,vlan=ID]',

@@ -10,7 +10,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, table, keyValues, intWord, EXIT, type Global } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, table, keyValues, intWord, EXIT, type Global } from '../client.js';
 
 const vids = (s: string) => s.split(',').map((v) => intWord('trunk VLAN', v, 0, 4095)!);
 

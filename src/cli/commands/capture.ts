@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, table, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, table, EXIT } from '../client.js';
 
 export async function main(argv: string[]): Promise<number> {
   return sub('capture', parseGlobal(argv), {

@@ -6,8 +6,8 @@
  */
 import { UsageError } from '../usage-error.js';
 import { VERBS } from '../command-table.js';
-import { loadBuiltins } from '../../builtin.js';
-import { portKindUsage } from '../../switch/port-kinds.js';
+import { loadBuiltins } from '../../runtime/builtin.js';
+import { portKindUsage } from '../../core/port-kinds.js';
 
 /** Subcommands per verb, from the command table (plus `show`'s objects and the shells). */
 export function subcommands(): Record<string, string[]> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { loadBuiltins } from '../../builtin.js';
+import { loadBuiltins } from '../../runtime/builtin.js';
 import { runConfig } from '../../config/run.js';
 import type { RunConfig } from '../../config/load.js';
 import { appType } from '../../core/registry.js';

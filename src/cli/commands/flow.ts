@@ -8,7 +8,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, EXIT } from '../client.js';
 
 export async function main(argv: string[]): Promise<number> {
   return sub('flow', parseGlobal(argv), {

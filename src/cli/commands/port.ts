@@ -9,7 +9,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, table, dropsText, EXIT, type Global } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, table, dropsText, EXIT, type Global } from '../client.js';
 
 const POSITIONAL = ['path', 'file', 'dev', 'iface', 'arg'];
 

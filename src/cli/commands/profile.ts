@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
-import { parseGlobal, request, output, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, EXIT } from '../client.js';
 import { numberArg } from '../args.js';
 import { checkOutputFile } from '../output-file.js';
 

@@ -10,7 +10,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, table, keyValues, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, table, keyValues, EXIT } from '../client.js';
 
 export async function main(argv: string[]): Promise<number> {
   return sub('route', parseGlobal(argv), {

@@ -10,7 +10,7 @@ import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
 import { checkOutputFile } from '../output-file.js';
-import { loadBuiltins } from '../../builtin.js';
+import { loadBuiltins } from '../../runtime/builtin.js';
 import { loadRunConfig, ConfigError, type RunConfig } from '../../config/load.js';
 import { runConfig } from '../../config/run.js';
 

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, EXIT } from '../client.js';
 
 export async function main(argv: string[]): Promise<number> {
   const g = parseGlobal(argv);

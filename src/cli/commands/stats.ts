@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
-import { parseGlobal, request, output, table, dropsText, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, table, dropsText, EXIT } from '../client.js';
 import type { DaemonStats } from '../../ctl/stats.js';
 import { rates, type Rates } from '../../ctl/rates.js';
 import { htmlReport } from '../../ctl/plot.js';

@@ -17,9 +17,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError, describeError } from '../usage-error.js';
-import { loadBuiltins } from '../../builtin.js';
+import { loadBuiltins } from '../../runtime/builtin.js';
 import { Switch, type PortSummary } from '../../switch/switch.js';
-import { PortSpecError } from '../../switch/port-spec.js';
+import { PortSpecError } from '../../core/port-spec.js';
 import { usage } from '../command-table.js';
 import { checkOutputFile } from '../output-file.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';

@@ -7,7 +7,7 @@
  * the Rates JSON, see src/ctl/rates.ts). Ctrl-C quits.
  */
 import { UsageError } from '../usage-error.js';
-import { parseGlobal, request, table, dropsText, EXIT, type Global } from '../../ctl/cli.js';
+import { parseGlobal, request, table, dropsText, EXIT, type Global } from '../client.js';
 import type { DaemonStats } from '../../ctl/stats.js';
 import { rates, si, type Rates } from '../../ctl/rates.js';
 import { numberArg } from '../args.js';

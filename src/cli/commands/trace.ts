@@ -12,7 +12,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, intWord, EXIT } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, intWord, EXIT } from '../client.js';
 import type { TraceInfo } from '../../ctl/trace.js';
 import { numberArg } from '../args.js';
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkIfName } from '../../sys/index.js';
-import { parsePortSpec } from '../../switch/port-spec.js';
-import { portApp } from '../../switch/port-kinds.js';
+import { parsePortSpec } from '../../core/port-spec.js';
+import { portApp } from '../../core/port-kinds.js';
 import './index.js';
 
 test('interface names are checked like the kernel does', () => {

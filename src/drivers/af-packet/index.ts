@@ -1,7 +1,7 @@
 /** AF_PACKET port: app type `af-packet` and port kind `af-packet:IFNAME[,fanout=N]…`. */
 import { registerApp } from '../../core/registry.js';
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, PortSpecError } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, intOption, PortSpecError } from '../../core/port-spec.js';
 import { checkIfName } from '../../sys/index.js';
 import { AfPacketPort, afPacketSchema, type AfPacketArgs } from './af-packet.js';
 

@@ -3,8 +3,8 @@
  * `memif:PATH[,role=server|client][,id=N][,secret=S][,queues=N][,ring-size=N][,buffer-size=N][,abstract]`.
  */
 import { registerApp } from '../../core/registry.js';
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, PortSpecError, stringOption, type PortSpec } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, intOption, PortSpecError, stringOption, type PortSpec } from '../../core/port-spec.js';
 import { MemifApp, memifSchema, type MemifArgs } from './app.js';
 
 registerApp('memif', MemifApp, { schema: memifSchema, description: 'memif port (DPDK net_memif / libmemif / VPP), server or client role' });

@@ -1,7 +1,7 @@
 /** pcap port: app type `pcap` and port kind `pcap:IN[,out=OUT][,loop=N][,rate=PPS]`. */
 import { registerApp } from '../../core/registry.js';
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, numberOption, stringOption } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, intOption, numberOption, stringOption } from '../../core/port-spec.js';
 import { PcapPort, pcapPortSchema } from './pcap-port.js';
 
 registerApp('pcap', PcapPort, { schema: pcapPortSchema, description: 'replay a pcap file / record to pcap or pcapng' });

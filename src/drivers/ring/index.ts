@@ -1,7 +1,7 @@
 /** In-process ring port: app type `ring-port`, port kind `ring:NAME`. */
 import { registerApp } from '../../core/registry.js';
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, PortSpecError } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, PortSpecError } from '../../core/port-spec.js';
 import { RingPort } from './ring-port.js';
 
 registerApp('ring-port', RingPort, {

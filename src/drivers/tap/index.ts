@@ -1,7 +1,7 @@
 /** TAP port: app type `tap` and port kind `tap:NAME[,queues=N][,noup][,nooffloads]`. */
 import { registerApp } from '../../core/registry.js';
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, PortSpecError } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, intOption, PortSpecError } from '../../core/port-spec.js';
 import { checkIfName, MAX_TAP_QUEUES } from '../../sys/index.js';
 import { TapPort, tapSchema, type TapArgs } from './tap.js';
 

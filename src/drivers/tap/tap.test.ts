@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePortSpec } from '../../switch/port-spec.js';
-import { portApp } from '../../switch/port-kinds.js';
+import { parsePortSpec } from '../../core/port-spec.js';
+import { portApp } from '../../core/port-kinds.js';
 import { openTap } from '../../sys/index.js';
 import './index.js';
 

@@ -20,8 +20,8 @@ export const portParsers: Record<string, (s: string) => object> = {
 export { VhostUserApp, VirtioUserApp, parseVhostUserPort, parseVirtioUserPort };
 
 // Port kinds for `sluice switch --port` / configs: the text after `KIND:` goes to the parser.
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { PortSpecError, type PortSpec } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { PortSpecError, type PortSpec } from '../../core/port-spec.js';
 
 function kindFrom(type: 'vhost-user' | 'virtio-user', usage: string) {
   return {

@@ -7,7 +7,7 @@
  * JavaScript error of the parser's own (INTERNAL).
  */
 import { ConfigError, parseRunConfig } from '../../../src/config/load.js';
-import { loadBuiltins } from '../../../src/builtin.js';
+import { loadBuiltins } from '../../../src/runtime/builtin.js';
 import { bytes, documented, failOnWarnings, text, type FuzzTarget } from '../harness/target.js';
 
 failOnWarnings();

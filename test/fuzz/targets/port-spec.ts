@@ -7,10 +7,10 @@
  * an internal error; a spec its kind accepts gives args its app accepts (else the switch
  * would fail later, away from the option at fault).
  */
-import { parsePortSpec, PortSpecError } from '../../../src/switch/port-spec.js';
-import { portApp } from '../../../src/switch/port-kinds.js';
+import { parsePortSpec, PortSpecError } from '../../../src/core/port-spec.js';
+import { portApp } from '../../../src/core/port-kinds.js';
 import { resolveClass } from '../../../src/core/engine.js';
-import { loadBuiltins } from '../../../src/builtin.js';
+import { loadBuiltins } from '../../../src/runtime/builtin.js';
 import { INTERNAL, bytes, text, type FuzzTarget } from '../harness/target.js';
 
 await loadBuiltins();

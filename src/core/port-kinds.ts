@@ -3,7 +3,7 @@
  * the app that implements the port (type + args), checking every option. Drivers register
  * their kinds here (vhost-user, virtio-user, memif, tap, af-packet…).
  */
-import type { AppSpec } from '../core/config.js';
+import type { AppSpec } from './config.js';
 import { PortSpecError, type PortSpec } from './port-spec.js';
 
 export interface PortKind {

@@ -17,8 +17,8 @@
  * "message"}}` on stdout, the code being the daemon's (not-found, exists, invalid,
  * forbidden, bad-request...) or the CLI's (usage, no-daemon, permission-denied, timeout).
  */
-import { UsageError } from '../cli/usage-error.js';
-import { ApiClientError, call, socketPath } from './api-client.js';
+import { UsageError } from './usage-error.js';
+import { ApiClientError, call, socketPath } from '../ctl/api-client.js';
 
 export const EXIT = { OK: 0, REFUSED: 1, USAGE: 2, NO_DAEMON: 3, TIMEOUT: 4, DENIED: 5 } as const;
 

@@ -8,10 +8,10 @@ import { existsSync, readdirSync } from 'node:fs';
 let loaded: Promise<void> | undefined;
 
 async function loadAll(): Promise<void> {
-  const apps = new URL('./apps/index.js', import.meta.url);
-  await import(existsSync(apps) ? apps.href : new URL('./apps/basic/index.js', import.meta.url).href);
-  await import(new URL('./core/interlink.js', import.meta.url).href);
-  const drivers = new URL('./drivers/', import.meta.url);
+  const apps = new URL('../apps/index.js', import.meta.url);
+  await import(existsSync(apps) ? apps.href : new URL('../apps/basic/index.js', import.meta.url).href);
+  await import(new URL('../core/interlink.js', import.meta.url).href);
+  const drivers = new URL('../drivers/', import.meta.url);
   for (const d of readdirSync(drivers).sort()) {
     const index = new URL(`${d}/index.js`, drivers);
     if (existsSync(index)) await import(index.href);

@@ -3,8 +3,13 @@
  *
  * A breath (Snabb): every pull-app pulls (bounded by PULL_NPACKETS each), then every
  * push-app pushes, in topological order of the links. Ticks run at `tickHz`. A breath that
- * moved no packet is idle; after an idle spell the runner (engine-runner.ts) may sleep on
- * the apps' wake fds.
+ * moved no packet is idle; after an idle spell the runner (runner.ts) may sleep on the
+ * apps' wake fds.
+ *
+ * This is the only breath loop. A breath may be handed a probe (Snabb's app_events): it is
+ * called around every app call of that breath, with the packets the call moved. The runner
+ * uses probes for sampled per-app cost (probes.ts) and packet traces (ctl/trace.ts); a
+ * breath without a probe pays one null check.
  *
  * `configure(next)` applies only the difference from the running config (G2): unchanged
  * apps keep running with their state and links, so traffic on them is not disturbed.
@@ -22,6 +27,19 @@ export interface EngineOptions {
   tickHz?: number;
   /** Called with one JSON-able object per configuration action (G2 logging). */
   log?: (event: Record<string, unknown>) => void;
+}
+
+/**
+ * Observer of one breath, called around each app call. `moved` is what the call moved:
+ * packets put on (or dropped at) the app's outputs for a pull, taken off its inputs for a push.
+ */
+export interface BreathProbe {
+  begin(engine: Engine, now: number): void;
+  beforePull(app: App, i: number): void;
+  afterPull(app: App, i: number, moved: number): void;
+  beforePush(app: App, i: number): void;
+  afterPush(app: App, i: number, moved: number): void;
+  end(): void;
 }
 
 export interface EngineStats {
@@ -80,6 +98,13 @@ function outputTotal(app: App): number {
   return n;
 }
 
+function inputTotal(app: App): number {
+  let n = 0;
+  const ins = app.inputs;
+  for (let i = 0; i < ins.length; i++) n += ins[i]!.rxPackets;
+  return n;
+}
+
 export class Engine {
   readonly apps = new Map<string, App>();
   readonly links = new Map<string, Link>();
@@ -94,6 +119,8 @@ export class Engine {
   breaths = 0;
   busyBreaths = 0;
   shutdownDrops = 0;
+  /** Bumped whenever the pull/push order changes (probes keep per-index state). */
+  orderVersion = 0;
 
   constructor(readonly pool: PacketPool, opts: EngineOptions = {}) {
     this.tickMs = 1000 / (opts.tickHz ?? 1000);
@@ -230,6 +257,7 @@ export class Engine {
       }
     }
     this.pushApps = order.map((n) => this.apps.get(n)!).filter((a) => typeof a.push === 'function');
+    this.orderVersion++;
   }
 
   /** Names of apps in pull and push order (for tests and `stats`). */
@@ -244,8 +272,9 @@ export class Engine {
     return n;
   }
 
-  /** One breath; returns true if any packet moved. */
-  breathe(now: number): boolean {
+  /** One breath, observed by `probe` if given; returns true if any packet moved. */
+  breathe(now: number, probe: BreathProbe | null = null): boolean {
+    if (probe !== null) return this.probedBreath(now, probe);
     const before = this.moved();
     const pulls = this.pullApps;
     for (let i = 0; i < pulls.length; i++) {
@@ -256,15 +285,51 @@ export class Engine {
     }
     const pushes = this.pushApps;
     for (let i = 0; i < pushes.length; i++) pushes[i]!.push!();
+    this.tick(now);
+    this.breaths++;
+    const busy = this.moved() !== before;
+    if (busy) this.busyBreaths++;
+    return busy;
+  }
+
+  /** The same breath with `probe` called around each app call. */
+  private probedBreath(now: number, probe: BreathProbe): boolean {
+    probe.begin(this, now);
+    let moved = 0;
+    const pulls = this.pullApps;
+    for (let i = 0; i < pulls.length; i++) {
+      const app = pulls[i]!;
+      const m = outputTotal(app);
+      probe.beforePull(app, i);
+      app.pull!();
+      const d = outputTotal(app) - m;
+      app.counters[d !== 0 ? BUSY_POLLS : IDLE_POLLS]++;
+      probe.afterPull(app, i, d);
+      moved += d;
+    }
+    const pushes = this.pushApps;
+    for (let i = 0; i < pushes.length; i++) {
+      const app = pushes[i]!;
+      const m = inputTotal(app);
+      probe.beforePush(app, i);
+      app.push!();
+      const d = inputTotal(app) - m;
+      probe.afterPush(app, i, d);
+      moved += d;
+    }
+    probe.end();
+    this.tick(now);
+    this.breaths++;
+    if (moved !== 0) this.busyBreaths++;
+    return moved !== 0;
+  }
+
+  private tick(now: number): void {
     if (now >= this.nextTick) {
       this.nextTick = now + this.tickMs;
       const ticks = this.tickApps;
       for (let i = 0; i < ticks.length; i++) ticks[i]!.tick!(now);
     }
-    this.breaths++;
-    const busy = this.moved() !== before;
-    if (busy) this.busyBreaths++;
-    return busy;
   }
 
   /** Breathe synchronously for `ms` milliseconds (benchmarks, tests). */

@@ -12,19 +12,15 @@
  *    daemon costs ~1 slice per `maxSleepMs`.
  *    `idleSpellMs: 0` = pure polling. Apps drain their own wake fds (in idle(true));
  *    the runner only watches them.
- *  - samples per-app cost: every `sampleEvery`-th breath is timed app by app (ns and
- *    packets moved), which gives ns/packet per app for `sluice top` without timing every
- *    breath (two clock reads per app per sampled breath).
- *  - hands breaths to a Tracer while a packet trace is active (trace.ts); the untraced path
- *    checks one field per breath.
+ *  - samples per-app cost: every `sampleEvery`-th breath is handed the CostSampler probe
+ *    (probes.ts), which gives ns/packet per app for `sluice top` without timing every breath.
+ *  - hands every breath to `probe` (a packet Tracer, ctl/trace.ts) while it is active; the
+ *    plain path checks one field per breath.
  *
- * It drives the engine's public API only: `engine.order()` gives pull/push order after each
- * configure (call `refresh()`); ticks run inside `engine.breathe` (sampled and traced breaths
- * skip ticks; the next plain breath runs them).
+ * Every breath is `engine.breathe` (the one breath loop); probes only observe it.
  */
-import type { Engine } from './engine.js';
-import type { App } from './app.js';
-import { BUSY_POLLS, IDLE_POLLS } from './counters.js';
+import type { Engine, BreathProbe } from './engine.js';
+import { CostSampler, type AppCost } from './probes.js';
 import { poller, LoopWatch, Epoll, EPOLLIN } from '../sys/index.js';
 
 export interface RunnerOptions {
@@ -34,29 +30,8 @@ export interface RunnerOptions {
   sampleEvery?: number;
 }
 
-/** Hook run instead of a plain breath while tracing (see trace.ts). */
-export interface BreathHook { active: boolean; breathe(engine: Engine, pulls: App[], pushes: App[], now: number): boolean }
-
-/** Sampled cost of one app: time and packets of its sampled calls that moved packets (idle polls are not per-packet cost). */
-export class AppCost {
-  ns = 0;
-  packets = 0;
-  calls = 0;
-}
-
-function outTotal(a: App): number {
-  let n = 0;
-  const o = a.outputs;
-  for (let i = 0; i < o.length; i++) n += o[i]!.txPackets + o[i]!.txDrop;
-  return n;
-}
-
-function inTotal(a: App): number {
-  let n = 0;
-  const o = a.inputs;
-  for (let i = 0; i < o.length; i++) n += o[i]!.rxPackets;
-  return n;
-}
+/** A probe that observes every breath while `active` (a packet trace). */
+export interface ActiveProbe extends BreathProbe { readonly active: boolean }
 
 export class EngineRunner {
   private running = false;
@@ -66,13 +41,9 @@ export class EngineRunner {
   idleSpellMs: number;
   maxSleepMs: number;
   sampleEvery: number;
-  private pulls: App[] = [];
-  private pushes: App[] = [];
-  private pullCost: AppCost[] = [];
-  private pushCost: AppCost[] = [];
-  /** Cost by app name (sampled), kept across reconfigurations for apps that stay. */
-  readonly costs = new Map<string, AppCost>();
-  hook: BreathHook | null = null;
+  private readonly sampler = new CostSampler();
+  /** Observes every breath while active (packet traces). */
+  probe: ActiveProbe | null = null;
   private countdown: number;
   /** Milliseconds spent on busy breaths vs idle breaths and sleeping (engine load). */
   busyMs = 0;
@@ -95,22 +66,11 @@ export class EngineRunner {
     this.refresh();
   }
 
-  /** Re-read the engine's app order (after every configure). */
-  refresh(): void {
-    const o = this.engine.order();
-    const get = (n: string) => this.engine.apps.get(n)!;
-    this.pulls = o.pull.map(get);
-    this.pushes = o.push.map(get);
-    const live = new Set(this.engine.apps.keys());
-    for (const k of [...this.costs.keys()]) if (!live.has(k)) this.costs.delete(k);
-    const cost = (n: string) => { let c = this.costs.get(n); if (!c) { c = new AppCost(); this.costs.set(n, c); } return c; };
-    // Pull and push of one app share a cost record.
-    this.pullCost = o.pull.map(cost);
-    this.pushCost = o.push.map(cost);
-  }
+  /** Drop cost records of apps that are gone (after a configure; sampling follows the order by itself). */
+  refresh(): void { this.sampler.sync(this.engine); }
 
-  get pullApps(): App[] { return this.pulls; }
-  get pushApps(): App[] { return this.pushes; }
+  /** Sampled cost by app name, kept across reconfigurations for apps that stay. */
+  get costs(): ReadonlyMap<string, AppCost> { return this.sampler.costs; }
 
   start(): void {
     if (this.running) return;
@@ -161,41 +121,10 @@ export class EngineRunner {
 
   /** One breath: traced, sampled or plain. Returns whether packets moved. */
   breathe(now: number): boolean {
-    const hook = this.hook;
-    if (hook !== null && hook.active) return hook.breathe(this.engine, this.pulls, this.pushes, now);
-    if (--this.countdown <= 0) { this.countdown = this.sampleEvery; return this.sampledBreath(); }
+    const probe = this.probe;
+    if (probe !== null && probe.active) return this.engine.breathe(now, probe);
+    if (--this.countdown <= 0) { this.countdown = this.sampleEvery; return this.engine.breathe(now, this.sampler); }
     return this.engine.breathe(now);
-  }
-
-  private sampledBreath(): boolean {
-    const engine = this.engine;
-    let moved = 0;
-    const pulls = this.pulls;
-    for (let i = 0; i < pulls.length; i++) {
-      const a = pulls[i]!, c = this.pullCost[i]!;
-      const m = outTotal(a);
-      const t0 = performance.now();
-      a.pull!();
-      const t1 = performance.now();
-      const d = outTotal(a) - m;
-      a.counters[d !== 0 ? BUSY_POLLS : IDLE_POLLS]++;
-      if (d !== 0) { c.ns += (t1 - t0) * 1e6; c.packets += d; c.calls++; }
-      moved += d;
-    }
-    const pushes = this.pushes;
-    for (let i = 0; i < pushes.length; i++) {
-      const a = pushes[i]!, c = this.pushCost[i]!;
-      const m = inTotal(a);
-      const t0 = performance.now();
-      a.push!();
-      const t1 = performance.now();
-      const d = inTotal(a) - m;
-      if (d !== 0) { c.ns += (t1 - t0) * 1e6; c.packets += d; c.calls++; }
-      moved += d;
-    }
-    engine.breaths++;
-    if (moved !== 0) engine.busyBreaths++;
-    return moved !== 0;
   }
 
   private async loop(): Promise<void> {
@@ -212,7 +141,7 @@ export class EngineRunner {
       const dt = now - start;
       this.busyMs += (dt * busy) / n;
       this.idleMs += dt - (dt * busy) / n;
-      if (this.idleSpellMs > 0 && now - lastBusy > this.idleSpellMs && !(this.hook?.active)) {
+      if (this.idleSpellMs > 0 && now - lastBusy > this.idleSpellMs && !(this.probe?.active)) {
         this.engine.notifyIdle(true);
         let byFd = true;
         if (!this.breathe(performance.now())) byFd = await this.sleep();

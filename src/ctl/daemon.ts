@@ -124,7 +124,7 @@ export class Daemon {
     this.runner = new EngineRunner(this.engine, {
       idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
     });
-    this.runner.hook = this.tracer;
+    this.runner.probe = this.tracer;
     this.spread = new WorkerSpread({
       region: this.region, count, bufSize: DEFAULT_BUF_SIZE, workers: initial.engine?.workers ?? 0,
       ...(initial.engine?.workerCpus ? { cpus: initial.engine.workerCpus } : {}),

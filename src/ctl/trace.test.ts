@@ -15,7 +15,7 @@ test('trace follows N packets with each app decision (forwarded, dropped with re
   e.configure({ apps: { g: { type: 'gen', args: { count: 10 } }, h: { type: 'test-halver' }, s: { type: 'sink' } }, links: ['g.output -> h.input', 'h.output -> s.input'] });
   const r = new EngineRunner(e);
   const t = new Tracer();
-  r.hook = t;
+  r.probe = t;
   assert.throws(() => t.add('g', 0), /count/);
   assert.throws(() => t.add('g', 1, 'bogus'), /unknown term/);
   const id = t.add('g', 4, 'udp');
@@ -48,7 +48,7 @@ test('trace of a port with a filter nothing matches stays armed and captures not
   e.configure({ apps: { g: { type: 'gen', args: { count: 50 } }, s: { type: 'sink' } }, links: ['g.output -> s.input'] });
   const r = new EngineRunner(e);
   const t = new Tracer();
-  r.hook = t;
+  r.probe = t;
   const id = t.add('g', 2, 'tcp');
   for (let i = 0; i < 10; i++) r.breathe(performance.now());
   assert.equal(t.info(id)[0]!.captured, 0);
@@ -62,7 +62,7 @@ test('two traces on one port both capture: one left armed (its filter matches to
   e.configure({ apps: { g: { type: 'gen', args: { count: 40 } }, s: { type: 'sink' } }, links: ['g.output -> s.input'] });
   const r = new EngineRunner(e);
   const t = new Tracer();
-  r.hook = t;
+  r.probe = t;
   const stuck = t.add('g', 2, 'tcp'); // the generator sends UDP: never completes
   const first = t.add('g', 3, 'udp');
   const second = t.add('g', 2, '');

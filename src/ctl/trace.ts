@@ -4,9 +4,8 @@
  * decision it took and the time it spent.
  *
  * How: a trace is armed on a port; while any trace is armed or a traced packet is in
- * flight, the EngineRunner hands each breath to `Tracer.breathe` instead of the engine's
- * plain breath (the untraced path pays one field check per breath). The traced breath runs
- * the same pulls and pushes, and around each app call:
+ * flight, the EngineRunner hands each breath the Tracer as its probe (engine.ts
+ * BreathProbe; the untraced path pays one field check per breath). Around each app call:
  *  - at an armed ingress port, marks the first matching new packets on its outputs with
  *    TRACE_FLAG (bit 15 of `pool.flags`) and opens a record for each;
  *  - for each app whose input links hold marked packets, snapshots its output link cursors
@@ -32,10 +31,10 @@ import type { Engine } from '../core/engine.js';
 import type { App } from '../core/app.js';
 import type { Link } from '../core/link.js';
 import { LINK_MAX } from '../core/link.js';
-import { BUSY_POLLS, IDLE_POLLS, TX_PACKETS, DROP_BASE, COUNTER_COUNT } from '../core/counters.js';
+import { TX_PACKETS, DROP_BASE, COUNTER_COUNT } from '../core/counters.js';
 import { DROP_REASON_NAMES, DROP_REASON_COUNT } from '../core/drop-reasons.js';
 import { compileFilter, type PacketPredicate } from './trace-filter.js';
-import type { BreathHook } from '../core/runner.js';
+import type { ActiveProbe } from '../core/runner.js';
 
 /** Bit in `pool.flags` marking a traced packet (alloc clears flags; clone copies them). */
 export const TRACE_FLAG = 0x8000;
@@ -90,7 +89,7 @@ function onLink(l: Link, p: number): boolean {
   return false;
 }
 
-export class Tracer implements BreathHook {
+export class Tracer implements ActiveProbe {
   private nextId = 1;
   private readonly traces = new Map<number, Trace>();
   private readonly live = new Map<number, Live>();
@@ -149,121 +148,124 @@ export class Tracer implements BreathHook {
     }
   }
 
-  breathe(engine: Engine, pulls: App[], pushes: App[], now: number): boolean {
-    const pool = engine.pool, flags = pool.flags;
-    let moved = 0;
-    for (let i = 0; i < pulls.length; i++) {
-      const a = pulls[i]!;
-      const armed = this.armedPorts.get(a.name);
-      const outs = a.outputs;
-      const w0 = outs.map((l) => l.write);
-      let m = 0;
-      for (const l of outs) m += l.txPackets + l.txDrop;
-      const t0 = performance.now();
-      a.pull!();
-      const ns = (performance.now() - t0) * 1e6;
-      let d = -m;
-      for (const l of outs) d += l.txPackets + l.txDrop;
-      a.counters[d !== 0 ? BUSY_POLLS : IDLE_POLLS]++;
-      moved += d;
-      if (armed === undefined || d === 0) continue;
-      for (let k = 0; k < outs.length; k++) {
-        const l = outs[k]!;
-        for (let j = w0[k]!; j !== l.write; j = (j + 1) & LINK_MAX) {
-          const p = l.ring[j]!;
-          // Every armed trace on this port with room left takes the packets its filter matches.
-          const open = armed.filter((x) => x.packets.length < x.count);
-          if (open.length === 0) break;
-          const s = pool.start(p), len = pool.len[p]!;
-          const takers = open.filter((t) => t.pred(pool.data, s, len));
-          if (takers.length === 0) continue;
-          flags[p] = flags[p]! | TRACE_FLAG;
-          const summary = summarize(pool.data, s, len);
-          const recs = takers.map((t) => {
-            const rec: TracedPacket = { id: String(t.packets.length + 1), len, summary, done: false, events: [] };
-            t.packets.push(rec);
-            return { trace: t, rec, copies: 0 };
+  // Per-call scratch between a before* and its after* hook.
+  private pool!: Engine['pool'];
+  private now = 0;
+  private t0 = 0;
+  private armed: Trace[] | undefined;
+  private w0: number[] = [];
+  private drop0: number[] = [];
+  private marked: number[] = [];
+
+  begin(engine: Engine, now: number): void { this.pool = engine.pool; this.now = now; }
+
+  beforePull(a: App): void {
+    this.armed = this.armedPorts.get(a.name);
+    if (this.armed !== undefined) this.w0 = a.outputs.map((l) => l.write);
+    this.t0 = performance.now();
+  }
+
+  afterPull(a: App, _i: number, d: number): void {
+    const ns = (performance.now() - this.t0) * 1e6;
+    const armed = this.armed;
+    if (armed === undefined || d === 0) return;
+    const pool = this.pool, flags = pool.flags, now = this.now;
+    const outs = a.outputs;
+    for (let k = 0; k < outs.length; k++) {
+      const l = outs[k]!;
+      for (let j = this.w0[k]!; j !== l.write; j = (j + 1) & LINK_MAX) {
+        const p = l.ring[j]!;
+        // Every armed trace on this port with room left takes the packets its filter matches.
+        const open = armed.filter((x) => x.packets.length < x.count);
+        if (open.length === 0) break;
+        const s = pool.start(p), len = pool.len[p]!;
+        const takers = open.filter((t) => t.pred(pool.data, s, len));
+        if (takers.length === 0) continue;
+        flags[p] = flags[p]! | TRACE_FLAG;
+        const summary = summarize(pool.data, s, len);
+        const recs = takers.map((t) => {
+          const rec: TracedPacket = { id: String(t.packets.length + 1), len, summary, done: false, events: [] };
+          t.packets.push(rec);
+          return { trace: t, rec, copies: 0 };
+        });
+        const live: Live = { recs, t0: now };
+        this.live.set(p, live);
+        this.event(live, { app: a.name, action: 'received', link: l.spec, ns, batch: d }, now);
+      }
+    }
+  }
+
+  beforePush(a: App): void {
+    const marked: number[] = this.marked = [];
+    for (const l of a.inputs) markedOn(l, this.pool.flags, marked);
+    if (marked.length === 0) return;
+    const outs = a.outputs;
+    this.w0 = outs.map((l) => l.write);
+    this.drop0 = outs.map((l) => l.txDrop);
+    this.drops0.set(a.counters);
+    this.t0 = performance.now();
+  }
+
+  afterPush(a: App, _i: number, r: number): void {
+    const marked = this.marked;
+    if (marked.length === 0) return;
+    const t1 = performance.now();
+    const pool = this.pool, flags = pool.flags;
+    const ins = a.inputs, outs = a.outputs;
+    const ns = (t1 - this.t0) * 1e6;
+    const seen = new Set<number>();
+    let parent: Live | undefined;
+    for (const p of marked) { parent = this.live.get(p); if (parent) break; }
+    for (let k = 0; k < outs.length; k++) {
+      const l = outs[k]!;
+      for (let j = this.w0[k]!; j !== l.write; j = (j + 1) & LINK_MAX) {
+        const p = l.ring[j]!;
+        if ((flags[p]! & TRACE_FLAG) === 0) continue;
+        let lv = this.live.get(p);
+        if (lv === undefined || seen.has(p)) {
+          if (parent === undefined) continue;
+          // A copy made by this app (flood/mirror): trace it as its own record.
+          const recs = parent.recs.map((x) => {
+            const rec: TracedPacket = { id: `${x.rec.id}.${++x.copies}`, len: pool.len[p]!, summary: x.rec.summary, done: false, events: structuredClone(x.rec.events) };
+            x.trace.packets.push(rec);
+            return { trace: x.trace, rec, copies: 0 };
           });
-          const live: Live = { recs, t0: now };
-          this.live.set(p, live);
-          this.event(live, { app: a.name, action: 'received', link: l.spec, ns, batch: d }, now);
+          lv = { recs, t0: parent.t0 };
+          this.live.set(p, lv);
         }
+        seen.add(p);
+        this.event(lv, { app: a.name, action: 'forwarded', link: l.spec, ns, batch: r }, t1);
       }
     }
-    for (let i = 0; i < pushes.length; i++) {
-      const a = pushes[i]!;
-      const marked: number[] = [];
-      const ins = a.inputs;
-      for (const l of ins) markedOn(l, flags, marked);
-      if (marked.length === 0) {
-        let r = 0;
-        for (const l of ins) r -= l.rxPackets;
-        a.push!();
-        for (const l of ins) r += l.rxPackets;
-        moved += r;
-        continue;
-      }
-      const outs = a.outputs;
-      const w0 = outs.map((l) => l.write), drop0 = outs.map((l) => l.txDrop);
-      this.drops0.set(a.counters);
-      let r = 0;
-      for (const l of ins) r -= l.rxPackets;
-      const t0 = performance.now();
-      a.push!();
-      const t1 = performance.now();
-      for (const l of ins) r += l.rxPackets;
-      moved += r;
-      const ns = (t1 - t0) * 1e6;
-      const seen = new Set<number>();
-      let parent: Live | undefined;
-      for (const p of marked) { parent = this.live.get(p); if (parent) break; }
-      for (let k = 0; k < outs.length; k++) {
-        const l = outs[k]!;
-        for (let j = w0[k]!; j !== l.write; j = (j + 1) & LINK_MAX) {
-          const p = l.ring[j]!;
-          if ((flags[p]! & TRACE_FLAG) === 0) continue;
-          let lv = this.live.get(p);
-          if (lv === undefined || seen.has(p)) {
-            if (parent === undefined) continue;
-            // A copy made by this app (flood/mirror): trace it as its own record.
-            const recs = parent.recs.map((r) => {
-              const rec: TracedPacket = { id: `${r.rec.id}.${++r.copies}`, len: pool.len[p]!, summary: r.rec.summary, done: false, events: structuredClone(r.rec.events) };
-              r.trace.packets.push(rec);
-              return { trace: r.trace, rec, copies: 0 };
-            });
-            lv = { recs, t0: parent.t0 };
-            this.live.set(p, lv);
-          }
-          seen.add(p);
-          this.event(lv, { app: a.name, action: 'forwarded', link: l.spec, ns, batch: r }, t1);
-        }
-      }
-      // Reasons the app (or its full outputs) counted during this call, in reason order.
-      const reasons: string[] = [];
-      const c = a.counters;
-      for (let k = 0; k < DROP_REASON_COUNT; k++) {
-        const n = c[DROP_BASE + k]! - this.drops0[DROP_BASE + k]!;
-        for (let q = 0; q < n && reasons.length < marked.length; q++) reasons.push(DROP_REASON_NAMES[k]!);
-      }
-      let fullLink: string | undefined;
-      for (let k = 0; k < outs.length; k++) if (outs[k]!.txDrop !== drop0[k]) fullLink = outs[k]!.spec;
-      const sent = c[TX_PACKETS]! !== this.drops0[TX_PACKETS]!;
-      for (const p of marked) {
-        if (seen.has(p)) continue;
-        const lv = this.live.get(p);
-        if (lv === undefined) continue;
-        let stillQueued = false;
-        for (const l of ins) if (onLink(l, p)) { stillQueued = true; break; }
-        if (stillQueued) { this.event(lv, { app: a.name, action: 'queued', ns, batch: r }, t1); continue; }
-        if (pool.state[p] === 1 && (flags[p]! & TRACE_FLAG) !== 0) { this.event(lv, { app: a.name, action: 'held', ns, batch: r }, t1); continue; }
-        this.live.delete(p);
-        const reason = reasons.shift();
-        if (reason !== undefined) this.event(lv, { app: a.name, action: 'dropped', reason, ns, batch: r }, t1);
-        else if (fullLink !== undefined) this.event(lv, { app: a.name, action: 'dropped', reason: 'link_full', link: fullLink, ns, batch: r }, t1);
-        else if (sent) this.event(lv, { app: a.name, action: 'sent', ns, batch: r }, t1);
-        else this.event(lv, { app: a.name, action: 'consumed', ns, batch: r }, t1);
-      }
+    // Reasons the app (or its full outputs) counted during this call, in reason order.
+    const reasons: string[] = [];
+    const c = a.counters;
+    for (let k = 0; k < DROP_REASON_COUNT; k++) {
+      const n = c[DROP_BASE + k]! - this.drops0[DROP_BASE + k]!;
+      for (let q = 0; q < n && reasons.length < marked.length; q++) reasons.push(DROP_REASON_NAMES[k]!);
     }
+    let fullLink: string | undefined;
+    for (let k = 0; k < outs.length; k++) if (outs[k]!.txDrop !== this.drop0[k]) fullLink = outs[k]!.spec;
+    const sent = c[TX_PACKETS]! !== this.drops0[TX_PACKETS]!;
+    for (const p of marked) {
+      if (seen.has(p)) continue;
+      const lv = this.live.get(p);
+      if (lv === undefined) continue;
+      let stillQueued = false;
+      for (const l of ins) if (onLink(l, p)) { stillQueued = true; break; }
+      if (stillQueued) { this.event(lv, { app: a.name, action: 'queued', ns, batch: r }, t1); continue; }
+      if (pool.state[p] === 1 && (flags[p]! & TRACE_FLAG) !== 0) { this.event(lv, { app: a.name, action: 'held', ns, batch: r }, t1); continue; }
+      this.live.delete(p);
+      const reason = reasons.shift();
+      if (reason !== undefined) this.event(lv, { app: a.name, action: 'dropped', reason, ns, batch: r }, t1);
+      else if (fullLink !== undefined) this.event(lv, { app: a.name, action: 'dropped', reason: 'link_full', link: fullLink, ns, batch: r }, t1);
+      else if (sent) this.event(lv, { app: a.name, action: 'sent', ns, batch: r }, t1);
+      else this.event(lv, { app: a.name, action: 'consumed', ns, batch: r }, t1);
+    }
+  }
+
+  end(): void {
+    const pool = this.pool, flags = pool.flags;
     // Packets freed later by an app that held them, or whose handle was recycled.
     for (const [p, lv] of this.live) {
       if (pool.state[p] !== 1 || (flags[p]! & TRACE_FLAG) === 0) {
@@ -272,9 +274,6 @@ export class Tracer implements BreathHook {
         if (!rec.done) this.event(lv, { app: rec.events[rec.events.length - 1]?.app ?? '?', action: 'consumed', ns: 0, batch: 0 }, performance.now());
       }
     }
-    engine.breaths++;
-    if (moved !== 0) engine.busyBreaths++;
     this.rearm();
-    return moved !== 0;
   }
 }

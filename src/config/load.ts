@@ -1,8 +1,9 @@
 /**
  * Loads a run config from YAML: parse, validate against the schema, and report errors as
- * `FILE:LINE: field: message` using the YAML node positions. Then expands it into a graph:
- * `ports` (name → port spec) become port apps, `mode` joins them (patch/bridge), `apps` and
- * `links` add anything else, and `engines` (optional) splits the graph over worker threads.
+ * `FILE:LINE: field: message` using the YAML node positions. `runState` turns it into the
+ * desired state that the runtime derives and places like any other front end's: `ports`
+ * (name → port spec), joined by `mode` (patch/bridge), `apps` and `links` as given, and
+ * `engines` (optional) placing the apps on pinned worker engines.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
@@ -11,12 +12,11 @@ import { parseDocument, LineCounter, isMap, isSeq, visit, type Document, type No
 import { Ajv } from 'ajv';
 import { runConfigSchema } from './schema.js';
 import type { GraphConfig } from '../core/config.js';
-import { checkConfig, parseLink } from '../core/config.js';
-import { parsePortSpec } from '../core/port-spec.js';
-import { portApp } from '../core/port-kinds.js';
-import { appType, appTypeNames } from '../core/registry.js';
-import { resolveClass } from '../core/engine.js';
 import { getThreadAffinity } from '../sys/index.js';
+import type { DataPlaneState } from '../runtime/state.js';
+import { deriveGraph } from '../runtime/derive.js';
+import { place } from '../runtime/place.js';
+import { engineList } from '../runtime/host.js';
 
 export interface RunConfig {
   pool?: { buffers?: number; bufferSize?: number; hugepages?: 'auto' | 'never' | 'require' };
@@ -80,7 +80,7 @@ export function parseRunConfig(text: string, file: string): RunConfig {
   }
   const cfg = data as RunConfig;
   // Semantic checks that need the whole document, still reported with a line.
-  try { expandGraph(cfg); } catch (e) {
+  try { checkRunConfig(cfg); } catch (e) {
     const m = /"([^"]+)"/.exec((e as Error).message);
     const where = m ? findLine(text, m[1]!) : 1;
     throw new ConfigError(`${file}:${where}: ${(e as Error).message}`);
@@ -131,73 +131,36 @@ export function loadRunConfig(path: string): RunConfig {
   return cfg;
 }
 
-/** The whole graph (before splitting over engines). */
-export function expandGraph(cfg: RunConfig): GraphConfig {
-  const apps: GraphConfig['apps'] = {};
-  const links: string[] = [];
+/**
+ * The config as a desired state (runtime/state.ts): `ports` joined by `mode` (patch: pairs in
+ * the order given, as patch bridges; bridge: one learning bridge br0), `apps`, `links` and
+ * the `engines` placement as given. Throws naming the port or app.
+ */
+export function runState(cfg: RunConfig): DataPlaneState {
   const ports = Object.entries(cfg.ports ?? {});
-  for (const [name, spec] of ports) apps[name] = portApp(parsePortSpec(spec));
   const mode = cfg.mode ?? (ports.length ? 'patch' : 'none');
+  const bridges: NonNullable<DataPlaneState['bridges']> = {};
   if (mode === 'patch') {
     if (ports.length % 2) throw new Error(`mode patch needs an even number of ports; "${ports[ports.length - 1]![0]}" has no partner`);
-    for (let i = 0; i < ports.length; i += 2) {
-      const a = ports[i]![0], b = ports[i + 1]![0];
-      links.push(`${a}.output -> ${b}.input`, `${b}.output -> ${a}.input`);
-    }
+    for (let i = 0; i < ports.length; i += 2) bridges[`patch${i / 2}`] = { type: 'patch', ports: { [ports[i]![0]]: {}, [ports[i + 1]![0]]: {} } };
   } else if (mode === 'bridge') {
-    const members: Record<string, object> = {};
-    for (const [name] of ports) {
-      members[name] = {};
-      links.push(`${name}.output -> br0.${name}`, `br0.${name} -> ${name}.input`);
-    }
-    apps.br0 = { type: 'l2-bridge', args: { ports: members } };
+    bridges.br0 = { type: 'learning', ports: Object.fromEntries(ports.map(([n]) => [n, {}])) };
   }
-  for (const [name, a] of Object.entries(cfg.apps ?? {})) {
-    if (name in apps) throw new Error(`app "${name}" has the same name as a port`);
-    apps[name] = a;
-  }
-  links.push(...(cfg.links ?? []));
-  const g = { apps, links };
-  checkConfig(g);
-  for (const [name, a] of Object.entries(apps)) {
-    if (!a.module && !appType(a.type)) throw new Error(`app "${name}": unknown type "${a.type}" (known: ${appTypeNames().join(', ')})`);
-    if (!a.module) resolveClass(name, a); // validates args against the app's schema
-    // Only `sluice switch --workers` runs the worker side of a spread port (Switch.workerGraphs).
-    if (a.type === 'vhost-user' && (a.args as { workers?: number } | undefined)?.workers) {
-      throw new Error(`app "${name}": "workers" is set by \`sluice switch --workers N\`; configs cannot spread queue pairs yet`);
-    }
-  }
-  if (cfg.engines) splitEngines(g, cfg.engines);
-  return g;
+  return {
+    engine: {
+      ...(cfg.pool?.buffers !== undefined ? { poolSize: cfg.pool.buffers } : {}),
+      ...(cfg.idleSpellMs !== undefined ? { idleSpellMs: cfg.idleSpellMs } : {}),
+    },
+    ports: Object.fromEntries(ports.map(([n, spec]) => [n, { spec }])),
+    bridges,
+    ...(cfg.apps ? { apps: cfg.apps } : {}),
+    ...(cfg.links ? { links: cfg.links } : {}),
+    ...(cfg.engines ? { engines: cfg.engines } : {}),
+  };
 }
 
-export interface EnginePlan { name: string; cpu?: number; graph: GraphConfig }
-
-/**
- * Split a graph over engines: each app runs in exactly one engine; a link between engines
- * becomes a shared ring with `ring-tx` on one side and `ring-rx` on the other.
- */
-export function splitEngines(g: GraphConfig, engines: NonNullable<RunConfig['engines']>): { plans: EnginePlan[]; rings: string[] } {
-  const home = new Map<string, string>();
-  for (const e of engines) for (const a of e.apps) {
-    if (!(a in g.apps)) throw new Error(`engine "${e.name}": unknown app "${a}"`);
-    if (home.has(a)) throw new Error(`app "${a}" is in engines "${home.get(a)}" and "${e.name}"`);
-    home.set(a, e.name);
-  }
-  for (const a of Object.keys(g.apps)) if (!home.has(a)) throw new Error(`app "${a}" is not assigned to any engine`);
-  const plans = new Map(engines.map((e) => [e.name, { name: e.name, ...(e.cpu !== undefined ? { cpu: e.cpu } : {}), graph: { apps: {}, links: [] } as GraphConfig }]));
-  for (const [name, a] of Object.entries(g.apps)) plans.get(home.get(name)!)!.graph.apps[name] = a;
-  const rings: string[] = [];
-  for (const s of g.links) {
-    const l = parseLink(s);
-    const from = home.get(l.from)!, to = home.get(l.to)!;
-    if (from === to) { plans.get(from)!.graph.links.push(s); continue; }
-    const ring = `${l.from}_${l.output}__${l.to}_${l.input}`;
-    rings.push(ring);
-    plans.get(from)!.graph.apps[`${ring}_tx`] = { type: 'ring-tx', args: { ring } };
-    plans.get(from)!.graph.links.push(`${l.from}.${l.output} -> ${ring}_tx.input`);
-    plans.get(to)!.graph.apps[`${ring}_rx`] = { type: 'ring-rx', args: { ring } };
-    plans.get(to)!.graph.links.push(`${ring}_rx.output -> ${l.to}.${l.input}`);
-  }
-  return { plans: [...plans.values()], rings };
+/** Check that the config derives and places (the run's engines are those it names). */
+export function checkRunConfig(cfg: RunConfig): void {
+  const s = runState(cfg);
+  place(deriveGraph(s), s.engines ?? [], engineList(s).map((e) => e.name));
 }

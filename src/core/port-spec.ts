@@ -89,3 +89,11 @@ export function checkOptions(spec: PortSpec, allowed: readonly string[]): void {
     if (!allowed.includes(k)) throw new PortSpecError(`port spec "${spec.text}": unknown option "${k}" for ${spec.kind} (known: ${allowed.join(', ') || 'none'})`);
   }
 }
+
+/** `text` without option `key` (e.g. the switch's `name=`, which names the port rather than configuring it). */
+export function specWithout(text: string, key: string): string {
+  const m = /^([^:,]*)([:,]?)(.*)$/s.exec(text)!;
+  const parts = m[3] === '' ? [] : m[3]!.split(',');
+  const kept = parts.filter((p, i) => (i === 0 && m[2] === ':' && !p.includes('=')) || (p !== key && !p.startsWith(`${key}=`)));
+  return kept.length ? `${m[1]}${m[2]}${kept.join(',')}` : m[1]!;
+}

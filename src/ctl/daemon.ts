@@ -1,18 +1,13 @@
 /**
- * The Sluice daemon: one engine on the main thread (EngineRunner) whose graph is derived
- * from a desired state (model.ts → graph.ts), a management API on a unix socket
- * (api-server.ts) and Prometheus metrics over HTTP (metrics.ts).
+ * The Sluice daemon: a Host (runtime/host.ts: pool, engines, runner) running a desired state
+ * (model.ts), a management API on a unix socket (api-server.ts) and Prometheus metrics over
+ * HTTP (metrics.ts).
  *
  * Every change — an API verb such as `port.add` or a whole `config.apply` — is:
  * build the next state → validate it (errors name the field) → diff (printed for dry runs)
- * → configure the engine, which touches only apps and links whose derivation changed, so
- * traffic on other ports is not disturbed. Each applied change is logged as one JSON line.
- *
- * Configure runs in two steps so a new app whose constructor fails (a socket path in use, a
- * missing file) leaves the running switch as it was: step 1 only adds the new apps (nothing
- * stopped or unlinked); if one throws, the apps it did create are stopped and removed and
- * the request fails. Step 2 applies the rest (stops, reconfigs, links), which cannot fail on
- * input the validators accepted.
+ * → the host applies it, touching only apps and links whose derivation changed, so traffic
+ * on other ports is not disturbed (an app that cannot be made changes nothing). Each applied
+ * change is logged as one JSON line.
  *
  * Durable state (state-store.ts): with a store, every change is saved (temp file, fsync,
  * rename, fsync the directory) before the API answers, so an answered change survives a
@@ -22,20 +17,17 @@
  * API methods (params → result) are listed in `methods` below; `sluice <verb>` maps onto them.
  */
 import type { Server } from 'node:http';
-import type { SharedRegion } from '../sys/index.js';
-import { createSharedPool } from '../core/shared-pool.js';
-import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
-import { Engine } from '../core/engine.js';
-import { diffConfig, type GraphConfig } from '../core/config.js';
+import { diffConfig } from '../core/config.js';
 import { Ajv } from 'ajv';
 import { loadBuiltins } from '../runtime/builtin.js';
+import { Host, hostOptions } from '../runtime/host.js';
+import { portAppSpec } from '../runtime/derive.js';
+import { ApplyError } from '../runtime/state.js';
+import type { Placement } from '../runtime/place.js';
 import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
 import { fileClaims, holderOf, missingArgument } from './claims.js';
 import { StateStoreError, type StateStore } from './state-store.js';
-import { deriveGraph, portAppSpec, type CaptureTransform } from './graph.js';
 import { diffState, formatChanges, type Change } from './diff.js';
-import { EngineRunner } from '../core/runner.js';
-import { WorkerSpread, markSpread } from '../switch/spread.js';
 import { Tracer } from './trace.js';
 import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
@@ -72,29 +64,16 @@ function obj(props: Record<string, object>, required: string[] = []): object {
   return { type: 'object', additionalProperties: false, properties: props, required };
 }
 
-async function loadCaptureTransform(): Promise<CaptureTransform | undefined> {
-  try {
-    const m = (await import(new URL('../apps/capture/graph.js', import.meta.url).href)) as { applyCaptures?: CaptureTransform };
-    return m.applyCaptures;
-  } catch { return undefined; }
-}
-
 export class Daemon {
   state: DesiredState = { version: 1 };
-  readonly region: SharedRegion;
-  readonly pool: PacketPool;
-  readonly engine: Engine;
-  readonly runner: EngineRunner;
-  /** Worker engines serving the queue pairs of patched vhost-user ports (engine.workers). */
-  readonly spread: WorkerSpread;
+  /** Pool, main and worker engines (engine.workers), runner. */
+  readonly host: Host;
   readonly tracer = new Tracer();
   readonly registry: Registry;
   readonly log: Logger;
   private api: ApiServer | undefined;
   private metricsServer: Server | undefined;
   private metricsListen = 'off';
-  private captures: CaptureTransform | undefined;
-  private parseFlow: ((line: string, ports: readonly string[]) => unknown) | undefined;
   private readonly opts: DaemonOptions;
   private running = false;
   /** Which files callers other than root may name (api.allowDirs; fixed at start). */
@@ -116,21 +95,13 @@ export class Daemon {
   private constructor(initial: DesiredState, opts: DaemonOptions) {
     this.opts = opts;
     this.log = opts.log ?? jsonLogger();
-    const count = initial.engine?.poolSize ?? 16384;
-    let locked: boolean;
-    ({ region: this.region, pool: this.pool, locked } = createSharedPool(count, DEFAULT_BUF_SIZE, { quiet: true }));
-    this.log({ level: 'info', event: 'pool', buffers: count, backing: this.region.backing, bytes: this.region.size, locked });
-    this.engine = new Engine(this.pool, { tickHz: initial.engine?.tickHz ?? 1000, log: (e) => this.log({ level: 'debug', ...e }) });
-    this.runner = new EngineRunner(this.engine, {
-      idleSpellMs: initial.engine?.idleSpellMs ?? 5, maxSleepMs: initial.engine?.maxSleepMs ?? 200, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}),
+    const h = hostOptions(initial);
+    this.host = new Host({
+      ...h, quietPool: true, log: (e) => this.log({ level: 'debug', ...e }),
+      runner: { idleSpellMs: 5, maxSleepMs: 200, ...h.runner, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}) },
     });
+    this.log({ level: 'info', event: 'pool', buffers: this.host.pool.count, backing: this.host.region.backing, bytes: this.host.region.size, locked: this.host.locked });
     this.runner.probe = this.tracer;
-    this.spread = new WorkerSpread({
-      region: this.region, count, bufSize: DEFAULT_BUF_SIZE, workers: initial.engine?.workers ?? 0,
-      ...(initial.engine?.workerCpus ? { cpus: initial.engine.workerCpus } : {}),
-      ...(initial.engine?.idleSpellMs !== undefined ? { idleSpellMs: initial.engine.idleSpellMs } : {}),
-      log: (e) => this.log({ level: 'debug', ...e }),
-    });
     this.registry = buildRegistry(() => this.stats());
     this.access = new FileAccess(initial.api?.allowDirs ?? []);
   }
@@ -140,25 +111,20 @@ export class Daemon {
     await loadBuiltins();
     const s = validateState(initial);
     const d = new Daemon(s, opts);
-    d.captures = await loadCaptureTransform();
-    try {
-      d.parseFlow = ((await import(new URL('../apps/flow-table/flow-parser.js', import.meta.url).href)) as { parseFlow?: Daemon['parseFlow'] }).parseFlow;
-    } catch { /* no flow-table in this build: flows are checked by the app */ }
     d.state = { version: 1, ...(s.engine ? { engine: s.engine } : {}), ...(s.api ? { api: s.api } : {}), ...(s.metrics ? { metrics: s.metrics } : {}) };
     try {
       d.starting = true;
       d.state.owners = s.owners;
       try { d.apply(resolveApplied(d.state, s)); } finally { d.starting = false; }
-      await d.spread.ready();
+      await d.host.ready();
       // The state as started (seeded from --config, start flags applied) is the first save.
       if (opts.store) {
         await d.save().catch((e: NodeJS.ErrnoException) => { throw new StateStoreError(`cannot save the state to ${opts.store!.file}: ${e.code ?? e.message}`); });
       }
     } catch (e) {
-      await d.spread.stop().catch(() => {});
       // Ports already made (their sockets, files) go too: a failed start leaves nothing behind.
-      try { d.engine.stop(); } catch (x) { d.log({ level: 'error', event: 'stop-failed', error: (x as Error).message }); }
-      d.region.close();
+      await d.host.stop().catch((x: Error) => d.log({ level: 'error', event: 'stop-failed', error: x.message }));
+      d.host.close();
       throw e;
     }
     return d;
@@ -201,12 +167,8 @@ export class Daemon {
     await this.api?.close();
     if (this.metricsServer) await new Promise<void>((r) => this.metricsServer!.close(() => r()));
     this.metricsServer = undefined;
-    await this.runner.stop();
-    // Workers first: their apps give the rings back and publish their final counters.
-    await this.spread.stop();
-    this.engine.drain();
-    this.engine.stop();
-    this.region.close();
+    await this.host.stop();
+    this.host.close();
     this.log({ event: 'stopped' });
   }
 
@@ -229,32 +191,15 @@ export class Daemon {
 
   stats(): DaemonStats { return collectStats(this.state, this.engine, this.runner); }
 
-  /** The graph `s` derives to (throws StateError naming the field). */
-  graphFor(s: DesiredState): GraphConfig {
-    // Flow text is checked here: a flow-table app that fails to build on restart would
-    // leave the engine half-configured, so bad flows must never reach configure.
-    if (this.parseFlow) {
-      for (const [n, b] of Object.entries(s.bridges ?? {})) {
-        const ports = Object.keys(b.ports).sort();
-        (b.flows ?? []).forEach((f, i) => {
-          try { this.parseFlow!(f, ports); } catch (e) { throw new StateError(`bridges.${n}.flows.${i}: ${(e as Error).message}`); }
-        });
-      }
-    }
-    try {
-      return markSpread(deriveGraph(s, this.captures), this.spread.workers.length);
-    } catch (e) {
-      if (e instanceof StateError) throw e;
-      throw new StateError((e as Error).message); // the capture transform's errors name the port
-    }
-  }
+  get engine() { return this.host.engine; }
+  get runner() { return this.host.runner; }
 
   /**
    * Reconcile to `next` (a full state). Returns the model changes and engine actions; with
    * `dryRun` nothing changes. Throws ApiError (code "invalid") naming the field.
    */
   apply(nextIn: unknown, dryRun = false): { changes: Change[]; actions: ReturnType<typeof diffConfig> } {
-    let next: DesiredState, graph: GraphConfig;
+    let next: DesiredState, planned: Placement;
     try {
       next = validateState(nextIn);
       // Owners are the daemon's record, never a document's (see access.ts).
@@ -266,18 +211,17 @@ export class Daemon {
         }
       }
       if (this.running && JSON.stringify(next.api ?? {}) !== JSON.stringify(this.state.api ?? {})) throw new StateError('api: fixed at start (restart the daemon to change it)');
-      graph = this.graphFor(next);
-      // Resolve app classes and args now: a bad arg fails before anything changes.
+      planned = this.host.plan(next);
     } catch (e) {
       if (e instanceof StateError || e instanceof FilterError) throw new ApiError('invalid', e.message);
       throw e;
     }
     const changes = diffState(this.state, next);
-    const actions = diffConfig(this.engine.currentConfig(), graph);
+    const actions = diffConfig(this.engine.currentConfig(), planned.main);
     if (dryRun || changes.length === 0) return { changes, actions };
     const made = this.starting ? this.access.recheck(next) : this.access.prepare(this.state, next, this.caller);
     try {
-      this.configure(graph, next);
+      this.configure(next, planned);
     } catch (e) {
       this.access.undo(made);
       throw e;
@@ -292,37 +236,13 @@ export class Daemon {
     return { changes, actions };
   }
 
-  /** Two-step configure (see header): new apps first, removable if one fails. */
-  private configure(graph: GraphConfig, state: DesiredState): void {
-    const cur = this.engine.currentConfig();
-    const added = Object.keys(graph.apps).filter((n) => !(n in cur.apps));
-    if (added.length > 0) {
-      const step1: GraphConfig = { apps: { ...cur.apps }, links: cur.links };
-      for (const n of added) step1.apps[n] = graph.apps[n]!;
-      const before = new Set(this.engine.apps.keys());
-      try {
-        this.engine.configure(step1);
-      } catch (e) {
-        // Name the port whose app could not be made (a socket directory missing, a file...).
-        const failed = added.find((n) => !this.engine.apps.has(n));
-        const msg = (e as Error).message;
-        const field = failed !== undefined && state.ports?.[failed] && !msg.includes(failed) ? `ports.${failed}.spec: ` : '';
-        for (const [n, app] of [...this.engine.apps]) {
-          if (before.has(n)) continue;
-          try { app.stop?.(); } catch { /* best effort */ }
-          this.engine.apps.delete(n);
-        }
-        throw new ApiError('invalid', `${field}${msg}`);
-      }
-    }
+  /** The host applies `state` (an app that cannot be made changes nothing: ApiError invalid). */
+  private configure(state: DesiredState, planned?: Placement): void {
     try {
-      this.engine.configure(graph);
-      this.spread.apply(this.engine, graph);
+      this.host.apply(state, planned);
     } catch (e) {
-      throw new ApiError('invalid', (e as Error).message);
-    } finally {
-      this.runner.refresh();
-      this.runner.kick();
+      if (e instanceof ApplyError || e instanceof StateError) throw new ApiError('invalid', e.message);
+      throw e;
     }
   }
 
@@ -434,7 +354,7 @@ export class Daemon {
     this.undone++;
     this.log({ level: 'error', event: 'state-undo', reason, changes: this.gen - this.savedGen });
     try {
-      this.configure(this.graphFor(this.savedState), this.savedState);
+      this.configure(this.savedState);
     } catch (e) {
       this.log({ level: 'error', event: 'state-undo-failed', error: (e as Error).message });
     }

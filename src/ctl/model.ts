@@ -22,39 +22,21 @@
 import { Ajv } from 'ajv';
 import { parseDocument, stringify as stringifyYaml } from 'yaml';
 import { findConflict, missingArgument } from './claims.js';
+import { StateError, type DataPlaneState, type BridgeModel, type RouterModel, type CaptureModel } from '../runtime/state.js';
 
-export interface PortModel { spec: string }
-export type BridgeType = 'learning' | 'flow' | 'patch';
-export interface BridgeMember { vlan?: number; trunk?: number[] }
-export interface BridgeModel { type?: BridgeType; ports: Record<string, BridgeMember>; flows?: string[] }
-export interface RouterInterface { mac: string; ipv4?: string; ipv6?: string }
-export interface RouteModel { prefix: string; via?: string; dev?: string }
-export interface RouterModel { interfaces: Record<string, RouterInterface>; routes?: RouteModel[] }
-export interface CaptureModel { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }
-export interface EngineSettings {
-  idleSpellMs?: number; maxSleepMs?: number; poolSize?: number; tickHz?: number;
-  /** Worker engines for the queue pairs of patched vhost-user ports, and their CPUs (fixed at start). */
-  workers?: number; workerCpus?: number[];
-}
+export type { PortModel, BridgeType, BridgeMember, BridgeModel, RouterInterface, RouteModel, RouterModel, CaptureModel, EngineSettings } from '../runtime/state.js';
+export { StateError } from '../runtime/state.js';
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
 /** Who (other than root) made an object, and what it named then (its spec or file). */
 export interface Owner { uid: number; gid: number; what: string }
 
-export interface DesiredState {
+/** The daemon's state: the data plane (runtime/state.ts; no free-form apps or engines) plus how it is served. */
+export interface DesiredState extends Omit<DataPlaneState, 'apps' | 'links' | 'engines'> {
   version?: 1;
-  engine?: EngineSettings;
   api?: ApiSettings;
   metrics?: MetricsSettings;
-  ports?: Record<string, PortModel>;
-  bridges?: Record<string, BridgeModel>;
-  routers?: Record<string, RouterModel>;
-  captures?: CaptureModel[];
   owners?: Record<string, Owner>;
-}
-
-export class StateError extends Error {
-  constructor(message: string) { super(message); this.name = 'StateError'; }
 }
 
 /** App-name rule shared with the engine config (names become app names). */

@@ -1,24 +1,21 @@
 /**
- * A running switch: a packet pool, an engine on the main thread (cooperative runner), and
- * a list of ports joined in `patch` mode (p0↔p1, p2↔p3…) or through an L2 learning bridge.
- * Used by `sluice switch`, `sluice run` and the daemon. Adding or removing a port
- * reconfigures the engine, which touches only the apps and links that changed.
+ * The `sluice switch` front end: a list of ports joined in `patch` mode (p0↔p1, p2↔p3…) or
+ * through one L2 learning bridge, plus captures, kept as a desired state (runtime/state.ts)
+ * that a Host runs. Adding or removing a port applies the new state: the host reconfigures
+ * only the apps and links that changed.
  *
  * With `workers: N`, N worker engines (pinned to `cpus` if given) serve the queue pairs of
- * patched multiqueue vhost-user ports (spread.ts), as OVS-DPDK places rx queues on its PMD
- * threads. Ports of other kinds, and bridge mode, stay on the main engine.
+ * patched multiqueue vhost-user ports (runtime/place.ts), as OVS-DPDK places rx queues on
+ * its PMD threads. Ports of other kinds, and bridge mode, stay on the main engine.
  */
-import type { SharedRegion } from '../sys/index.js';
-import { createSharedPool } from '../core/shared-pool.js';
-import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
-import { Engine, type EngineStats } from '../core/engine.js';
-import { EngineRunner, type RunnerOptions } from '../core/runner.js';
-import type { GraphConfig } from '../core/config.js';
-import { parsePortSpec, PortSpecError, type PortSpec } from '../core/port-spec.js';
+import type { EngineStats } from '../core/engine.js';
+import type { RunnerOptions } from '../core/runner.js';
+import { parsePortSpec, specWithout, PortSpecError, type PortSpec } from '../core/port-spec.js';
 import { portApp } from '../core/port-kinds.js';
 import { appType } from '../core/registry.js';
-import { applyCaptures, type CaptureSpec } from '../apps/capture/graph.js';
-import { WorkerSpread, markSpread } from './spread.js';
+import type { CaptureSpec } from '../apps/capture/graph.js';
+import { Host, engineList } from '../runtime/host.js';
+import type { DataPlaneState } from '../runtime/state.js';
 
 export type SwitchMode = 'patch' | 'bridge';
 
@@ -50,30 +47,28 @@ export interface PortSummary {
 const BRIDGE = 'br0';
 
 export class Switch {
-  readonly region: SharedRegion;
-  readonly pool: PacketPool;
-  readonly engine: Engine;
-  readonly runner: EngineRunner;
+  readonly host: Host;
   readonly ports: PortEntry[] = [];
-  /** Packet captures (see apps/capture): applied on top of the port graph. */
+  /** Packet captures (see apps/capture). */
   readonly captures: CaptureSpec[] = [];
   mode: SwitchMode;
-  readonly spread: WorkerSpread;
+  private readonly workers: number;
+  private readonly cpus: number[] | undefined;
 
   constructor(opts: SwitchOptions = {}) {
     this.mode = opts.mode ?? 'patch';
-    const count = opts.poolSize ?? 16384;
-    const bufSize = opts.bufSize ?? DEFAULT_BUF_SIZE;
-    ({ region: this.region, pool: this.pool } = createSharedPool(count, bufSize));
-    this.engine = new Engine(this.pool, opts.log ? { log: opts.log } : {});
-    this.runner = new EngineRunner(this.engine, opts.runner);
-    this.spread = new WorkerSpread({
-      region: this.region, count, bufSize, workers: opts.workers ?? 0,
-      ...(opts.cpus ? { cpus: opts.cpus } : {}),
-      ...(opts.runner?.idleSpellMs !== undefined ? { idleSpellMs: opts.runner.idleSpellMs } : {}),
-      ...(opts.log ? { log: opts.log } : {}),
+    this.workers = opts.workers ?? 0;
+    this.cpus = opts.cpus;
+    this.host = new Host({
+      ...(opts.poolSize !== undefined ? { poolSize: opts.poolSize } : {}), ...(opts.bufSize !== undefined ? { bufSize: opts.bufSize } : {}),
+      ...(opts.runner ? { runner: opts.runner } : {}), ...(opts.log ? { log: opts.log } : {}),
+      engines: engineList({ engine: { workers: this.workers, ...(opts.cpus ? { workerCpus: opts.cpus } : {}) } }),
     });
   }
+
+  get engine() { return this.host.engine; }
+  get pool() { return this.host.pool; }
+  get runner() { return this.host.runner; }
 
   /** Add a port from its spec; `name` defaults to p<N>. Reconfigures the running engine. */
   addPort(specText: string, name?: string): PortEntry {
@@ -111,71 +106,43 @@ export class Switch {
     return c;
   }
 
-  /** The engine graph for the current ports and mode. */
-  graph(): GraphConfig {
-    const apps: GraphConfig['apps'] = {};
-    const links: string[] = [];
-    for (const p of this.ports) apps[p.name] = portApp(p.spec);
+  /** The switch as a desired state: patch pairs as patch bridges, or one learning bridge. */
+  state(): DataPlaneState {
+    const ports: NonNullable<DataPlaneState['ports']> = {};
+    for (const p of this.ports) ports[p.name] = { spec: specWithout(p.spec.text, 'name') };
+    const bridges: NonNullable<DataPlaneState['bridges']> = {};
     if (this.mode === 'patch') {
-      for (let i = 0; i + 1 < this.ports.length; i += 2) {
-        const a = this.ports[i]!.name, b = this.ports[i + 1]!.name;
-        links.push(`${a}.output -> ${b}.input`, `${b}.output -> ${a}.input`);
+      for (let i = 0; i < this.ports.length; i += 2) {
+        const pair = this.ports.slice(i, i + 2);
+        bridges[`patch${i / 2}`] = { type: 'patch', ports: Object.fromEntries(pair.map((p) => [p.name, {}])) };
       }
     } else {
       if (!appType('l2-bridge')) throw new PortSpecError('bridge mode needs the l2-bridge app, which is not available');
-      const ports: Record<string, object> = {};
-      for (const p of this.ports) {
-        ports[p.name] = {};
-        links.push(`${p.name}.output -> ${BRIDGE}.${p.name}`, `${BRIDGE}.${p.name} -> ${p.name}.input`);
-      }
-      apps[BRIDGE] = { type: 'l2-bridge', args: { ports } };
+      bridges[BRIDGE] = { type: 'learning', ports: Object.fromEntries(this.ports.map((p) => [p.name, {}])) };
     }
-    const g = this.captures.length ? applyCaptures({ apps, links }, this.captures) : { apps, links };
-    return markSpread(g, this.spread.workers.length);
+    return {
+      engine: { workers: this.workers, ...(this.cpus ? { workerCpus: this.cpus } : {}) },
+      ports, bridges,
+      ...(this.captures.length ? { captures: this.captures.map((c) => ({ port: c.port, file: c.file, dir: c.dir, ...(c.filter !== undefined ? { filter: c.filter } : {}) })) } : {}),
+    };
   }
 
-  private apply(): void {
-    const g = this.graph();
-    this.engine.configure(g);
-    this.runner.refresh();
-    this.runner.kick();
-    this.spread.apply(this.engine, g);
-  }
+  private apply(): void { this.host.apply(this.state()); }
 
   /** Resolves when the worker engines run the current graph (rejects if configuring them failed). */
-  workersReady(): Promise<void> { return this.spread.ready(); }
+  workersReady(): Promise<void> { return this.host.ready(); }
 
-  start(): void { this.runner.start(); }
+  start(): void { this.host.start(); }
 
   /** Stop polling, push out what is queued, stop every app; returns the final summary. */
   async stop(): Promise<{ ports: PortSummary[] }> {
-    await this.runner.stop();
-    // Workers first: their apps give the rings back and publish their final counters.
-    await this.spread.stop();
-    this.engine.drain();
-    const summary = this.summary();
-    this.engine.stop();
+    const final = await this.host.stop();
+    const summary = this.summary(final);
     this.reportLeaks();
     return summary;
   }
 
-  /**
-   * After a full stop every buffer must be back in the pool; any still allocated was leaked
-   * by an app. Always reported on stderr; with SLUICE_DEBUG=1 the handles are listed.
-   */
-  reportLeaks(): number {
-    const { inUse } = this.pool.audit();
-    if (inUse > 0) {
-      let detail = '';
-      if (process.env.SLUICE_DEBUG === '1') {
-        const held: number[] = [];
-        for (let p = 0; p < this.pool.count && held.length < 32; p++) if (this.pool.state[p] === 1) held.push(p);
-        detail = ` (handles ${held.join(', ')}${inUse > held.length ? ', ...' : ''})`;
-      }
-      console.error(`sluice: ${inUse} packet buffer(s) leaked: still allocated after every app stopped${detail}`);
-    }
-    return inUse;
-  }
+  reportLeaks(): number { return this.host.reportLeaks(); }
 
   /** Per-port counters in the documented JSON shape. */
   summary(stats: EngineStats = this.engine.stats()): { ports: PortSummary[] } {
@@ -191,5 +158,5 @@ export class Switch {
     };
   }
 
-  close(): void { this.region.close(); }
+  close(): void { this.host.close(); }
 }

@@ -20,6 +20,7 @@ import { UsageError, describeError } from '../usage-error.js';
 import { loadBuiltins } from '../../runtime/builtin.js';
 import { Switch, type PortSummary } from '../../switch/switch.js';
 import { PortSpecError } from '../../core/port-spec.js';
+import { ApplyError, StateError } from '../../runtime/state.js';
 import { usage } from '../command-table.js';
 import { checkOutputFile } from '../output-file.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';
@@ -79,10 +80,11 @@ export async function main(argv: string[]): Promise<number> {
     at = undefined;
     for (const c of captures) sw.addCapture(c);
     await sw.workersReady();
-  } catch (e) {
+  } catch (thrown) {
     await sw.stop();
     sw.close();
-    if (e instanceof PortSpecError || (e as Error).name === 'FilterError' || /^capture/.test((e as Error).message) || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
+    const e = thrown instanceof ApplyError ? thrown.cause : thrown;
+    if (e instanceof StateError || e instanceof PortSpecError || (e as Error).name === 'FilterError' || /^capture/.test((e as Error).message) || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
     // A port that cannot open what it names (a socket directory, an output file): one line naming it.
     const sys = describeError(e);
     if (sys && at !== undefined) throw new UsageError(`--port ${at}: ${(e as Error).name === 'SysError' ? (e as Error).message : sys.message}`, 1, sys.code);

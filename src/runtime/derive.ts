@@ -1,25 +1,27 @@
 /**
- * Derive the engine graph from the desired state (model.ts). Pure: the same state always
+ * The one derivation: desired state (state.ts) → engine graph. Pure: the same state always
  * gives the same graph, so the engine's own diff (Engine.configure) touches only apps and
  * links whose derivation changed — adding a port to one bridge leaves every other bridge,
- * port and link alone.
+ * port and link alone. Every front end (switch flags, run YAML, daemon state) goes through it.
  *
  * App names: each port is an app named after the port; each bridge and router is an app
- * named after it. Links, by bridge type:
+ * named after it; `apps` keep their names. Links, by bridge type:
  *   learning (l2-bridge):  PORT.output -> BR.PORT,  BR.PORT -> PORT.input
  *   flow (flow-table):     the same, args {ports: [...], flows: [...]}
  *   patch (no app):        A.output -> B.input, B.output -> A.input (cross-connect)
  * A bridge with no member ports derives to nothing (it exists in the state only).
  *   router (l3-router):    PORT.output -> R.PORT,  R.PORT -> PORT.input
- * Captures are applied last by the capture module's pure `applyCaptures` transform when the
- * build has it (passed in, so this module has no hard dependency on it).
+ * `links` are added as given; captures are applied last (apps/capture applyCaptures).
+ * Errors are StateError naming the field.
  */
-import type { GraphConfig, AppSpec } from '../core/config.js';
+import { checkConfig, type GraphConfig, type AppSpec } from '../core/config.js';
 import { parsePortSpec } from '../core/port-spec.js';
 import { portApp } from '../core/port-kinds.js';
-import { StateError, type DesiredState, type CaptureModel } from './model.js';
-
-export type CaptureTransform = (g: GraphConfig, captures: { port: string; file: string; dir: 'rx' | 'tx' | 'both'; filter?: string }[]) => GraphConfig;
+import { appType, appTypeNames } from '../core/registry.js';
+import { resolveClass } from '../core/engine.js';
+import { applyCaptures } from '../apps/capture/graph.js';
+import { parseFlow } from '../apps/flow-table/flow-parser.js';
+import { StateError, type DataPlaneState } from './state.js';
 
 /** The app a port spec stands for; throws StateError naming the port. */
 export function portAppSpec(name: string, spec: string): AppSpec {
@@ -30,7 +32,7 @@ export function portAppSpec(name: string, spec: string): AppSpec {
   }
 }
 
-export function deriveGraph(s: DesiredState, captures?: CaptureTransform): GraphConfig {
+export function deriveGraph(s: DataPlaneState): GraphConfig {
   const apps: Record<string, AppSpec> = {};
   const links: string[] = [];
   for (const [name, p] of Object.entries(s.ports ?? {})) apps[name] = portAppSpec(name, p.spec);
@@ -51,6 +53,11 @@ export function deriveGraph(s: DesiredState, captures?: CaptureTransform): Graph
       for (const m of members) ports[m] = structuredClone(b.ports[m]!);
       apps[name] = { type: 'l2-bridge', args: { ports } };
     } else {
+      // Flow text is checked here, naming the flow: a flow-table app that failed to build
+      // would leave a reconfiguration half done.
+      (b.flows ?? []).forEach((f, i) => {
+        try { parseFlow(f, members); } catch (e) { throw new StateError(`bridges.${name}.flows.${i}: ${(e as Error).message}`); }
+      });
       apps[name] = { type: 'flow-table', args: { ports: members, flows: [...(b.flows ?? [])] } };
     }
     for (const m of members) links.push(`${m}.output -> ${name}.${m}`, `${name}.${m} -> ${m}.input`);
@@ -62,11 +69,26 @@ export function deriveGraph(s: DesiredState, captures?: CaptureTransform): Graph
     apps[name] = { type: 'l3-router', args: { interfaces, routes: structuredClone(r.routes ?? []) } };
     for (const m of members) links.push(`${m}.output -> ${name}.${m}`, `${name}.${m} -> ${m}.input`);
   }
+  for (const [name, a] of Object.entries(s.apps ?? {})) {
+    if (name in apps) throw new StateError(`apps.${name}: app "${name}" has the same name as a ${s.ports?.[name] ? 'port' : 'bridge or router'}`);
+    if (!a.module && !appType(a.type)) throw new StateError(`apps.${name}: app "${name}": unknown type "${a.type}" (known: ${appTypeNames().join(', ')})`);
+    if ((a.args as { workers?: number } | undefined)?.workers) throw new StateError(`apps.${name}: app "${name}": "workers" is set by the placement of queue pairs on worker engines (engine.workers), not by hand`);
+    if (!a.module) {
+      try { resolveClass(name, a); } catch (e) { throw new StateError(`apps.${name}: ${(e as Error).message}`); } // args against the app's schema
+    }
+    apps[name] = a;
+  }
+  links.push(...(s.links ?? []));
   let g: GraphConfig = { apps, links };
+  try { checkConfig(g); } catch (e) { throw new StateError(`links: ${(e as Error).message}`); }
   const caps = s.captures ?? [];
   if (caps.length > 0) {
-    if (!captures) throw new StateError('captures: this build has no capture module (src/apps/capture)');
-    g = captures(g, caps.map((c: CaptureModel) => ({ port: c.port, file: c.file, dir: c.dir ?? 'both', ...(c.filter !== undefined ? { filter: c.filter } : {}) })));
+    try {
+      g = applyCaptures(g, caps.map((c) => ({ port: c.port, file: c.file, dir: c.dir ?? 'both', ...(c.filter !== undefined ? { filter: c.filter } : {}) })));
+    } catch (e) {
+      if ((e as Error).name === 'FilterError') throw e; // names the bad token; callers say where
+      throw new StateError((e as Error).message); // names the port
+    }
   }
   return g;
 }

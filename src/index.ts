@@ -12,6 +12,8 @@ export { PacketPool, HEADROOM, DEFAULT_BUF_SIZE } from './core/packet.js';
 export { Ring, type RingMode } from './core/ring.js';
 export { Engine, loadAppModules, type EngineStats, type EngineOptions } from './core/engine.js';
 export { EngineRunner, type RunnerOptions } from './core/runner.js';
+export { Host, type HostOptions } from './runtime/host.js';
+export type { DataPlaneState } from './runtime/state.js';
 export { EngineWorker, type EngineWorkerOptions } from './core/worker.js';
 export { createSharedRing, attachRing, type SharedRing } from './core/interlink.js';
 export { registerApp, appType, appTypeNames } from './core/registry.js';

@@ -10,9 +10,11 @@ import type { EngineStats } from '../core/engine.js';
 import { Host, hostOptions } from '../runtime/host.js';
 import { runState, type RunConfig } from './load.js';
 
+type Counters = Omit<EngineStats['apps'][string], 'extra' | 'type'>;
 export interface RunSummary {
-  ports: { name: string; spec: string; rx: { packets: number; bytes: number }; tx: { packets: number; bytes: number }; drops: Record<string, number> }[];
-  apps: EngineStats['apps'];
+  ports: ({ name: string; spec: string } & Pick<Counters, 'rx' | 'tx' | 'drops'>)[];
+  /** Every app of every engine, with its report as `info`. */
+  apps: ({ name: string; type: string; info?: Record<string, unknown> } & Counters)[];
 }
 
 function summarize(cfg: RunConfig, apps: EngineStats['apps']): RunSummary {
@@ -20,7 +22,7 @@ function summarize(cfg: RunConfig, apps: EngineStats['apps']): RunSummary {
     const a = apps[name]!;
     return { name, spec, rx: a.rx, tx: a.tx, drops: a.drops };
   });
-  return { ports, apps };
+  return { ports, apps: Object.entries(apps).map(([name, { extra, ...a }]) => ({ name, ...a, ...(extra ? { info: extra } : {}) })) };
 }
 
 function waitForEnd(duration: number | undefined): Promise<void> {

@@ -286,7 +286,7 @@ export class Daemon {
     if (only !== undefined) this.port(only);
     const st = this.stats();
     return Object.entries(this.state.ports ?? {}).filter(([n]) => only === undefined || n === only).map(([n, p]) => ({
-      name: n, ...(st.ports[n] ?? {}), spec: p.spec, ...(this.owner(n) ? { attached: this.owner(n) } : {}),
+      ...(st.ports.find((x) => x.name === n) ?? {}), name: n, spec: p.spec, ...(this.owner(n) ? { attached: this.owner(n) } : {}),
     }));
   }
 
@@ -430,7 +430,8 @@ export class Daemon {
     if (p.name !== undefined) this.bridge(p.name);
     return Object.entries(this.state.bridges ?? {}).filter(([n]) => p.name === undefined || n === p.name).map(([n, b]) => {
       const app = this.engine.apps.get(n);
-      return { name: n, type: b.type ?? 'learning', ports: b.ports, ...(b.flows ? { flows: b.flows.length } : {}), ...(app?.report ? { info: app.report() } : {}) };
+      const ports = Object.entries(b.ports).map(([port, m]) => ({ name: port, ...m }));
+      return { name: n, type: b.type ?? 'learning', ports, ...(b.flows ? { flowCount: b.flows.length } : {}), ...(app?.report ? { info: app.report() } : {}) };
     });
   }
 
@@ -479,7 +480,9 @@ export class Daemon {
     const names = p.router !== undefined ? [this.routerName(p.router, false)] : Object.keys(this.state.routers ?? {});
     return names.map((n) => {
       const app = this.engine.apps.get(n);
-      return { router: n, ...this.state.routers![n]!, ...(app?.report ? { info: app.report() } : {}) };
+      const r = this.state.routers![n]!;
+      const interfaces = Object.entries(r.interfaces).map(([port, i]) => ({ port, ...i }));
+      return { name: n, interfaces, routes: r.routes ?? [], ...(app?.report ? { info: app.report() } : {}) };
     });
   }
 
@@ -507,8 +510,9 @@ export class Daemon {
 
   _flowDump(p: { bridge: string }): unknown {
     this.flowBridge(p.bridge);
-    const app = this.engine.apps.get(p.bridge) as { dumpFlows?: () => unknown } | undefined;
-    return { bridge: p.bridge, flows: this.state.bridges![p.bridge]!.flows ?? [], ...(typeof app?.dumpFlows === 'function' ? { table: app.dumpFlows() } : {}) };
+    // A flow bridge without member ports has no app yet: its flows (in the state) have no counters.
+    const app = this.engine.apps.get(p.bridge) as { flowEntries?: () => unknown[] } | undefined;
+    return { bridge: p.bridge, flows: typeof app?.flowEntries === 'function' ? app.flowEntries() : [] };
   }
 
   _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
@@ -591,7 +595,7 @@ const methods: Record<string, Method> = {
   'flow.dump': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._flowDump(p) },
   'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
   'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },
-  'capture.show': { schema: obj({}), run: (d) => d.state.captures ?? [] },
+  'capture.show': { schema: obj({}), run: (d) => (d.state.captures ?? []).map((c) => ({ ...c, dir: c.dir ?? 'both' })) },
   'stats': { schema: obj({}), run: (d) => d.stats() },
   'trace.add': { schema: obj({ port: name, count: { type: 'integer', minimum: 1, maximum: 1000 }, filter: { type: 'string' } }, ['port', 'count']), run: (d, p) => d._traceAdd(p) },
   'trace.show': { schema: obj({ id: { type: 'integer' } }), run: (d, p) => d._traceShow(p) },

@@ -42,7 +42,7 @@ export function buildRegistry(snapshot: () => DaemonStats): Registry {
   const add = (name: string, help: string, type: 'counter' | 'gauge', read: (s: DaemonStats) => Sample[]) => {
     reg.registerMetric(new SnapshotMetric(name, help, type, read, snap) as never);
   };
-  const ports = (s: DaemonStats) => Object.entries(s.ports);
+  const ports = (s: DaemonStats) => s.ports.map((p) => [p.name, p] as const);
   for (const dir of ['rx', 'tx'] as const) {
     for (const unit of ['packets', 'bytes'] as const) {
       add(`sluice_port_${dir}_${unit}_total`, `${unit} ${dir === 'rx' ? 'received from' : 'sent to'} the port's peer`, 'counter',
@@ -60,18 +60,18 @@ export function buildRegistry(snapshot: () => DaemonStats): Registry {
       return out;
     });
     add(`sluice_app_${dir}_packets_total`, `packets counted as ${dir} by each app`, 'counter',
-      (s) => Object.entries(s.apps).map(([app, a]) => ({ labels: { app, type: a.type }, value: a[dir].packets })));
+      (s) => s.apps.map((a) => ({ labels: { app: a.name, type: a.type }, value: a[dir].packets })));
   }
   add('sluice_drops_total', 'packets dropped, by app (or port) and reason', 'counter', (s) => {
     const out: Sample[] = [];
-    for (const [app, a] of Object.entries(s.apps)) for (const [reason, v] of Object.entries(a.drops)) out.push({ labels: { app, reason }, value: v });
+    for (const a of s.apps) for (const [reason, v] of Object.entries(a.drops)) out.push({ labels: { app: a.name, reason }, value: v });
     if (s.drops.shutdown) out.push({ labels: { app: '', reason: 'shutdown' }, value: s.drops.shutdown });
     return out;
   });
   add('sluice_app_ns_per_packet', 'sampled processing time per packet of each app (nanoseconds)', 'gauge',
-    (s) => Object.entries(s.apps).filter(([, a]) => a.cost.nsPerPacket !== null).map(([app, a]) => ({ labels: { app }, value: a.cost.nsPerPacket! })));
-  add('sluice_link_queued', 'packets queued on each link', 'gauge', (s) => Object.entries(s.links).map(([link, l]) => ({ labels: { link }, value: l.queued })));
-  add('sluice_ports', 'number of ports', 'gauge', (s) => [{ labels: {}, value: Object.keys(s.ports).length }]);
+    (s) => s.apps.filter((a) => a.cost.nsPerPacket !== null).map((a) => ({ labels: { app: a.name }, value: a.cost.nsPerPacket! })));
+  add('sluice_link_queued', 'packets queued on each link', 'gauge', (s) => s.links.map((l) => ({ labels: { link: l.link }, value: l.queued })));
+  add('sluice_ports', 'number of ports', 'gauge', (s) => [{ labels: {}, value: s.ports.length }]);
   add('sluice_pool_size', 'packet buffers in the pool', 'gauge', (s) => [{ labels: {}, value: s.pool.count }]);
   add('sluice_pool_buffers', 'packet buffers by state', 'gauge', (s) => [{ labels: { state: 'free' }, value: s.pool.free }, { labels: { state: 'in_use' }, value: s.pool.inUse }]);
   add('sluice_pool_alloc_fail_total', 'allocations that found the pool empty', 'counter', (s) => [{ labels: {}, value: s.pool.allocFail }]);

@@ -34,22 +34,22 @@ export function htmlReport(samples: Rates[], last: DaemonStats): string {
   const t: number[] = [];
   let acc = 0;
   for (const s of samples) { acc += s.dt; t.push(acc); }
-  const ports = Object.keys(last.ports);
-  const per = (f: (r: Rates, p: string) => number, suffix: string) => ports.map((p) => ({ name: `${p} ${suffix}`, points: samples.map((r) => (r.ports[p] ? f(r, p) : 0)) }));
+  const ports = last.ports.map((p) => p.name);
+  const at = (r: Rates, p: string) => r.ports.find((x) => x.name === p);
+  const per = (f: (x: NonNullable<ReturnType<typeof at>>) => number, suffix: string) => ports.map((p) => ({ name: `${p} ${suffix}`, points: samples.map((r) => { const x = at(r, p); return x ? f(x) : 0; }) }));
   const reasons = [...new Set(samples.flatMap((s) => Object.keys(s.drops)))];
   const charts = [
-    svgChart('Packet rate', 'packets/s', t, [...per((r, p) => r.ports[p]!.rxPps, 'rx'), ...per((r, p) => r.ports[p]!.txPps, 'tx')]),
-    svgChart('Bit rate', 'bits/s', t, [...per((r, p) => r.ports[p]!.rxBps, 'rx'), ...per((r, p) => r.ports[p]!.txBps, 'tx')]),
+    svgChart('Packet rate', 'packets/s', t, [...per((x) => x.rxPps, 'rx'), ...per((x) => x.txPps, 'tx')]),
+    svgChart('Bit rate', 'bits/s', t, [...per((x) => x.rxBps, 'rx'), ...per((x) => x.txBps, 'tx')]),
     svgChart('Drops', 'packets/s', t, reasons.map((k) => ({ name: k, points: samples.map((s) => s.drops[k] ?? 0) }))),
     svgChart('Engine load', '% busy', t, [{ name: 'main', points: samples.map((s) => s.engine.busyPct) }]),
   ];
-  const rows = ports.map((p) => {
-    const s = last.ports[p]!;
-    return `<tr><td>${esc(p)}</td><td>${esc(s.kind)}</td><td>${s.rx.packets}</td><td>${s.rx.bytes}</td><td>${s.tx.packets}</td><td>${s.tx.bytes}</td><td>${esc(Object.entries(s.drops).map(([k, v]) => `${k}=${v}`).join(', ') || '-')}</td></tr>`;
+  const rows = last.ports.map((s) => {
+    return `<tr><td>${esc(s.name)}</td><td>${esc(s.kind)}</td><td>${s.rx.packets}</td><td>${s.rx.bytes}</td><td>${s.tx.packets}</td><td>${s.tx.bytes}</td><td>${esc(Object.entries(s.drops).map(([k, v]) => `${k}=${v}`).join(', ') || '-')}</td></tr>`;
   }).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Sluice stats</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child{text-align:left}</style></head>
-<body><h1>Sluice stats</h1><p>${samples.length} samples, ${acc.toFixed(1)} s, ending ${new Date(last.time).toISOString()}</p>
+<body><h1>Sluice stats</h1><p>${samples.length} samples, ${acc.toFixed(1)} s, ending ${esc(last.time)}</p>
 ${charts.join('\n')}
 <h2>Counters</h2><table><tr><th>port</th><th>kind</th><th>rx packets</th><th>rx bytes</th><th>tx packets</th><th>tx bytes</th><th>drops</th></tr>${rows}</table>
 <p>accounting: in ${last.accounting.in}, out ${last.accounting.out}, dropped ${last.accounting.dropped}, queued ${last.accounting.queued}</p>

@@ -1,44 +1,54 @@
 /**
  * Rates between two stats snapshots (what `sluice top` shows and `stats --plot` charts):
  * per-port rx/tx packets and bits per second, drop rates by reason, engine busy %, and
- * per-app ns/packet over the interval (from the runner's sampled breaths).
+ * per-app ns/packet over the interval (from the runner's sampled breaths). Rates are
+ * rounded: packets and bits per second to integers, drop rates and busy % to one decimal.
  */
 import type { DaemonStats } from './stats.js';
 
-export interface PortRates { rxPps: number; txPps: number; rxBps: number; txBps: number; drops: Record<string, number> }
+export interface PortRates { name: string; rxPps: number; txPps: number; rxBps: number; txBps: number; drops: Record<string, number> }
+export interface AppRates { name: string; type: string; pps: number; nsPerPacket: number | null }
 export interface Rates {
+  /** Seconds between the two snapshots (to the millisecond). */
   dt: number;
-  ports: Record<string, PortRates>;
+  ports: PortRates[];
   drops: Record<string, number>;
   engine: { busyPct: number; breathsPerSec: number };
-  apps: Record<string, { type: string; pps: number; nsPerPacket: number | null }>;
+  apps: AppRates[];
+}
+
+const tenth = (x: number) => Math.round(x * 10) / 10;
+
+function byName<T extends { name: string }>(list: T[]): Map<string, T> { return new Map(list.map((x) => [x.name, x])); }
+
+function dropRates(cur: Record<string, number>, prev: Record<string, number> | undefined, dt: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(cur)) { const d = v - (prev?.[k] ?? 0); if (d > 0) out[k] = tenth(d / dt); }
+  return out;
 }
 
 export function rates(prev: DaemonStats, cur: DaemonStats): Rates {
-  const dt = Math.max(1e-3, (cur.time - prev.time) / 1000);
-  const ports: Record<string, PortRates> = {};
-  for (const [n, p] of Object.entries(cur.ports)) {
-    const q = prev.ports[n];
-    const drops: Record<string, number> = {};
-    for (const [k, v] of Object.entries(p.drops)) { const d = v - (q?.drops[k] ?? 0); if (d > 0) drops[k] = d / dt; }
-    ports[n] = {
-      rxPps: (p.rx.packets - (q?.rx.packets ?? 0)) / dt, txPps: (p.tx.packets - (q?.tx.packets ?? 0)) / dt,
-      rxBps: ((p.rx.bytes - (q?.rx.bytes ?? 0)) * 8) / dt, txBps: ((p.tx.bytes - (q?.tx.bytes ?? 0)) * 8) / dt, drops,
+  const dt = Math.max(1e-3, Math.round(Date.parse(cur.time) - Date.parse(prev.time)) / 1000);
+  const prevPorts = byName(prev.ports), prevApps = byName(prev.apps);
+  const ports = cur.ports.map((p): PortRates => {
+    const q = prevPorts.get(p.name);
+    return {
+      name: p.name,
+      rxPps: Math.round((p.rx.packets - (q?.rx.packets ?? 0)) / dt), txPps: Math.round((p.tx.packets - (q?.tx.packets ?? 0)) / dt),
+      rxBps: Math.round(((p.rx.bytes - (q?.rx.bytes ?? 0)) * 8) / dt), txBps: Math.round(((p.tx.bytes - (q?.tx.bytes ?? 0)) * 8) / dt),
+      drops: dropRates(p.drops, q?.drops, dt),
     };
-  }
-  const drops: Record<string, number> = {};
-  for (const [k, v] of Object.entries(cur.drops)) { const d = v - (prev.drops[k] ?? 0); if (d > 0) drops[k] = d / dt; }
+  });
   const busy = cur.engine.busyMs - prev.engine.busyMs, idle = cur.engine.idleMs - prev.engine.idleMs;
-  const apps: Rates['apps'] = {};
-  for (const [n, a] of Object.entries(cur.apps)) {
-    const b = prev.apps[n];
+  const apps = cur.apps.map((a): AppRates => {
+    const b = prevApps.get(a.name);
     const dn = a.cost.ns - (b?.cost.ns ?? 0), dp = a.cost.packets - (b?.cost.packets ?? 0);
     const moved = a.rx.packets + a.tx.packets - (b ? b.rx.packets + b.tx.packets : 0);
-    apps[n] = { type: a.type, pps: moved / dt, nsPerPacket: dp > 0 ? Math.round((dn / dp) * 10) / 10 : a.cost.nsPerPacket };
-  }
+    return { name: a.name, type: a.type, pps: Math.round(moved / dt), nsPerPacket: dp > 0 ? tenth(dn / dp) : a.cost.nsPerPacket };
+  });
   return {
-    dt, ports, drops, apps,
-    engine: { busyPct: busy + idle > 0 ? Math.round((busy / (busy + idle)) * 1000) / 10 : 0, breathsPerSec: (cur.engine.breaths - prev.engine.breaths) / dt },
+    dt, ports, drops: dropRates(cur.drops, prev.drops, dt), apps,
+    engine: { busyPct: busy + idle > 0 ? tenth((busy / (busy + idle)) * 100) : 0, breathsPerSec: Math.round((cur.engine.breaths - prev.engine.breaths) / dt) },
   };
 }
 

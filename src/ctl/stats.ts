@@ -2,9 +2,10 @@
  * The daemon's counters as one JSON document (what `sluice stats -j` prints, what `top`
  * samples and what the Prometheus collector reads):
  *
- *   ports:  {NAME: {kind, spec, rx:{packets,bytes}, tx:{...}, drops:{reason: n}, queues?, info?}}
- *   apps:   {NAME: {type, rx, tx, drops, cost:{ns, packets, nsPerPacket}}}   (every app)
- *   links:  {"a.x -> b.y": {txPackets, txBytes, txDrop, rxPackets, queued}}
+ *   time:   ISO 8601 (when the counters were read)
+ *   ports:  [{name, kind, spec, rx:{packets,bytes}, tx:{...}, polls, drops:{reason: n}, queues?, info?}]
+ *   apps:   [{name, type, rx, tx, polls, drops, cost:{ns, packets, nsPerPacket}}]   (every app)
+ *   links:  [{link: "a.x -> b.y", txPackets, txBytes, txDrop, rxPackets, queued}]
  *   engine: {breaths, busyBreaths, busyMs, idleMs, sleeps, fdWakeups, idleSpellMs, maxSleepMs}
  *   pool:   {count, free, inUse, allocFail, doubleFree, badFree}
  *   drops:  {reason: n}         every drop in the switch, one shared reason list
@@ -23,13 +24,14 @@ import type { CounterReport } from '../core/counters.js';
 import type { EngineRunner } from '../core/runner.js';
 import type { DesiredState } from './model.js';
 
-export interface PortStats extends CounterReport { kind: string; spec: string; queues?: unknown; info?: Record<string, unknown> }
-export interface AppStats extends CounterReport { type: string; cost: { ns: number; packets: number; nsPerPacket: number | null } }
+export interface PortStats extends CounterReport { name: string; kind: string; spec: string; queues?: unknown; info?: Record<string, unknown> }
+export interface AppStats extends CounterReport { name: string; type: string; cost: { ns: number; packets: number; nsPerPacket: number | null } }
+export interface LinkStats { link: string; txPackets: number; txBytes: number; txDrop: number; rxPackets: number; queued: number }
 export interface DaemonStats {
-  time: number;
-  ports: Record<string, PortStats>;
-  apps: Record<string, AppStats>;
-  links: Record<string, { txPackets: number; txBytes: number; txDrop: number; rxPackets: number; queued: number }>;
+  time: string;
+  ports: PortStats[];
+  apps: AppStats[];
+  links: LinkStats[];
   engine: { breaths: number; busyBreaths: number; busyMs: number; idleMs: number; sleeps: number; fdWakeups: number; idleSpellMs: number; maxSleepMs: number };
   pool: { count: number; free: number; inUse: number; allocFail: number; doubleFree: number; badFree: number };
   drops: Record<string, number>;
@@ -38,30 +40,30 @@ export interface DaemonStats {
 
 export function collectStats(state: DesiredState, engine: Engine, runner: EngineRunner): DaemonStats {
   const s = engine.stats();
-  const ports: Record<string, PortStats> = {};
-  const apps: Record<string, AppStats> = {};
+  const ports: PortStats[] = [];
+  const apps: AppStats[] = [];
   const drops: Record<string, number> = {};
   const addDrops = (d: Record<string, number>) => { for (const [k, v] of Object.entries(d)) drops[k] = (drops[k] ?? 0) + v; };
   let inP = 0, outP = 0, queued = 0;
   for (const [name, a] of Object.entries(s.apps)) {
     const cost = runner.costs.get(name);
-    apps[name] = {
-      type: a.type, rx: a.rx, tx: a.tx, polls: a.polls, drops: a.drops,
+    apps.push({
+      name, type: a.type, rx: a.rx, tx: a.tx, polls: a.polls, drops: a.drops,
       cost: { ns: Math.round(cost?.ns ?? 0), packets: cost?.packets ?? 0, nsPerPacket: cost && cost.packets > 0 ? Math.round((cost.ns / cost.packets) * 10) / 10 : null },
-    };
+    });
     addDrops(a.drops);
   }
   for (const [name, p] of Object.entries(state.ports ?? {})) {
     const a = s.apps[name];
     if (!a) continue;
     const kind = p.spec.split(':', 1)[0]!;
-    const ps: PortStats = { kind, spec: p.spec, rx: a.rx, tx: a.tx, polls: a.polls, drops: a.drops };
+    const ps: PortStats = { name, kind, spec: p.spec, rx: a.rx, tx: a.tx, polls: a.polls, drops: a.drops };
     if (a.extra) {
       const { queues, ...info } = a.extra as Record<string, unknown>;
       if (queues !== undefined) ps.queues = queues;
       if (Object.keys(info).length) ps.info = info;
     }
-    ports[name] = ps;
+    ports.push(ps);
     inP += a.rx.packets;
     outP += a.tx.packets;
   }
@@ -71,8 +73,8 @@ export function collectStats(state: DesiredState, engine: Engine, runner: Engine
   for (const v of Object.values(drops)) dropped += v;
   const audit = engine.pool.audit();
   return {
-    time: Date.now(),
-    ports, apps, links: s.links,
+    time: new Date().toISOString(),
+    ports, apps, links: Object.entries(s.links).map(([link, l]) => ({ link, ...l })),
     engine: {
       breaths: s.breaths, busyBreaths: s.busyBreaths, busyMs: Math.round(runner.busyMs * 1000) / 1000, idleMs: Math.round(runner.idleMs * 1000) / 1000,
       sleeps: runner.sleeps, fdWakeups: runner.fdWakeups, idleSpellMs: runner.idleSpellMs, maxSleepMs: runner.maxSleepMs,

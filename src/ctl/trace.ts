@@ -166,7 +166,7 @@ export class Tracer implements ActiveProbe {
   }
 
   afterPull(a: App, _i: number, d: number): void {
-    const ns = (performance.now() - this.t0) * 1e6;
+    const ns = Math.round((performance.now() - this.t0) * 1e6);
     const armed = this.armed;
     if (armed === undefined || d === 0) return;
     const pool = this.pool, flags = pool.flags, now = this.now;
@@ -212,7 +212,7 @@ export class Tracer implements ActiveProbe {
     const t1 = performance.now();
     const pool = this.pool, flags = pool.flags;
     const ins = a.inputs, outs = a.outputs;
-    const ns = (t1 - this.t0) * 1e6;
+    const ns = Math.round((t1 - this.t0) * 1e6);
     const seen = new Set<number>();
     let parent: Live | undefined;
     for (const p of marked) { parent = this.live.get(p); if (parent) break; }

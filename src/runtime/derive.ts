@@ -72,7 +72,7 @@ export function deriveGraph(s: DataPlaneState): GraphConfig {
   for (const [name, a] of Object.entries(s.apps ?? {})) {
     if (name in apps) throw new StateError(`apps.${name}: app "${name}" has the same name as a ${s.ports?.[name] ? 'port' : 'bridge or router'}`);
     if (!a.module && !appType(a.type)) throw new StateError(`apps.${name}: app "${name}": unknown type "${a.type}" (known: ${appTypeNames().join(', ')})`);
-    if ((a.args as { workers?: number } | undefined)?.workers) throw new StateError(`apps.${name}: app "${name}": "workers" is set by the placement of queue pairs on worker engines (engine.workers), not by hand`);
+    if ((a.args as { workers?: number } | undefined)?.workers) throw new StateError(`apps.${name}: app "${name}": "workers" is set by \`sluice switch --workers N\` (the daemon: engine.workers), which places queue pairs on worker engines; not by hand`);
     if (!a.module) {
       try { resolveClass(name, a); } catch (e) { throw new StateError(`apps.${name}: ${(e as Error).message}`); } // args against the app's schema
     }

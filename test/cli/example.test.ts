@@ -7,8 +7,9 @@ test('the example policer app runs from its YAML next to built-in apps; counts a
   const root = new URL('../../../', import.meta.url).pathname;
   const r = spawnSync(process.execPath, [SLUICE, 'run', 'examples/policer/policer.yaml', '--duration', '1'], { cwd: root, encoding: 'utf8', timeout: 30000 });
   assert.equal(r.status, 0, r.stderr);
-  const s = JSON.parse(r.stdout) as { apps: Record<string, { rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; extra?: { passed: number } }> };
-  const gen = s.apps.gen!.rx.packets, passed = s.apps.police!.extra!.passed, filtered = s.apps.police!.drops.filtered ?? 0;
+  type AppSummary = { name: string; rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; info?: { passed: number } };
+  const s = { apps: Object.fromEntries((JSON.parse(r.stdout) as { apps: AppSummary[] }).apps.map((a) => [a.name, a])) };
+  const gen = s.apps.gen!.rx.packets, passed = s.apps.police!.info!.passed, filtered = s.apps.police!.drops.filtered ?? 0;
   assert.ok(gen > passed, 'the generator outpaces the policer');
   assert.equal(passed + filtered, gen, 'every packet passed or was dropped as filtered');
   assert.equal(s.apps.sink!.tx.packets, passed);

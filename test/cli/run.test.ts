@@ -25,7 +25,8 @@ test('run: a pipeline over two pinned worker engines joined by a ring accounts f
   ].join('\n'));
   const r = sluice(['run', f]);
   assert.equal(r.status, 0, r.stderr);
-  const s = JSON.parse(r.stdout) as { apps: Record<string, { rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; extra?: { lost: number } }> };
+  type AppSummary = { name: string; rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; info?: { lost: number } };
+  const s = { apps: Object.fromEntries((JSON.parse(r.stdout) as { apps: AppSummary[] }).apps.map((a) => [a.name, a])) };
   const gen = s.apps.gen!.rx.packets;
   const tx = s.apps['gen_output__sink_input_tx']!;
   const rx = s.apps['gen_output__sink_input_rx']!;

@@ -29,6 +29,8 @@ function ok(...args: string[]): string {
   return r.out;
 }
 const json = (...args: string[]) => JSON.parse(ok(...args, '-j'));
+/** `stats -j` lists ports as an array of objects; tests look them up by name. */
+const stats = () => { const s = json('stats'); return { ...s, ports: Object.fromEntries(s.ports.map((p: any) => [p.name, p])) }; };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rawRequest(lines: string): Promise<any[]> {
@@ -110,7 +112,7 @@ test('ports carry traffic; counters in JSON and Prometheus; removing ports leave
   assert.match(busy.err, /already attached to bridge x0/);
 
   let s: any;
-  for (let i = 0; i < 100; i++) { s = json('stats'); if (s.ports.s0.tx.packets > 1000 && s.ports.s1.tx.packets > 1000) break; await sleep(50); }
+  for (let i = 0; i < 100; i++) { s = stats(); if (s.ports.s0.tx.packets > 1000 && s.ports.s1.tx.packets > 1000) break; await sleep(50); }
   assert.ok(s.ports.s0.tx.packets > 1000 && s.ports.s1.tx.packets > 1000, JSON.stringify(s.ports));
   assert.equal(s.ports.g0.kind, 'gen');
   assert.ok(s.ports.g0.rx.packets >= s.ports.s0.tx.packets);
@@ -131,11 +133,11 @@ test('ports carry traffic; counters in JSON and Prometheus; removing ports leave
   assert.equal((await fetch(`http://${ping.result.metrics}/nope`)).status, 404);
 
   // Remove g1/s1 while g0 → s0 flows; s0 keeps counting, with no drops and no loss.
-  const before = json('stats');
+  const before = stats();
   ok('port', 'del', 'g1');
   ok('port', 'del', 's1');
   await sleep(300);
-  const after = json('stats');
+  const after = stats();
   assert.deepEqual(Object.keys(after.ports), ['g0', 's0']);
   assert.ok(after.ports.s0.tx.packets > before.ports.s0.tx.packets + 1000, `${before.ports.s0.tx.packets} -> ${after.ports.s0.tx.packets}`);
   assert.deepEqual(after.ports.g0.drops, {});
@@ -143,7 +145,7 @@ test('ports carry traffic; counters in JSON and Prometheus; removing ports leave
   assert.equal(after.ports.s0.info.lost, 0);
   assert.equal(after.ports.s0.info.late, 0);
   // The emptied patch keeps existing (no members), the other is untouched.
-  assert.deepEqual(json('bridge', 'show').map((b: any) => [b.name, Object.keys(b.ports)]), [['x0', ['g0', 's0']], ['x1', []]]);
+  assert.deepEqual(json('bridge', 'show').map((b: any) => [b.name, b.ports.map((p: any) => p.name)]), [['x0', ['g0', 's0']], ['x1', []]]);
   ok('bridge', 'del', 'x1');
   const a = after.accounting;
   assert.ok(a.in >= a.out && a.in - a.out - a.dropped - a.queued <= 2000, JSON.stringify(a));
@@ -156,12 +158,12 @@ test('malformed API requests get errors and the daemon keeps serving; a flood do
   assert.equal(r[2].error.code, 'unknown-method');
   assert.match(r[3].error.message, /params\.extra: unknown parameter/);
   assert.equal(r[4].ok, true);
-  const t0 = json('stats').ports.s0.tx.packets;
+  const t0 = stats().ports.s0.tx.packets;
   const flood = await rawRequest('{"id":1,"method":"stats"}\n'.repeat(2000));
   assert.equal(flood.length, 2000);
   assert.ok(flood.every((x) => x.ok));
   await sleep(100);
-  const t1 = json('stats').ports.s0.tx.packets;
+  const t1 = stats().ports.s0.tx.packets;
   assert.ok(t1 > t0, 'traffic kept flowing during the flood');
 });
 
@@ -286,7 +288,7 @@ test('under -j the daemon\'s refusals are {"error":{code,message}} on stdout, wi
 
 test('top, stats --plot and profile produce their outputs', () => {
   const top = json('top', '--once', '--interval', '0.3');
-  assert.ok(top.rates.ports.s0.txPps > 0);
+  assert.ok(top.rates.ports.find((p: any) => p.name === 's0').txPps > 0);
   assert.ok(top.rates.engine.busyPct >= 0);
   assert.match(ok('top', '--once', '--interval', '0.2'), /PORT\s+KIND\s+RX-PPS/);
   const html = join(dir, 'report.html');
@@ -316,7 +318,7 @@ test('learning and flow bridges, routers and captures through the CLI', async (t
   ok('capture', 'add', 's2', cap, 'dir', 'tx', 'filter', 'udp');
   assert.deepEqual(json('capture', 'show'), [{ port: 's2', file: cap, dir: 'tx', filter: 'udp' }]);
   let s: any;
-  for (let i = 0; i < 60; i++) { s = json('stats'); if (s.ports.s2?.tx.packets > 100) break; await sleep(50); }
+  for (let i = 0; i < 60; i++) { s = stats(); if (s.ports.s2?.tx.packets > 100) break; await sleep(50); }
   assert.ok(s.ports.s2.tx.packets > 100, JSON.stringify(s.ports.s2));
   assert.equal(s.apps.br0.type, 'l2-bridge');
   ok('capture', 'del', 's2');
@@ -331,10 +333,11 @@ test('learning and flow bridges, routers and captures through the CLI', async (t
   assert.equal(badFlow.code, 1);
   assert.match(badFlow.err, /bridges\.fl0\.flows\.0: .*frobnicate/);
   ok('flow', 'add', 'fl0', 'in_port=g3,actions=output:s3');
-  for (let i = 0; i < 60; i++) { s = json('stats'); if (s.ports.s3?.tx.packets > 100) break; await sleep(50); }
+  for (let i = 0; i < 60; i++) { s = stats(); if (s.ports.s3?.tx.packets > 100) break; await sleep(50); }
   assert.ok(s.ports.s3.tx.packets > 100, JSON.stringify(s.ports.s3));
   const dump = json('flow', 'dump', 'fl0');
-  assert.deepEqual(dump.flows, ['in_port=g3,actions=output:s3']);
+  assert.deepEqual(dump.flows.map((f: any) => [f.match, f.actions]), [['in_port=g3', 'output:s3']]);
+  assert.ok(dump.flows[0].packets > 100 && Number.isInteger(dump.flows[0].bytes), JSON.stringify(dump.flows[0]));
   assert.match(ok('flow', 'dump', 'fl0'), /output:s3/);
   const notFlow = cli('flow', 'add', 'br0', 'actions=drop');
   assert.equal(notFlow.code, 1);
@@ -348,7 +351,8 @@ test('learning and flow bridges, routers and captures through the CLI', async (t
   const dupRoute = cli('route', 'add', '10.1.0.0/16', 'via', '10.0.0.3');
   assert.equal(dupRoute.code, 1);
   const rt = json('route', 'show');
-  assert.equal(rt[0].router, 'r0');
+  assert.equal(rt[0].name, 'r0');
+  assert.deepEqual(rt[0].interfaces, [{ port: 'n1', mac: '02:00:00:00:00:aa', ipv4: '10.0.0.1/24' }]);
   assert.deepEqual(rt[0].routes, [{ prefix: '10.1.0.0/16', via: '10.0.0.2', dev: 'n1' }]);
   assert.match(ok('show', 'config'), /routers:\n {2}r0:/);
   ok('route', 'del', '10.1.0.0/16');

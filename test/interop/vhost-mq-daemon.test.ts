@@ -42,8 +42,8 @@ test('sluice daemon --workers 2: a patch bridge of two 2-queue vhost-user ports 
     const got = testpmdAccumulated(await rxSide).rx;
     const r = spawnSync(process.execPath, [SLUICE, 'stats', '-j', '--socket', api], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stderr);
-    const s = JSON.parse(r.stdout) as { ports: Record<string, PortStats>; accounting: { in: number; out: number; dropped: number; queued: number } };
-    const pa = s.ports.a!, pb = s.ports.b!;
+    const s = JSON.parse(r.stdout) as { ports: (PortStats & { name: string })[]; accounting: { in: number; out: number; dropped: number; queued: number } };
+    const pa = s.ports.find((p) => p.name === 'a')!, pb = s.ports.find((p) => p.name === 'b')!;
     console.log(`# testpmd TX=${sent} RX=${got}; daemon a.rx=${pa.rx.packets} b.tx=${pb.tx.packets} b.drops=${JSON.stringify(pb.drops)}; placement a: ${JSON.stringify(pa.info.placement)}; features ${pa.info.features} protocol ${pa.info.protocolFeatures}`);
     assert.ok((BigInt(pa.info.features) >> 22n) & 1n, 'VIRTIO_NET_F_MQ negotiated');
     assert.ok(sent > 1000, 'testpmd sent');

@@ -42,6 +42,16 @@ import { FlowSyntaxError, parseFlow, parseMatch } from './flow-parser.js';
 import { Classifier, covers } from './classifier.js';
 import { MAX_DEPTH, Op, PathCompiler } from './path.js';
 
+/** One rule as `flow dump -j` shows it: match and actions in ovs-ofctl syntax, counters as integers. */
+export interface FlowEntry { table: number; priority: number; cookie: number; match: string; actions: string; packets: number; bytes: number; durationMs: number }
+
+/** An entry as an `ovs-ofctl dump-flows` line. */
+export function flowLine(e: FlowEntry): string {
+  const cookie = e.cookie !== 0 ? `cookie=0x${e.cookie.toString(16)}, ` : '';
+  const match = e.match !== '' ? `,${e.match}` : '';
+  return ` ${cookie}duration=${(e.durationMs / 1000).toFixed(3)}s, table=${e.table}, n_packets=${e.packets}, n_bytes=${e.bytes}, priority=${e.priority}${match} actions=${e.actions}`;
+}
+
 export interface FlowTableArgs {
   ports: string[];
   flows?: string[];
@@ -291,15 +301,17 @@ export class FlowTable extends App {
     return n;
   }
 
-  /** ovs-ofctl dump-flows-like lines (table ascending, priority descending). Control path. */
-  dumpFlows(table = -1): string[] {
+  /** The rules with their counters (table ascending, priority descending). Control path. */
+  flowEntries(table = -1): FlowEntry[] {
     const now = performance.now(), c = this.classifier;
-    return c.list(table).map((r) => {
-      const cookie = r.cookie !== 0 ? `cookie=0x${r.cookie.toString(16)}, ` : '';
-      const match = r.matchText !== '' ? `,${r.matchText}` : '';
-      return ` ${cookie}duration=${((now - r.added) / 1000).toFixed(3)}s, table=${r.table}, n_packets=${c.nPackets[r.id]}, n_bytes=${c.nBytes[r.id]}, priority=${r.priority}${match} actions=${r.actionsText}`;
-    });
+    return c.list(table).map((r) => ({
+      table: r.table, priority: r.priority, cookie: r.cookie, match: r.matchText, actions: r.actionsText,
+      packets: c.nPackets[r.id]!, bytes: c.nBytes[r.id]!, durationMs: Math.round(now - r.added),
+    }));
   }
+
+  /** ovs-ofctl dump-flows-like lines (table ascending, priority descending). Control path. */
+  dumpFlows(table = -1): string[] { return this.flowEntries(table).map(flowLine); }
 
   override report(): Record<string, unknown> {
     const parse: Record<string, number> = {};

@@ -58,9 +58,9 @@ export async function main(argv: string[]): Promise<number> {
         const list = Array.isArray(x) ? x : [x];
         if (list.length === 0) return 'no bridges';
         return table(['BRIDGE', 'TYPE', 'PORT', 'VLAN'], list.flatMap((b) => {
-          const ports = Object.entries(b.ports as Record<string, { vlan?: number; trunk?: number[] }>);
+          const ports = b.ports as { name: string; vlan?: number; trunk?: number[] }[];
           if (ports.length === 0) return [[b.name, b.type, '-', '-']];
-          return ports.map(([p, m], i) => [i === 0 ? b.name : '', i === 0 ? b.type : '', p, m.vlan !== undefined ? `access ${m.vlan}` : m.trunk ? `trunk ${m.trunk.join(',')}` : '-']);
+          return ports.map((m, i) => [i === 0 ? b.name : '', i === 0 ? b.type : '', m.name, m.vlan !== undefined ? `access ${m.vlan}` : m.trunk ? `trunk ${m.trunk.join(',')}` : '-']);
         }));
       });
       return EXIT.OK;

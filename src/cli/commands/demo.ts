@@ -41,8 +41,8 @@ export async function main(argv: string[]): Promise<number> {
   console.error(`sluice demo: ${duration} s; ${bridge ? 'two hosts through an L2 bridge, ' : ''}a line-rate generator into a verifying sink, and 1,000 pps recorded to ${capture}`);
   const summary = await runConfig(cfg, { duration, stats: 1, name: 'demo' });
   console.log(JSON.stringify({ ports: summary.ports }));
-  const sink = summary.apps.sink?.extra as { inOrder?: number; lost?: number } | undefined;
-  const blast = summary.apps.blast;
+  const sink = summary.apps.find((a) => a.name === 'sink')?.info as { inOrder?: number; lost?: number } | undefined;
+  const blast = summary.apps.find((a) => a.name === 'blast');
   if (blast) console.error(`\ngenerator -> sink: ${(blast.rx.packets / duration / 1e6).toFixed(2)} Mpps on one core, ${sink?.lost ?? 0} lost, ${sink?.inOrder ?? 0} in order`);
   console.error(`capture: ${capture} (open it with wireshark or tshark -r)`);
   return 0;

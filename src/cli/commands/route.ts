@@ -37,8 +37,8 @@ export async function main(argv: string[]): Promise<number> {
       output(g, r, (list: any[]) => {
         if (list.length === 0) return 'no routers';
         return list.map((rt) => [
-          `router ${rt.router}`,
-          table(['INTERFACE', 'MAC', 'IPV4', 'IPV6'], Object.entries(rt.interfaces as Record<string, any>).map(([p, i]) => [p, i.mac, i.ipv4 ?? '-', i.ipv6 ?? '-'])),
+          `router ${rt.name}`,
+          table(['INTERFACE', 'MAC', 'IPV4', 'IPV6'], (rt.interfaces as any[]).map((i) => [i.port, i.mac, i.ipv4 ?? '-', i.ipv6 ?? '-'])),
           table(['PREFIX', 'VIA', 'DEV'], (rt.routes ?? []).map((x: any) => [x.prefix, x.via ?? '-', x.dev ?? '-'])),
         ].join('\n')).join('\n\n');
       });

@@ -17,9 +17,9 @@ import { checkOutputFile } from '../output-file.js';
 
 function text(s: DaemonStats): string {
   const ports = table(['PORT', 'KIND', 'RX-PKTS', 'RX-BYTES', 'TX-PKTS', 'TX-BYTES', 'DROPS'],
-    Object.entries(s.ports).map(([n, p]) => [n, p.kind, p.rx.packets, p.rx.bytes, p.tx.packets, p.tx.bytes, dropsText(p.drops)]));
-  const others = Object.entries(s.apps).filter(([n]) => !(n in s.ports));
-  const apps = others.length ? '\n\n' + table(['APP', 'TYPE', 'DROPS'], others.map(([n, a]) => [n, a.type, dropsText(a.drops)])) : '';
+    s.ports.map((p) => [p.name, p.kind, p.rx.packets, p.rx.bytes, p.tx.packets, p.tx.bytes, dropsText(p.drops)]));
+  const others = s.apps.filter((a) => !s.ports.some((p) => p.name === a.name));
+  const apps = others.length ? '\n\n' + table(['APP', 'TYPE', 'DROPS'], others.map((a) => [a.name, a.type, dropsText(a.drops)])) : '';
   const a = s.accounting;
   return `${ports}${apps}\n\ndrops: ${dropsText(s.drops)}\naccounting: in ${a.in} = out ${a.out} + dropped ${a.dropped} + queued ${a.queued}${a.in === a.out + a.dropped + a.queued ? '' : ' (differs: copies or held packets)'}\n` +
     `pool: ${s.pool.inUse}/${s.pool.count} in use, alloc failures ${s.pool.allocFail}\nengine: ${s.engine.breaths} breaths, ${s.engine.sleeps} sleeps`;
@@ -53,9 +53,9 @@ export async function main(argv: string[]): Promise<number> {
   const s = await request<DaemonStats>(g, 'stats');
   const port = g.words[0];
   if (port !== undefined) {
-    const p = s.ports[port];
+    const p = s.ports.find((x) => x.name === port);
     if (!p) throw new UsageError(`no port named "${port}"`, EXIT.REFUSED, 'not-found');
-    output(g, { name: port, ...p }, (x) => table(['PORT', 'KIND', 'RX-PKTS', 'RX-BYTES', 'TX-PKTS', 'TX-BYTES', 'DROPS'], [[port, x.kind, x.rx.packets, x.rx.bytes, x.tx.packets, x.tx.bytes, dropsText(x.drops)]]));
+    output(g, p, (x) => table(['PORT', 'KIND', 'RX-PKTS', 'RX-BYTES', 'TX-PKTS', 'TX-BYTES', 'DROPS'], [[port, x.kind, x.rx.packets, x.rx.bytes, x.tx.packets, x.tx.bytes, dropsText(x.drops)]]));
     return EXIT.OK;
   }
   output(g, s, text);

@@ -14,9 +14,9 @@ import { numberArg } from '../args.js';
 
 export function frame(r: Rates, s: DaemonStats): string {
   const ports = table(['PORT', 'KIND', 'RX-PPS', 'RX-BPS', 'TX-PPS', 'TX-BPS', 'DROPS/S'],
-    Object.entries(r.ports).map(([n, p]) => [n, s.ports[n]?.kind ?? '', si(p.rxPps), si(p.rxBps), si(p.txPps), si(p.txBps), dropsText(Object.fromEntries(Object.entries(p.drops).map(([k, v]) => [k, si(v)])) as never)]));
+    r.ports.map((p) => [p.name, s.ports.find((x) => x.name === p.name)?.kind ?? '', si(p.rxPps), si(p.rxBps), si(p.txPps), si(p.txBps), dropsText(Object.fromEntries(Object.entries(p.drops).map(([k, v]) => [k, si(v)])) as never)]));
   const apps = table(['APP', 'TYPE', 'PPS', 'NS/PKT'],
-    Object.entries(r.apps).map(([n, a]) => [n, a.type, si(a.pps), a.nsPerPacket === null ? '-' : a.nsPerPacket.toFixed(1)]));
+    r.apps.map((a) => [a.name, a.type, si(a.pps), a.nsPerPacket === null ? '-' : a.nsPerPacket.toFixed(1)]));
   const drops = Object.entries(r.drops).map(([k, v]) => `${k} ${si(v)}/s`).join('  ') || 'none';
   return `sluice top — engine main ${r.engine.busyPct.toFixed(1)}% busy, ${si(r.engine.breathsPerSec)} breaths/s, pool ${s.pool.inUse}/${s.pool.count} in use\n\n${ports}\n\ndrops: ${drops}\n\n${apps}`;
 }

@@ -10,7 +10,7 @@
  *   wakeFds() eventfds the engine may sleep on when idle (kicks, interrupts, readiness)
  *   idle(s)  before sleeping (true: re-enable kicks, drain doorbells) and after waking (false)
  *   report() extra JSON for `stats`
- *   spread() the app's share of work for each worker engine (multiqueue ports), see switch/
+ *   spread() the app's share of work for each worker engine (multiqueue ports), see runtime/place.ts
  *
  * Links are named by the app: `this.input.input`, `this.output.output`, etc. Port apps use
  * output `output` for packets received from the peer and input `input` for packets to

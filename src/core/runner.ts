@@ -2,7 +2,7 @@
  * Runs an Engine cooperatively on the main thread, in slices of `sliceMs` with the event
  * loop serviced between them, so the management API, vhost-user/memif control messages and
  * metrics scrapes share the thread with the data path without locks (worker engines use
- * engine-thread.ts instead). Used by `sluice switch`, `sluice run` and the daemon. It:
+ * engine-thread.ts instead). The Host (runtime/host.ts) runs its main engine with one. It:
  *
  *  - sleeps adaptively: after `idleSpellMs` of idle breaths it tells apps (`idle(true)`),
  *    breathes once more (closing the race with a peer that queued just before), then sleeps

@@ -145,7 +145,11 @@ export class FileAccess {
    * and list what to undo or chown. Throws ApiError("forbidden") naming the field, having
    * removed any file it created.
    */
-  prepare(prev: DesiredState, next: DesiredState, c: Caller | undefined): Prepared {
+  /**
+   * Check what `next` names for caller `c` and make its output files (`check`: only check,
+   * as `apply --dry-run` does, so a dry run is refused exactly when the apply would be).
+   */
+  prepare(prev: DesiredState, next: DesiredState, c: Caller | undefined, check = false): Prepared {
     const done: Prepared = { created: [], sockets: [] };
     if (this.trusted(c)) return done;
     const caller = c!;
@@ -154,7 +158,7 @@ export class FileAccess {
       if (!NO_FILES.has(k.kind) && !WITH_FILES.has(k.kind)) throw forbidden(`${k.field}: ${k.kind} ports need root (uid ${caller.uid} may add ${[...NO_FILES, ...WITH_FILES].join(', ')} ports)`);
     }
     try {
-      for (const f of files) this.one(f, caller, done);
+      for (const f of files) this.one(f, caller, done, check);
     } catch (e) {
       this.undo(done);
       throw e;
@@ -162,7 +166,7 @@ export class FileAccess {
     return done;
   }
 
-  private one(f: NamedFile, c: Caller, done: Prepared): void {
+  private one(f: NamedFile, c: Caller, done: Prepared, check: boolean): void {
     const abs = resolve(f.path);
     const where = this.dirs.length ? this.dirs.join(', ') : 'none: sluice daemon --allow-dir DIR';
     let parent: string;
@@ -191,6 +195,7 @@ export class FileAccess {
           if ((!st.isFile() && !st.isFIFO()) || st.uid !== c.uid) throw forbidden(`${f.field}: ${abs} exists and is not a file of uid ${c.uid}`);
           return;
         }
+        if (check) return;
         this.create(real, f, c);
         done.created.push(real);
     }

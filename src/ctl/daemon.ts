@@ -218,6 +218,7 @@ export class Daemon {
     }
     const changes = diffState(this.state, next);
     const actions = diffConfig(this.engine.currentConfig(), planned.main);
+    if (dryRun && !this.starting) this.access.prepare(this.state, next, this.caller, true); // refused as the apply would be
     if (dryRun || changes.length === 0) return { changes, actions };
     const made = this.starting ? this.access.recheck(next) : this.access.prepare(this.state, next, this.caller);
     try {

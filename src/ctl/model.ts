@@ -2,7 +2,7 @@
  * The daemon's desired state as data (what `sluice apply` reads and `sluice show config`
  * prints): ports by spec, bridges with member ports, routers with interfaces and routes,
  * captures, and engine/API/metrics settings. The engine graph is derived from it
- * (graph.ts), so every change is: validate → diff → configure.
+ * (runtime/derive.ts), so every change is: validate → diff → configure.
  *
  *   version: 1
  *   engine:  {idleSpellMs, maxSleepMs, poolSize, tickHz, workers, workerCpus}   settings: absent = unchanged

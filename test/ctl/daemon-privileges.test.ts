@@ -104,6 +104,14 @@ test('a group member may not name files outside --allow-dir: one line, exit 1, n
   const doc = join(allowed, 'doc.yaml');
   writeFileSync(doc, `ports:\n  pq: { spec: "pcap:,out=${join(outside, 'y.pcap')}" }\n`);
   refused(['apply', doc], /^sluice: ports\.pq\.spec out: .*\/root-only\/y\.pcap is outside the directories/);
+  // A dry run is refused exactly as the apply would be (it does not say the change would work).
+  refused(['apply', doc, '--dry-run'], /^sluice: ports\.pq\.spec out: .*\/root-only\/y\.pcap is outside the directories/);
+  const fine = join(allowed, 'fine.yaml');
+  writeFileSync(fine, `ports:\n  pr: { spec: "pcap:,out=${join(allowed, 'pr.pcap')}" }\n`);
+  const dry = member('apply', fine, '--dry-run');
+  assert.equal(dry.code, 0, dry.err);
+  assert.match(dry.out, /\+ ports\.pr/);
+  assert.equal(existsSync(join(allowed, 'pr.pcap')), false, 'a dry run creates no file');
   const j = member('port', 'add', 'pp', 'pcap:,out=/root/x.pcap', '-j');
   assert.equal(j.code, 1);
   assert.equal(j.err, '');

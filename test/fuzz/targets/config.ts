@@ -16,7 +16,7 @@ await loadBuiltins();
 
 export const target: FuzzTarget = {
   name: 'config',
-  covers: ['/src/config/', '/src/core/config', '/src/switch/port-spec', '/src/switch/port-kinds'],
+  covers: ['/src/config/', '/src/core/config', '/src/core/port-spec', '/src/core/port-kinds', '/src/runtime/derive', '/src/runtime/place'],
   maxLen: 2048,
   timeMs: 200,
   dict: ['ports:', 'mode:', 'apps:', 'links:', 'engines:', 'pool:', 'buffers:', 'bufferSize:', 'hugepages:', 'duration:', 'idleSpellMs:',

@@ -22,7 +22,7 @@ function run(data: Uint8Array): void {
 
 export const target: FuzzTarget = {
   name: 'port-spec',
-  covers: ['/src/switch/port-spec', '/src/switch/port-kinds', '/src/drivers/', '/src/apps/basic/'],
+  covers: ['/src/core/port-spec', '/src/core/port-kinds', '/src/drivers/', '/src/apps/basic/'],
   maxLen: 512,
   dict: ['gen:', 'sink', 'null', 'pcap:', 'vhost-user:', 'virtio-user:', 'memif:', 'tap:', 'af-packet:', 'ring:', ',', '=', ':',
     'size=', 'flows=', 'rate=', 'count=', 'src-mac=', 'dst-mac=', 'vlan=', 'out=', 'loop=', 'client', 'queues=', 'mode=', 'group=',

@@ -93,7 +93,7 @@ export function keyValues(words: string[], keys: string[], flags: string[] = [],
       if (k in kv) throw new UsageError(`${k} given twice`);
       kv[k] = v;
     } else if (eq < 0 && flags.includes(w)) fl.add(w);
-    else throw new UsageError(`unexpected ${what} "${w}" (expected ${[...keys.map((x) => `${x} VALUE`), ...flags].join(', ') || 'nothing'})`);
+    else throw new UsageError(`unexpected ${what} "${w}" (expected ${[...keys.map((x) => `${x}=VALUE`), ...flags].join(', ') || 'nothing'})`);
   }
   return { kv, flags: fl };
 }

@@ -50,9 +50,9 @@ export const VERBS: Verb[] = [
     usage: [],
     example: ['sluice bridge add br0 type learning ports vm1,vm2'],
     subs: [
-      { name: 'add', usage: ['bridge add NAME [type learning|flow|patch] [ports P1,P2,...]'], about: 'create a bridge', example: ['sluice bridge add br0 type flow ports vm1,vm2'] },
+      { name: 'add', usage: ['bridge add NAME [type=learning|flow|patch] [ports=P1,P2,...]'], about: 'create a bridge', example: ['sluice bridge add br0 type=flow ports=vm1,vm2'] },
       { name: 'del', usage: ['bridge del NAME'], about: 'remove a bridge (its ports stay)', example: ['sluice bridge del br0'] },
-      { name: 'addif', aliases: ['add-port'], usage: ['bridge addif BRIDGE PORT [vlan N | trunk N,N...]'], about: 'join a port to a bridge, as an access or trunk port', example: ['sluice bridge addif br0 vm3 vlan 10'] },
+      { name: 'addif', aliases: ['add-port'], usage: ['bridge addif BRIDGE PORT [vlan=N | trunk=N,N...]'], about: 'join a port to a bridge, as an access or trunk port', example: ['sluice bridge addif br0 vm3 vlan=10'] },
       { name: 'delif', aliases: ['del-port'], usage: ['bridge delif BRIDGE PORT'], about: 'take a port out of a bridge', example: ['sluice bridge delif br0 vm3'] },
       { name: 'show', usage: ['bridge show [NAME]'], about: 'bridges, their members and VLANs', example: ['sluice bridge show -p'] },
     ],
@@ -110,9 +110,9 @@ export const VERBS: Verb[] = [
     usage: [],
     example: ['sluice flow add fl0 "priority=10,in_port=vm1,actions=output:vm2"'],
     subs: [
-      { name: 'add', usage: ['flow add BRIDGE FLOW'], about: 'add a flow (ovs-ofctl syntax)', example: ['sluice flow add fl0 "in_port=a,udp actions=output:b"'] },
+      { name: 'add', usage: ['flow add BRIDGE FLOW'], about: 'add a flow (the grammar of ovs-ofctl add-flow)', example: ['sluice flow add fl0 "in_port=a,udp actions=output:b"'] },
       { name: 'del', usage: ['flow del BRIDGE [FLOW]'], about: 'remove one flow (its exact text) or all', example: ['sluice flow del fl0'] },
-      { name: 'dump', usage: ['flow dump BRIDGE'], about: 'the flows with their counters', example: ['sluice flow dump fl0 -j'] },
+      { name: 'dump', usage: ['flow dump BRIDGE'], about: 'the flows with their counters (ovs-ofctl dump-flows lines; -j: match, actions and counters as fields)', example: ['sluice flow dump fl0 -j'] },
     ],
   },
   {
@@ -146,10 +146,10 @@ export const VERBS: Verb[] = [
     usage: [],
     example: ['sluice route iface add vm1 mac 02:00:00:00:00:01 ipv4 10.0.0.1/24'],
     subs: [
-      { name: 'add', usage: ['route add PREFIX [via GW] [dev PORT] [router R]'], about: 'add a route', example: ['sluice route add 10.1.0.0/16 via 10.0.0.2'] },
+      { name: 'add', usage: ['route add PREFIX [via GW] [dev PORT] [router R]'], about: 'add a route (the grammar of ip route: via, dev)', example: ['sluice route add 10.1.0.0/16 via 10.0.0.2'] },
       { name: 'del', usage: ['route del PREFIX [router R]'], about: 'remove a route', example: ['sluice route del 10.1.0.0/16'] },
-      { name: 'show', usage: ['route show [router R]'], about: 'routers, interfaces and routes', example: ['sluice route show -p'] },
-      { name: 'iface', usage: ['route iface add PORT mac MAC [ipv4 A/LEN] [ipv6 A/LEN] [router R]', 'route iface del PORT [router R]'], about: 'router interfaces (the first one creates the router)', example: ['sluice route iface add vm1 mac 02:00:00:00:00:01 ipv4 10.0.0.1/24'] },
+      { name: 'show', usage: ['route show [router=R]'], about: 'routers, interfaces and routes', example: ['sluice route show -p'] },
+      { name: 'iface', usage: ['route iface add PORT mac=MAC [ipv4=A/LEN] [ipv6=A/LEN] [router=R]', 'route iface del PORT [router=R]'], about: 'router interfaces (the first one creates the router)', example: ['sluice route iface add vm1 mac=02:00:00:00:00:01 ipv4=10.0.0.1/24'] },
     ],
   },
   {

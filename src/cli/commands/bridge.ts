@@ -1,10 +1,11 @@
 /**
- * `sluice bridge add NAME [type learning|flow|patch] [ports P1,P2,...]`
+ * `sluice bridge add NAME [type=learning|flow|patch] [ports=P1,P2,...]`
  * `sluice bridge del NAME`
- * `sluice bridge addif BRIDGE PORT [vlan N | trunk N,N...]`   (also add-port)
+ * `sluice bridge addif BRIDGE PORT [vlan=N | trunk=N,N...]`   (also add-port)
  * `sluice bridge delif BRIDGE PORT`                           (also del-port)
  * `sluice bridge show [NAME]`                                 with -j / -p for JSON
  *
+ * Arguments are key=value words, as in port specs (`key value` is accepted too).
  * Types: learning (VLAN-aware L2 learning bridge), flow (flow table; see `sluice flow`),
  * patch (cross-connect of exactly two ports, no app in between).
  */

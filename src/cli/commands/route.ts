@@ -2,9 +2,11 @@
  * Routing (iproute2 style) on the daemon's L3 routers:
  *   `sluice route add PREFIX [via GW] [dev PORT] [router R]`
  *   `sluice route del PREFIX [router R]`
- *   `sluice route show [router R]`                          with -j / -p for JSON
- *   `sluice route iface add PORT mac MAC [ipv4 A/LEN] [ipv6 A/LEN] [router R]`
- *   `sluice route iface del PORT [router R]`
+ *   `sluice route show [router=R]`                          with -j / -p for JSON
+ *   `sluice route iface add PORT mac=MAC [ipv4=A/LEN] [ipv6=A/LEN] [router=R]`
+ *   `sluice route iface del PORT [router=R]`
+ * `route add/del` keep the grammar of `ip route` (via GW dev PORT); Sluice's own words are
+ * key=value (`key value` is accepted too).
  * A router is created by its first interface (named r0 unless router= says otherwise) and
  * removed with its last. With one router, `router` may be omitted.
  */

@@ -18,7 +18,9 @@ const lab = new NetnsLab('ox');
 after(() => lab.cleanup());
 const SLUICE = new URL('../../../bin/sluice.js', import.meta.url).pathname;
 
-type App = { rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; extra?: Record<string, unknown> };
+type App = { name: string; rx: { packets: number }; tx: { packets: number }; drops: Record<string, number>; info?: Record<string, unknown> };
+/** The run summary's apps (an array) by name. */
+const appsOf = (file: string) => Object.fromEntries((JSON.parse(readFileSync(file, 'utf8')) as { apps: App[] }).apps.map((a) => [a.name, a]));
 
 function host(dir: string, name: string, sock: string, underlay: string, local: string, remote: string, mac: string): { child: ChildProcess; json: string; done: Promise<void>; err: () => string } {
   const cfg = join(dir, `${name}.yaml`), json = join(dir, `${name}.json`);
@@ -65,11 +67,11 @@ test('QEMU guests iperf3 across a VXLAN overlay, TSO super-frames cut at the vho
     assert.match(rate, /IPERF-OK [\d.]+ [KMG]?bits\/sec/);
     A.child.kill('SIGTERM'); B.child.kill('SIGTERM');
     await Promise.all([A.done, B.done]);
-    const aa = (JSON.parse(readFileSync(A.json, 'utf8')) as { apps: Record<string, App> }).apps;
-    const bb = (JSON.parse(readFileSync(B.json, 'utf8')) as { apps: Record<string, App> }).apps;
-    const off = aa.vm!.extra!.offloads as { superFramesIn: number; segmented: number };
-    const vx = aa.vx!.extra as { encapsulated: number };
-    console.log(`# ${rate}; A vm ${JSON.stringify(off)} vx encapsulated=${vx.encapsulated}; B vx ${JSON.stringify(bb.vx!.extra)}`);
+    const aa = appsOf(A.json);
+    const bb = appsOf(B.json);
+    const off = aa.vm!.info!.offloads as { superFramesIn: number; segmented: number };
+    const vx = aa.vx!.info as { encapsulated: number };
+    console.log(`# ${rate}; A vm ${JSON.stringify(off)} vx encapsulated=${vx.encapsulated}; B vx ${JSON.stringify(bb.vx!.info)}`);
     assert.ok(off.superFramesIn > 0 && off.segmented > off.superFramesIn, 'A\'s super-frames were cut at its vhost-user port');
     assert.ok(vx.encapsulated >= off.segmented, 'every segment was encapsulated');
     for (const apps of [aa, bb]) for (const [n, a] of Object.entries(apps)) assert.equal(a.drops.bad_offload ?? 0, 0, `${n}: bad_offload`);

@@ -18,5 +18,9 @@ const files = [];
 const filters = process.argv.slice(2);
 const chosen = filters.length ? files.filter((f) => filters.some((s) => f.includes(s))) : files;
 if (chosen.length === 0) { console.error('run-tests: no test files matched'); process.exit(1); }
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...chosen], { stdio: 'inherit' });
+// Every engine a test starts (in process or in a spawned switch) checks at every tick that
+// its packets add up (core/accounting.ts): the identity is checked in every test that moves
+// packets, not test by test.
+const env = { ...process.env, SLUICE_CHECK_ACCOUNTING: process.env.SLUICE_CHECK_ACCOUNTING ?? '1' };
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...chosen], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

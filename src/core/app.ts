@@ -16,12 +16,17 @@
  * output `output` for packets received from the peer and input `input` for packets to
  * send to it; counters rx = from the peer, tx = to the peer.
  *
+ *   held()   packets the app keeps between breaths (hold queues, pending batches)
+ *
  * Rules for hooks (they run per breath): no allocation, no closures, integer math; count
- * every drop with `this.drop(p, reason)`.
+ * every drop with `this.drop(p, reason)` (or `refuse(reason)` for a frame that never became
+ * a packet), a packet consumed on purpose with `handle(p)`, and packets made with
+ * `counters[GENERATED]` / `counters[COPIED]`, so that the app's packets add up
+ * (core/accounting.ts).
  */
 import type { PacketPool } from './packet.js';
 import type { Link } from './link.js';
-import { COUNTER_COUNT, DROP_BASE } from './counters.js';
+import { COUNTER_COUNT, DROP_BASE, HANDLED, REFUSED } from './counters.js';
 import type { DropReason } from './drop-reasons.js';
 import type { AppSpec } from './config.js';
 
@@ -64,11 +69,25 @@ export abstract class App {
   spread?(): AppSpec[];
   /** Apply new args without restarting (return false to be restarted instead). */
   reconfig?(args: unknown): boolean;
+  /** Packets the app keeps between breaths (absent: none). */
+  held?(): number;
 
   /** Free p and count it under `reason`. */
   drop(p: number, reason: DropReason): void {
     this.pool.free(p);
     this.counters[DROP_BASE + reason]++;
+  }
+
+  /** Count a frame the peer offered that never became a packet (no buffer, too big…). */
+  refuse(reason: DropReason): void {
+    this.counters[DROP_BASE + reason]++;
+    this.counters[REFUSED]++;
+  }
+
+  /** Free p, consumed on purpose (an ARP request or echo the app answered). */
+  handle(p: number): void {
+    this.pool.free(p);
+    this.counters[HANDLED]++;
   }
 }
 

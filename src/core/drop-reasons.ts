@@ -1,7 +1,8 @@
 /**
  * The one list of reasons a packet can be dropped, shared by every port and app, so that
- * "where did my packets go" always has an answer that adds up. Append only: the numbers
- * index counter arrays and appear in JSON by name.
+ * "where did my packets go" always has an answer that adds up. The numbers index counter
+ * arrays; JSON, metrics and logs name them. A packet an app consumes on purpose (an ARP
+ * request it answered) is not a drop: it counts as handled (counters.ts).
  */
 export const DropReason = {
   /** The packet pool was empty when a buffer was needed. */
@@ -40,10 +41,8 @@ export const DropReason = {
   SINK: 16,
   /** Not addressed to this app (another MAC, IP or VNI), e.g. a router seeing a foreign unicast. */
   NOT_FOR_US: 17,
-  /** A control packet (ARP, neighbour discovery, echo) the app answered or learned from and then consumed. */
-  CONSUMED: 18,
   /** A virtio-net offload header was refused (GSO type or size, checksum offsets, headers that do not match). */
-  BAD_OFFLOAD: 19,
+  BAD_OFFLOAD: 18,
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 

@@ -19,12 +19,20 @@ import { Link } from './link.js';
 import type { PacketPool } from './packet.js';
 import { appType } from './registry.js';
 import { checkConfig, diffConfig, parseLink, linkKey, type GraphConfig, type AppSpec } from './config.js';
-import { BUSY_POLLS, IDLE_POLLS, counterReport, type CounterReport } from './counters.js';
+import { BUSY_POLLS, COUNTER_COUNT, IDLE_POLLS, counterReport, type CounterReport } from './counters.js';
+import { balanceLine, engineBalance, retireApp, retireLink, type EngineBalance } from './accounting.js';
 import { DROP_REASON_NAMES, DropReason } from './drop-reasons.js';
 import { Ajv } from 'ajv';
 
 export interface EngineOptions {
   tickHz?: number;
+  /**
+   * At every tick (a snapshot between breaths, at most tickHz a second) check that every
+   * app's packets add up (core/accounting.ts) and throw naming the apps when they do not.
+   * Default: on when SLUICE_CHECK_ACCOUNTING=1 (the test runner sets it, so every test that
+   * moves packets checks the identity).
+   */
+  checkAccounting?: boolean;
   /** Called with one JSON-able object per configuration action (G2 logging). */
   log?: (event: Record<string, unknown>) => void;
 }
@@ -121,9 +129,14 @@ export class Engine {
   shutdownDrops = 0;
   /** Bumped whenever the pull/push order changes (probes keep per-index state). */
   orderVersion = 0;
+  /** The counters of apps since stopped (so the engine's packets still add up). */
+  readonly retired = new Float64Array(COUNTER_COUNT);
+
+  private readonly checkAccounting: boolean;
 
   constructor(readonly pool: PacketPool, opts: EngineOptions = {}) {
     this.tickMs = 1000 / (opts.tickHz ?? 1000);
+    this.checkAccounting = opts.checkAccounting ?? process.env.SLUICE_CHECK_ACCOUNTING === '1';
     this.log = opts.log ?? (() => {});
   }
 
@@ -160,16 +173,19 @@ export class Engine {
     }
     for (const k of d.unlink) {
       const l = this.links.get(k)!;
-      this.shutdownDrops += l.drain();
       const e = parseLink(k);
       const from = this.apps.get(e.from), to = this.apps.get(e.to);
+      retireLink(l, from, to);
+      this.shutdownDrops += l.drain();
       if (from) delete from.output[e.output];
       if (to) delete to.input[e.input];
       this.links.delete(k);
       this.log({ event: 'unlink', link: k });
     }
     for (const name of d.stop) {
-      this.apps.get(name)!.stop?.();
+      const app = this.apps.get(name)!;
+      app.stop?.();
+      retireApp(app, this.retired);
       this.apps.delete(name);
       this.log({ event: 'app-stop', app: name });
     }
@@ -329,7 +345,17 @@ export class Engine {
       this.nextTick = now + this.tickMs;
       const ticks = this.tickApps;
       for (let i = 0; i < ticks.length; i++) ticks[i]!.tick!(now);
+      if (this.checkAccounting) this.assertBalanced();
     }
+  }
+
+  /** Throws when the engine's packets do not add up (see checkAccounting). */
+  assertBalanced(): void {
+    const b = this.balance();
+    const names = Object.keys(b.unbalanced);
+    if (b.total.off === 0 && names.length === 0) return;
+    const apps = names.map((n) => `${n}: ${balanceLine(b.unbalanced[n]!)}`).join('; ');
+    throw new Error(`accounting: packets do not add up after breath ${this.breaths}: ${balanceLine(b.total, names)}${apps ? `; ${apps}` : ''}`);
   }
 
   /** Breathe synchronously for `ms` milliseconds (benchmarks, tests). */
@@ -376,6 +402,12 @@ export class Engine {
   stop(): void {
     this.configure({ apps: {}, links: [] });
     this.pool.flushCache();
+    if (this.checkAccounting) this.assertBalanced();
+  }
+
+  /** Where every packet of this engine went, and the apps whose packets do not add up. */
+  balance(): EngineBalance {
+    return engineBalance(this.apps.values(), this.links.values(), this.shutdownDrops, this.retired);
   }
 
   stats(): EngineStats {

@@ -4,6 +4,7 @@
  * and engine busy % over the sampled interval, plus the final counters as a table.
  */
 import type { Rates } from './rates.js';
+import { balanceLine } from '../core/accounting.js';
 import type { DaemonStats } from './stats.js';
 
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -52,7 +53,7 @@ export function htmlReport(samples: Rates[], last: DaemonStats): string {
 <body><h1>Sluice stats</h1><p>${samples.length} samples, ${acc.toFixed(1)} s, ending ${esc(last.time)}</p>
 ${charts.join('\n')}
 <h2>Counters</h2><table><tr><th>port</th><th>kind</th><th>rx packets</th><th>rx bytes</th><th>tx packets</th><th>tx bytes</th><th>drops</th></tr>${rows}</table>
-<p>accounting: in ${last.accounting.in}, out ${last.accounting.out}, dropped ${last.accounting.dropped}, queued ${last.accounting.queued}</p>
+<p>accounting: ${balanceLine(last.accounting, last.accounting.unbalanced)}</p>
 </body></html>
 `;
 }

@@ -74,6 +74,8 @@ export class QueueStats {
   peerNoBuffer = 0;
   /** Frames longer than a pool buffer (rx) were dropped. */
   tooBig = 0;
+  /** Received frames dropped before they became packets (bad descriptor or too big on rx). */
+  refused = 0;
 }
 
 /** Layout of the one region a client creates (DPDK memif_region_init_shm, non-zero-copy). */
@@ -263,8 +265,8 @@ export class MemifRing {
       if (!complete) { pool.free(p); break; } // chain continues past what the producer published
       cur = (cur + used) & 0xffff;
       left -= used;
-      if (bad) { pool.free(p); stats.badDesc++; continue; }
-      if (big) { pool.free(p); stats.tooBig++; continue; }
+      if (bad) { pool.free(p); stats.badDesc++; stats.refused++; continue; }
+      if (big) { pool.free(p); stats.tooBig++; stats.refused++; continue; }
       pool.len[p] = total;
       out[n++] = p;
       stats.rxPackets++;

@@ -11,7 +11,7 @@
  */
 import { App, type AppContext } from '../../core/app.js';
 import { PULL_NPACKETS, type Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { HEADROOM } from '../../core/packet.js';
 import { buildUdpPacket } from '../../lib/proto/index.js';
@@ -146,7 +146,7 @@ export class Generator extends App {
     if (n <= 0) return;
     const pool = this.pool, burst = this.burst;
     const got = pool.allocBurst(burst, n);
-    if (got < n) this.counters[DROP_BASE + DropReason.NO_BUFFER]++;
+    if (got < n) this.refuse(DropReason.NO_BUFFER);
     const data = pool.data, dv = this.view, size = this.size;
     const lens = pool.len, bufSize = pool.bufSize, headroom = HEADROOM;
     const tpls = this.templateViews, flows = this.flows, stampSeq = this.stampOff + 4;

@@ -26,7 +26,7 @@
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { DROP_BASE } from '../../core/counters.js';
+import { COPIED } from '../../core/counters.js';
 import { parsePacket, ParsedHeaders, L3Kind } from '../../lib/proto/parse.js';
 import { PARSE_ERROR_COUNT, PARSE_ERROR_NAMES } from '../../lib/proto/errors.js';
 import { ExactMatchTable } from '../../lib/hash/exact-match-table.js';
@@ -223,8 +223,8 @@ export class FlowTable extends App {
       if (op === Op.OUT_LAST) { this.send(p, prog[i + 1]!); return; }
       if (op === Op.OUT) {
         const q = pool.clone(p);
-        if (q < 0) this.counters[DROP_BASE + DropReason.NO_BUFFER]++;
-        else this.send(q, prog[i + 1]!);
+        if (q < 0) this.refuse(DropReason.NO_BUFFER);
+        else { this.counters[COPIED]++; this.send(q, prog[i + 1]!); }
         continue;
       }
       if (op === Op.DROP) { this.drop(p, DropReason.FILTERED); return; }

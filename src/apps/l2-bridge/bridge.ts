@@ -26,7 +26,7 @@
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { DROP_BASE } from '../../core/counters.js';
+import { COPIED } from '../../core/counters.js';
 import { vlanPop, vlanPush } from '../../lib/proto/vlan.js';
 import { compilePorts, VLAN_COUNT, type BridgePortArgs } from './ports.js';
 import { MacTable } from './mac-table.js';
@@ -221,7 +221,8 @@ export class L2Bridge extends App {
     // Clone before the original is re-tagged in place by send().
     for (let j = 0; j < n - 1; j++) {
       const q = pool.clone(p);
-      if (q < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; this.portDrops[to[j]!]++; continue; }
+      if (q < 0) { this.refuse(DropReason.NO_BUFFER); this.portDrops[to[j]!]++; continue; }
+      this.counters[COPIED]++;
       this.send(q, to[j]!, egress[to[j]! * VLAN_COUNT + vlan]!, tagged, vlan);
     }
     const last = to[n - 1]!;

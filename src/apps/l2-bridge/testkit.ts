@@ -7,13 +7,15 @@
 import { App } from '../../core/app.js';
 import { PacketPool } from '../../core/packet.js';
 import { registerApp } from '../../core/registry.js';
+import { RX_PACKETS, TX_PACKETS } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
 import { parseMac, macHi16, macLo32, writeMacHiLo } from '../../lib/proto/addr.js';
 
 export function makePool(n = 1024): PacketPool {
   return new PacketPool(new ArrayBuffer(PacketPool.bytesFor(n, 2048)), n, 2048);
 }
 
-/** Emits queued frames (copies) on `output`, as many as fit per pull. */
+/** Emits queued frames (copies) on `output`, as many as fit per pull; a port: counted as rx. */
 export class Inject extends App {
   readonly queue: Uint8Array[] = [];
   send(...frames: Uint8Array[]): void { this.queue.push(...frames); }
@@ -23,15 +25,16 @@ export class Inject extends App {
     while (this.queue.length > 0 && !o.full()) {
       const f = this.queue.shift()!;
       const p = this.pool.alloc();
-      if (p < 0) throw new Error('test pool empty');
+      if (p < 0) { this.refuse(DropReason.NO_BUFFER); continue; } // as a port would: counted, not thrown
       this.pool.data.set(f, this.pool.start(p));
       this.pool.len[p] = f.length;
+      this.counters[RX_PACKETS]++;
       o.transmit(p);
     }
   }
 }
 
-/** Copies every frame arriving on `input`, then frees it. */
+/** Copies every frame arriving on `input`, then frees it; a port: counted as tx. */
 export class Capture extends App {
   readonly frames: Uint8Array[] = [];
   override push(): void {
@@ -41,6 +44,7 @@ export class Capture extends App {
       const p = l.receive();
       const s = this.pool.start(p);
       this.frames.push(this.pool.data.slice(s, s + this.pool.len[p]!));
+      this.counters[TX_PACKETS]++;
       this.pool.free(p);
     }
   }

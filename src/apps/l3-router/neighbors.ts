@@ -81,6 +81,13 @@ export class NeighborTable {
     return true;
   }
 
+  /** Packets in every hold queue (control path: a scan of the table). */
+  heldPackets(): number {
+    let n = 0;
+    for (let s = this.table.nextSlot(0); s >= 0; s = this.table.nextSlot(s + 1)) n += this.nHeld[s]!;
+    return n;
+  }
+
   remove(slot: number): void {
     this.table.deleteSlot(slot);
     this.state[slot] = 0;

@@ -27,7 +27,7 @@
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { DROP_BASE } from '../../core/counters.js';
+import { GENERATED } from '../../core/counters.js';
 import {
   parsePacket, ParsedHeaders, L3Kind, Fragment, parseMac, macHi16, macLo32, macHiAt, macLoAt, writeMacHiLo, macToString, mac48,
   ipv4ChecksumOk, ipv4DecTtl, ipv4SetChecksum, buildIpv4, icmpChecksumOk, icmpEchoToReply, icmpSetChecksum,
@@ -291,7 +291,7 @@ export class L3Router extends App {
       this.emit(p, port, macHiAt(data, l3 + 18), macLoAt(data, l3 + 18));
       return;
     }
-    this.drop(p, DropReason.CONSUMED);
+    this.handle(p);
   }
 
   private flush(t: NeighborTable, slot: number): void {
@@ -307,7 +307,8 @@ export class L3Router extends App {
     const port = this.arp.port[slot]!;
     if (this.has4[port] !== 1) return;
     const pool = this.pool, q = pool.alloc();
-    if (q < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+    if (q < 0) { this.refuse(DropReason.NO_BUFFER); return; }
+    this.counters[GENERATED]++;
     const data = pool.data, s = pool.start(q);
     data.fill(0, s, s + 60);
     writeMacHiLo(data, s, 0xffff, 0xffffffff);
@@ -329,7 +330,8 @@ export class L3Router extends App {
     if (this.icmpTokens < 1) { this.icmpRateLimited++; return; }
     this.icmpTokens--;
     const q = pool.alloc();
-    if (q < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+    if (q < 0) { this.refuse(DropReason.NO_BUFFER); return; }
+    this.counters[GENERATED]++;
     let quote = ph.l3End - ph.l3Off;
     if (quote > ICMP_MAX_QUOTE_V4) quote = ICMP_MAX_QUOTE_V4;
     const s = pool.start(p), qs = pool.start(q);
@@ -412,10 +414,10 @@ export class L3Router extends App {
       if (type === 136) {
         const lla = this.ndOption(data, l4 + 24, end, 2);
         if (lla >= 0) this.learn6(port, target, lla, false);
-        this.drop(p, DropReason.CONSUMED);
+        this.handle(p);
         return;
       }
-      if (!this.isMine6(port, data, target)) { this.drop(p, DropReason.CONSUMED); return; }
+      if (!this.isMine6(port, data, target)) { this.handle(p); return; }
       const lla = this.ndOption(data, l4 + 24, end, 1);
       if (lla >= 0 && !unspecified) this.learn6(port, srcOff, lla, true);
       // Answer in place: NA from our address to the soliciting node (all-nodes when it had no address yet).
@@ -443,14 +445,15 @@ export class L3Router extends App {
       this.reflect(p, port);
       return;
     }
-    this.drop(p, DropReason.CONSUMED);
+    this.handle(p);
   }
 
   private probe6(slot: number): void {
     const port = this.nd.port[slot]!;
     if (this.has6[port] !== 1) return;
     const pool = this.pool, q = pool.alloc();
-    if (q < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+    if (q < 0) { this.refuse(DropReason.NO_BUFFER); return; }
+    this.counters[GENERATED]++;
     const data = pool.data, s = pool.start(q), t = this.addr6;
     for (let w = 0; w < 4; w++) wr32(t, 4 * w, this.nd.table.keyWordAt(slot, w));
     // Solicited-node multicast (RFC 4291 2.7.1) and its MAC 33:33:ff:xx:xx:xx (RFC 2464 7).
@@ -479,7 +482,8 @@ export class L3Router extends App {
     if (this.icmpTokens < 1) { this.icmpRateLimited++; return; }
     this.icmpTokens--;
     const q = pool.alloc();
-    if (q < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+    if (q < 0) { this.refuse(DropReason.NO_BUFFER); return; }
+    this.counters[GENERATED]++;
     let quote = ph.l3End - ph.l3Off;
     if (quote > ICMP_MAX_QUOTE_V6) quote = ICMP_MAX_QUOTE_V6;
     const s = pool.start(p), qs = pool.start(q);
@@ -529,6 +533,11 @@ export class L3Router extends App {
         t.remove(s);
       }
     }
+  }
+
+  /** Packets waiting in neighbour hold queues for resolution. */
+  override held(): number {
+    return this.arp.heldPackets() + this.nd.heldPackets();
   }
 
   override stop(): void {

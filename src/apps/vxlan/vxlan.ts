@@ -21,7 +21,7 @@
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { DROP_BASE } from '../../core/counters.js';
+import { GENERATED } from '../../core/counters.js';
 import {
   parsePacket, ParsedHeaders, L3Kind, Fragment, parseMac, parseIpv4, macHi16, macLo32, macHiAt, macLoAt, writeMacHiLo,
   buildIpv4, buildArp, arpMakeReply, ipv4ChecksumOk, udpChecksumOkV4, onesSum, csumFold, macToString, mac48, VXLAN_OVERHEAD_V4,
@@ -220,14 +220,15 @@ export class Vxlan extends App {
       this.outerOut.transmit(p);
       return;
     }
-    this.drop(p, DropReason.CONSUMED);
+    this.handle(p);
   }
 
   override tick(nowMs: number): void {
     if (this.resolved || nowMs < this.nextArp || this.outerOut === null) return;
     this.nextArp = nowMs + 1000;
     const pool = this.pool, q = pool.alloc();
-    if (q < 0) { this.counters[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+    if (q < 0) { this.refuse(DropReason.NO_BUFFER); return; }
+    this.counters[GENERATED]++;
     const data = pool.data, s = pool.start(q);
     data.fill(0, s, s + 60);
     writeMacHiLo(data, s, 0xffff, 0xffffffff);

@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
+import { balanceLine } from '../../core/accounting.js';
 import { parseGlobal, request, output, table, dropsText, EXIT } from '../client.js';
 import type { DaemonStats } from '../../ctl/stats.js';
 import { rates, type Rates } from '../../ctl/rates.js';
@@ -21,7 +22,7 @@ function text(s: DaemonStats): string {
   const others = s.apps.filter((a) => !s.ports.some((p) => p.name === a.name));
   const apps = others.length ? '\n\n' + table(['APP', 'TYPE', 'DROPS'], others.map((a) => [a.name, a.type, dropsText(a.drops)])) : '';
   const a = s.accounting;
-  return `${ports}${apps}\n\ndrops: ${dropsText(s.drops)}\naccounting: in ${a.in} = out ${a.out} + dropped ${a.dropped} + queued ${a.queued}${a.in === a.out + a.dropped + a.queued ? '' : ' (differs: copies or held packets)'}\n` +
+  return `${ports}${apps}\n\ndrops: ${dropsText(s.drops)}\naccounting: ${balanceLine(a, a.unbalanced)}\n` +
     `pool: ${s.pool.inUse}/${s.pool.count} in use, alloc failures ${s.pool.allocFail}\nengine: ${s.engine.breaths} breaths, ${s.engine.sleeps} sleeps`;
 }
 

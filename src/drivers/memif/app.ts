@@ -16,7 +16,7 @@
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, BUSY_POLLS, IDLE_POLLS } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, BUSY_POLLS, IDLE_POLLS, REFUSED } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { MemifPort } from './port.js';
 
@@ -113,6 +113,7 @@ export class MemifApp extends App {
     c[DROP_BASE + DropReason.PEER_NO_BUFFER] = s.peerNoBuffer;
     c[DROP_BASE + DropReason.TOO_BIG] = s.tooBig;
     c[DROP_BASE + DropReason.PORT_DOWN] = this.port.portDown;
+    c[REFUSED] = s.refused;
   }
 
   override wakeFds(): number[] {

@@ -7,6 +7,7 @@ import { PacketPool } from '../../core/packet.js';
 import { Engine } from '../../core/engine.js';
 import { App, type AppContext } from '../../core/app.js';
 import { registerApp } from '../../core/registry.js';
+import { TX_PACKETS } from '../../core/counters.js';
 import { buildPcap } from '../../lib/pcap/testkit.js';
 import type { PcapPort } from './pcap-port.js';
 import './index.js';
@@ -21,6 +22,7 @@ class Collect extends App {
       const p = l.receive();
       const s = this.pool.start(p);
       Collect.frames.push([...this.pool.data.subarray(s, s + this.pool.len[p]!)]);
+      this.counters[TX_PACKETS]++;
       this.pool.free(p);
     }
   }

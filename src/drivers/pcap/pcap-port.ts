@@ -112,7 +112,7 @@ export class PcapPort extends App {
     const pool = this.pool, c = this.counters;
     for (let i = 0; i < n; i++) {
       const p = pool.alloc();
-      if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+      if (p < 0) { this.refuse(DropReason.NO_BUFFER); return; }
       let len = r.next(pool.data, pool.start(p), pool.maxLen);
       if (len < 0) {
         this.played++;
@@ -134,7 +134,7 @@ export class PcapPort extends App {
     const pool = this.pool, c = this.counters, burst = this.burst;
     if (n > burst.length) n = burst.length;
     const got = pool.allocBurst(burst, n);
-    if (got < n) c[DROP_BASE + DropReason.NO_BUFFER]++;
+    if (got < n) this.refuse(DropReason.NO_BUFFER);
     const views = this.views, capLens = this.capLens, nrec = views.length, data = pool.data, lens = pool.len;
     const bufSize = pool.bufSize, headroom = HEADROOM, maxLen = pool.maxLen;
     let k = this.next, sent = 0, bytes = 0, i = 0;

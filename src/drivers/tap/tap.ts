@@ -176,7 +176,7 @@ export class TapPort extends App {
         let p = this.spare;
         if (p < 0) {
           p = pool.alloc();
-          if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; return; }
+          if (p < 0) { this.refuse(DropReason.NO_BUFFER); return; }
           this.spare = p;
         }
         const at = base + pool.start(p);

@@ -11,7 +11,7 @@
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, REFUSED } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { VirtioUserPort } from './port.js';
 import { offloadNames } from '../../virtio/net/net.js';
@@ -109,6 +109,8 @@ export class VirtioUserApp extends App {
     c[DROP_BASE + DropReason.TOO_BIG] = p.rxTooBig;
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = p.quarantined;
     c[DROP_BASE + DropReason.BAD_OFFLOAD] = p.rxBadOffload;
+    // Frames the backend sent that never became packets, and quarantine events (not packets).
+    c[REFUSED] = p.rxTooBig + p.rxBadOffload + p.quarantined;
   }
 
   override wakeFds(): number[] {

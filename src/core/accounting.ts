@@ -6,7 +6,7 @@
  * where `in` is what its input links delivered (live links, and links since torn down:
  * LINKS_IN) plus what a port received from its peer (rx); `out` is what it put on its output
  * links, queued or refused by a full link (plus LINKS_OUT), plus what a port sent to its peer
- * (tx); `dropped` is every drop reason of the app; `held` what it keeps between breaths
+ * (tx), plus what its queues on worker engines handed to those engines (ON_WORKERS); `dropped` is every drop reason of the app; `held` what it keeps between breaths
  * (App.held); `refused` the frames a peer offered that never became packets (they are in
  * `dropped` too, under their reason).
  *
@@ -21,7 +21,7 @@
 import type { App } from './app.js';
 import type { Link } from './link.js';
 import {
-  COPIED, DROP_BASE, GENERATED, HANDLED, LINKS_IN, LINKS_OUT, REFUSED, RX_PACKETS, TX_PACKETS,
+  COPIED, DROP_BASE, GENERATED, HANDLED, LINKS_IN, LINKS_OUT, ON_WORKERS, REFUSED, RX_PACKETS, TX_PACKETS,
 } from './counters.js';
 import { DROP_REASON_COUNT, DropReason } from './drop-reasons.js';
 
@@ -40,7 +40,7 @@ export interface Balance {
 
 export function appBalance(app: App): Balance {
   const c = app.counters;
-  let inp = c[RX_PACKETS]! + c[LINKS_IN]!, out = c[TX_PACKETS]! + c[LINKS_OUT]!, dropped = 0;
+  let inp = c[RX_PACKETS]! + c[LINKS_IN]!, out = c[TX_PACKETS]! + c[LINKS_OUT]! + c[ON_WORKERS]!, dropped = 0;
   for (const l of app.inputs) inp += l.rxPackets;
   for (const l of app.outputs) out += l.txPackets + l.txDrop;
   for (let i = 0; i < DROP_REASON_COUNT; i++) dropped += c[DROP_BASE + i]!;
@@ -76,7 +76,7 @@ export function engineBalance(apps: Iterable<App>, links: Iterable<Link>, shutdo
     const b = appBalance(a);
     if (b.off !== 0) unbalanced[a.name] = b;
     total.in += a.counters[RX_PACKETS]!;
-    total.out += a.counters[TX_PACKETS]!;
+    total.out += a.counters[TX_PACKETS]! + a.counters[ON_WORKERS]!;
     total.generated += b.generated;
     total.copied += b.copied;
     total.refused += b.refused;

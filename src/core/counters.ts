@@ -10,12 +10,14 @@
  *   REFUSED    frames a peer offered that never became packets (no buffer, malformed
  *              descriptor, too big): also counted under their drop reason
  *   LINKS_IN / LINKS_OUT  what links since torn down had delivered to / taken from the app
+ *   ON_WORKERS what a port's queues served by worker engines took in net of what they gave
+ *              out (their rx and tx are in this app's; their engines account for the rest)
  */
 import { DROP_REASON_COUNT, DROP_REASON_NAMES } from './drop-reasons.js';
 
 export const RX_PACKETS = 0, RX_BYTES = 1, TX_PACKETS = 2, TX_BYTES = 3, BUSY_POLLS = 4, IDLE_POLLS = 5;
-export const GENERATED = 6, COPIED = 7, HANDLED = 8, REFUSED = 9, LINKS_IN = 10, LINKS_OUT = 11;
-export const DROP_BASE = 12;
+export const GENERATED = 6, COPIED = 7, HANDLED = 8, REFUSED = 9, LINKS_IN = 10, LINKS_OUT = 11, ON_WORKERS = 12;
+export const DROP_BASE = 13;
 export const COUNTER_COUNT = DROP_BASE + DROP_REASON_COUNT;
 
 export interface CounterReport {

@@ -20,11 +20,11 @@
 import { eventfdRead } from '../../sys/index.js';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, ON_WORKERS, REFUSED } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import type { AppSpec } from '../../core/config.js';
 import { patchPeer, forwardOnLink } from './single-copy.js';
-import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
+import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_REFUSED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
 import { offloadNames } from '../../virtio/net/net.js';
 
@@ -128,17 +128,26 @@ export class VhostUserApp extends App {
     const c = this.counters;
     this.port.device.io.publish(c);
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = this.port.device.quarantined;
+    c[REFUSED] += this.port.device.quarantined; // quarantine events are counted, not packets
+    let onWorkers = 0;
     for (const s of this.port.shares) {
-      c[RX_PACKETS] += s.counter(C_FROM_PKTS);
+      const from = s.counter(C_FROM_PKTS), to = s.counter(C_TO_PKTS), refused = s.counter(C_REFUSED) + s.counter(C_QUARANTINED);
+      const drops = s.counter(C_NO_GUEST_BUF) + s.counter(C_TOO_BIG) + s.counter(C_NO_POOL_BUF) + s.counter(C_QUARANTINED) + s.counter(C_BAD_OFFLOAD);
+      c[RX_PACKETS] += from;
       c[RX_BYTES] += s.counter(C_FROM_BYTES);
-      c[TX_PACKETS] += s.counter(C_TO_PKTS);
+      c[TX_PACKETS] += to;
       c[TX_BYTES] += s.counter(C_TO_BYTES);
       c[DROP_BASE + DropReason.PEER_NO_BUFFER] += s.counter(C_NO_GUEST_BUF);
       c[DROP_BASE + DropReason.TOO_BIG] += s.counter(C_TOO_BIG);
       c[DROP_BASE + DropReason.NO_BUFFER] += s.counter(C_NO_POOL_BUF);
       c[DROP_BASE + DropReason.QUEUE_QUARANTINED] += s.counter(C_QUARANTINED);
       c[DROP_BASE + DropReason.BAD_OFFLOAD] += s.counter(C_BAD_OFFLOAD);
+      c[REFUSED] += refused;
+      // What the queues on worker engines took in net of what they gave out went to (or came
+      // from) those engines' graphs, which account for it.
+      onWorkers += from + refused - to - drops;
     }
+    c[ON_WORKERS] = onWorkers;
   }
 
   /**

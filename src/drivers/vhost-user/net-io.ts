@@ -25,7 +25,7 @@
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { LONG_COPY, copyBytes, wordsOf } from './copy.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, REFUSED } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import {
   VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, VNET_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, GSO_TCPV6, GSO_ECN,
@@ -64,6 +64,8 @@ export class NetIo {
   noGuestBuffer = 0;
   tooBig = 0;
   noPoolBuffer = 0;
+  /** Guest TX frames dropped before they became packets (too big, bad offload header, no pool buffer). */
+  refused = 0;
   /** Offload headers refused; super-frames taken whole from / given whole to the guest; software work. */
   badOffload = 0;
   superFramesIn = 0;
@@ -98,6 +100,7 @@ export class NetIo {
     c[DROP_BASE + DropReason.TOO_BIG] = this.tooBig;
     c[DROP_BASE + DropReason.NO_BUFFER] = this.noPoolBuffer;
     c[DROP_BASE + DropReason.BAD_OFFLOAD] = this.badOffload;
+    c[REFUSED] = this.refused;
   }
 
   /** Set the negotiated offloads (control path); the slow-path buffers come with them. */
@@ -122,11 +125,11 @@ export class NetIo {
   /** Gather the chain just popped, header included, into `big`; false (counted) when too long or malformed. */
   private gatherWhole(q: DeviceQueue, mem: GuestMemory): boolean {
     const frameLen = q.readBytes - this.hdrLen;
-    if (frameLen > GSO_MAX_FRAME) { this.tooBig++; return false; }
+    if (frameLen > GSO_MAX_FRAME) { this.tooBig++; this.refused++; return false; }
     gatherChain(q, mem, 0, this.big, this.big32, 0);
     readVnetHdr(this.big, 0, this.vh);
     const bad = frameLen < 14 ? OffloadError.BAD_HEADERS : checkVnetHdr(this.vh, frameLen);
-    if (bad !== OffloadError.OK) { this.badOffload++; return false; }
+    if (bad !== OffloadError.OK) { this.badOffload++; this.refused++; return false; }
     return true;
   }
 
@@ -141,14 +144,15 @@ export class NetIo {
     let segs = 1;
     if (vh.gsoType !== GSO_NONE) {
       const err = planGso(this.big, hl, frameLen, vh, this.maxFrame, this.plan);
-      if (err !== OffloadError.OK) { this.badOffload++; return 0; }
+      if (err !== OffloadError.OK) { this.badOffload++; this.refused++; return 0; }
       segs = this.plan.segs;
       if (segs > room) return -1;
-    } else if (frameLen > this.maxFrame) { this.tooBig++; return 0; }
+    } else if (frameLen > this.maxFrame) { this.tooBig++; this.refused++; return 0; }
     const res = this.cut;
     cutIntoPool(this.big, this.big32, hl, frameLen, vh, this.plan, pool, dst32, out, at, res);
     const k = res.packets;
     this.noPoolBuffer += segs - k;
+    this.refused += segs - k;
     this.fromGuestBytes += res.bytes;
     if (vh.gsoType !== GSO_NONE) { this.superFramesIn++; this.segmented += k; }
     else if (k === 1 && (vh.flags & VNET_F_NEEDS_CSUM) !== 0) this.checksumsCompleted++;
@@ -192,6 +196,7 @@ export class NetIo {
       }
       if (frameLen <= 0 || frameLen > this.maxFrame) {
         this.tooBig++;
+        this.refused++;
         q.addUsed(head, 0);
         used++;
         continue;
@@ -199,6 +204,7 @@ export class NetIo {
       const p = pool.alloc();
       if (p < 0) {
         this.noPoolBuffer++;
+        this.refused++;
         q.unpop(1);
         break;
       }
@@ -432,7 +438,7 @@ export class NetIo {
       return d.mergeable ? (d.putMergeable(dq, dmem, big, big32, hl, frameLen) ? 1 : 0) : (d.putSingle(dq, dmem, big, big32, hl, frameLen) ? 1 : 0);
     }
     const plan = this.plan;
-    if (planGso(big, hl, frameLen, vh, this.seg.length, plan) !== OffloadError.OK) { this.badOffload++; return 0; }
+    if (planGso(big, hl, frameLen, vh, this.seg.length, plan) !== OffloadError.OK) { this.badOffload++; this.refused++; return 0; }
     this.superFramesIn++;
     this.segmented += plan.segs;
     this.fromGuestPackets += plan.segs - 1;
@@ -475,7 +481,7 @@ export class NetIo {
    * number of frames taken from the source.
    */
   forwardGuestToGuest(sq: DeviceQueue, smem: GuestMemory, dstIo: NetIo, dq: DeviceQueue, dmem: GuestMemory, max: number): number {
-    const hdrLen = this.hdrLen;
+    const hdrLen = this.hdrLen, refused0 = this.refused;
     let n = 0;
     let delivered = 0;
     while (n < max) {
@@ -492,7 +498,7 @@ export class NetIo {
       if (frameLen <= 0 || frameLen > this.maxFrame || sq.nReadable !== 1 || sq.segLen[0] < sq.readBytes) {
         // Multi-segment TX chains take the generic path: gather into a contiguous copy.
         if (frameLen > 0 && frameLen <= this.maxFrame && dstIo.forwardScattered(sq, smem, hdrLen, frameLen, dq, dmem)) delivered++;
-        else if (frameLen <= 0 || frameLen > this.maxFrame) this.tooBig++;
+        else if (frameLen <= 0 || frameLen > this.maxFrame) { this.tooBig++; this.refused++; }
         sq.addUsed(head, 0);
         this.fromGuestBytes += frameLen > 0 ? frameLen : 0;
         continue;
@@ -506,7 +512,8 @@ export class NetIo {
       this.fromGuestBytes += frameLen;
       if (ok) delivered++;
     }
-    this.fromGuestPackets += n;
+    // Frames refused on this side (too big, bad offload header) never reached the link.
+    this.fromGuestPackets += n - (this.refused - refused0);
     if (n > 0) {
       sq.publishUsed();
       this.notifyNeeded = sq.needsNotification();

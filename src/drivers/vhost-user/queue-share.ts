@@ -53,8 +53,8 @@ const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL 
 const RING_WORDS = 12;
 /** Counters the worker publishes (NetIo's, then quarantined rings). */
 export const C_FROM_PKTS = 0, C_FROM_BYTES = 1, C_TO_PKTS = 2, C_TO_BYTES = 3, C_NO_GUEST_BUF = 4, C_TOO_BIG = 5,
-  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8;
-const COUNTER_WORDS = 9;
+  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8, C_REFUSED = 9;
+const COUNTER_WORDS = 10;
 
 function layoutOf(nRings: number): { regions: number; rings: number; counters: number; words: number } {
   const regions = HEADER;
@@ -342,6 +342,7 @@ export class QueueShareWorker {
     f[o + C_NO_GUEST_BUF] = io.noGuestBuffer; f[o + C_TOO_BIG] = io.tooBig; f[o + C_NO_POOL_BUF] = io.noPoolBuffer;
     f[o + C_QUARANTINED] = this.quarantined;
     f[o + C_BAD_OFFLOAD] = io.badOffload;
+    f[o + C_REFUSED] = io.refused;
   }
 
   /** The worker app stops: give the rings back, leaving them offered for a later taker. */

@@ -184,6 +184,7 @@ export class Engine {
     }
     for (const name of d.stop) {
       const app = this.apps.get(name)!;
+      app.report?.(); // apps that publish counters lazily bring them up to date first
       app.stop?.();
       retireApp(app, this.retired);
       this.apps.delete(name);

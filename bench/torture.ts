@@ -84,8 +84,9 @@ class Run {
   daemon!: ChildProcess;
   daemonLog = '';
   client!: ApiClient;
-  readonly guests = new Map<string, { child: ChildProcess; done: Promise<{ rc: number; log: string }> }>();
+  readonly guests = new Map<string, { child: ChildProcess; done: Promise<{ rc: number; log: string }>; since: number }>();
   testpmd: ChildProcess | undefined;
+  testpmdSince = 0;
   readonly faults: string[] = [];
   /** Disconnects the run caused, per port. */
   readonly caused = new Map<string, number>();
@@ -134,13 +135,14 @@ class Run {
       sock: this.sock(port), name: `g${n}`, ip: `10.0.0.${n}/24`, mac: `52:54:00:00:00:0${n}`, log,
       timeout: this.o.seconds + 240, cmd: guestScript([`10.0.0.${3 - n}`, '10.0.0.9'], this.o.seconds + 60),
     });
-    this.guests.set(port, g);
+    this.guests.set(port, { ...g, since: Date.now() });
   }
 
   startTestpmd(): void {
     const args = ['-n', '19', 'dpdk-testpmd', '-l', '1', '--no-pci', '--no-huge', '-m', '256', '--single-file-segments', `--file-prefix=sluice-torture-${process.pid}`,
       '--vdev', `net_virtio_user0,path=${this.sock('vt')}`, '--', '--forward-mode=icmpecho', '--total-num-mbufs=2048', '--txd=256', '--rxd=256', '--auto-start', '--stats-period=0'];
     this.testpmd = spawn('nice', args, { stdio: ['pipe', 'ignore', 'ignore'] });
+    this.testpmdSince = Date.now();
   }
 
   async killTestpmd(): Promise<void> {
@@ -166,14 +168,15 @@ class Run {
       case 'qemu-restart': {
         const port = this.pick(['va', 'vb']);
         this.fault(kind, port);
+        // A peer up for a few seconds is connected: killing it must show as a disconnect.
+        if (Date.now() - (this.guests.get(port)?.since ?? Date.now()) > 5000) this.cause(port);
         await this.killGuest(port);
-        this.cause(port);
         this.bootGuest(port);
         break;
       }
       case 'testpmd-restart':
         this.fault(kind, 'vt');
-        if (this.testpmd && this.testpmd.exitCode === null) this.cause('vt');
+        if (this.testpmd && this.testpmd.exitCode === null && Date.now() - this.testpmdSince > 5000) this.cause('vt');
         await this.killTestpmd();
         await sleep(500);
         this.startTestpmd();
@@ -232,12 +235,12 @@ class Run {
     console.log(`accounting: ${JSON.stringify(a)}`);
     if (a.off !== 0 || a.unbalanced.length > 0) problems.push(`accounting does not add up: ${JSON.stringify(a)}`);
     for (const [port, n] of this.caused) {
-      const seen = (this.daemonLog.match(new RegExp(`${port}\\.sock: disconnected`, 'g')) ?? []).length;
-      const counted = s.ports[port]?.info?.disconnects ?? 0;
+      const seen = (this.daemonLog.match(new RegExp(`sluice: ${port} \\(vhost-user [^)]*\\): disconnected`, 'g')) ?? []).length;
+      const counted = s.ports.find((p: { name: string }) => p.name === port)?.info?.disconnects ?? 0;
       console.log(`disconnects of ${port}: caused ${n}, logged ${seen}, counted ${counted}`);
       if (seen < n || counted < n) problems.push(`port ${port}: the run caused ${n} disconnects, the daemon logged ${seen} and counted ${counted}`);
     }
-    for (const name of Object.keys(s.ports)) await this.call('port.del', { name });
+    for (const { name } of s.ports as { name: string }[]) await this.call('port.del', { name });
     const end = await this.stats();
     console.log(`pool after removing every port: ${JSON.stringify(end.pool)}`);
     if (end.pool.inUse !== 0) problems.push(`${end.pool.inUse} buffers leaked (pool ${JSON.stringify(end.pool)})`);

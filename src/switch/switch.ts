@@ -9,6 +9,7 @@
  * its PMD threads. Ports of other kinds, and bridge mode, stay on the main engine.
  */
 import type { EngineStats } from '../core/engine.js';
+import type { Balance } from '../core/accounting.js';
 import type { RunnerOptions } from '../core/runner.js';
 import { parsePortSpec, specWithout, PortSpecError, type PortSpec } from '../core/port-spec.js';
 import { portApp } from '../core/port-kinds.js';
@@ -42,6 +43,12 @@ export interface PortSummary {
   drops: Record<string, number>;
   /** Which engine serves which queue pairs, and what each moved (ports that report it). */
   placement?: unknown[];
+}
+
+/** What `sluice switch` prints on exit: the ports, and where every packet went (core/accounting.ts). */
+export interface SwitchSummary {
+  ports: PortSummary[];
+  accounting: Balance & { unbalanced: string[] };
 }
 
 const BRIDGE = 'br0';
@@ -135,9 +142,10 @@ export class Switch {
   start(): void { this.host.start(); }
 
   /** Stop polling, push out what is queued, stop every app; returns the final summary. */
-  async stop(): Promise<{ ports: PortSummary[] }> {
+  async stop(): Promise<SwitchSummary> {
     const final = await this.host.stop();
-    const summary = this.summary(final);
+    const b = this.engine.balance();
+    const summary = { ...this.summary(final), accounting: { ...b.total, unbalanced: Object.keys(b.unbalanced) } };
     this.reportLeaks();
     return summary;
   }

@@ -19,6 +19,7 @@ import { parseArgs, numberArg } from '../args.js';
 import { UsageError, describeError } from '../usage-error.js';
 import { loadBuiltins } from '../../runtime/builtin.js';
 import { Switch, type PortSummary } from '../../switch/switch.js';
+import { balanceLine } from '../../core/accounting.js';
 import { PortSpecError } from '../../core/port-spec.js';
 import { ApplyError, StateError } from '../../runtime/state.js';
 import { usage } from '../command-table.js';
@@ -108,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
   if (statsTimer) clearInterval(statsTimer);
   const summary = await sw.stop();
   sw.close();
+  const a = summary.accounting;
+  if (a.off !== 0 || a.unbalanced.length > 0) console.error(`sluice: accounting: ${balanceLine(a, a.unbalanced)}`);
   const text = JSON.stringify(summary);
   if (opts.json) writeFileSync(opts.json as string, text + '\n');
   else console.log(text);

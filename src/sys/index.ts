@@ -20,3 +20,7 @@ export { openTap, MAX_TAP_QUEUES, type TapDevice, type TapOptions } from './tap.
 export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';
 export { tryLockExclusive } from './flock.js';
 export { peerCred, type PeerCred } from './peercred.js';
+export {
+  bpfMapCreate, bpfMapUpdate, bpfMapLookup, bpfMapDelete, bpfMapKeys, bpfMapFreeze, bpfProgLoad, bpfProgTestRun,
+  bpfXdpLink, bpfProgId, BPF_PROG_TYPE_XDP, XDP_FLAGS_SKB_MODE, XDP_FLAGS_DRV_MODE, type KernelMapSpec, type TestRun,
+} from './bpf.js';

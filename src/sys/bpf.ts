@@ -13,7 +13,7 @@ const syscall = libc.func('long syscall(long num, ...)');
 const SYS_bpf = 321;
 
 export const BPF_MAP_CREATE = 0, BPF_MAP_LOOKUP_ELEM = 1, BPF_MAP_UPDATE_ELEM = 2, BPF_MAP_DELETE_ELEM = 3,
-  BPF_MAP_GET_NEXT_KEY = 4, BPF_PROG_LOAD = 5, BPF_PROG_TEST_RUN = 10, BPF_OBJ_GET_INFO_BY_FD = 15,
+  BPF_MAP_GET_NEXT_KEY = 4, BPF_PROG_LOAD = 5, BPF_OBJ_GET = 7, BPF_PROG_TEST_RUN = 10, BPF_OBJ_GET_INFO_BY_FD = 15,
   BPF_MAP_FREEZE = 22, BPF_LINK_CREATE = 28;
 export const BPF_PROG_TYPE_XDP = 6;
 export const BPF_XDP = 37;
@@ -171,6 +171,11 @@ export function bpfXdpLink(progFd: number, ifindex: number, flags = 0): number {
   return call(BPF_LINK_CREATE, (dv) => {
     dv.setUint32(0, progFd, true); dv.setUint32(4, ifindex, true); dv.setUint32(8, BPF_XDP, true); dv.setUint32(12, flags, true);
   }, `LINK_CREATE ifindex ${ifindex}`);
+}
+
+/** Open a pinned program or map (bpffs path). */
+export function bpfObjGet(path: string): number {
+  return call(BPF_OBJ_GET, (dv, s) => { dv.setBigUint64(0, s.copy(new TextEncoder().encode(path + '\0')), true); }, `OBJ_GET ${path}`);
 }
 
 /** The kernel's id of a program (as `ip link` and bpftool show it). */

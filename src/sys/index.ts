@@ -22,5 +22,5 @@ export { tryLockExclusive } from './flock.js';
 export { peerCred, type PeerCred } from './peercred.js';
 export {
   bpfMapCreate, bpfMapUpdate, bpfMapLookup, bpfMapDelete, bpfMapKeys, bpfMapFreeze, bpfProgLoad, bpfProgTestRun,
-  bpfXdpLink, bpfProgId, BPF_PROG_TYPE_XDP, XDP_FLAGS_SKB_MODE, XDP_FLAGS_DRV_MODE, type KernelMapSpec, type TestRun,
+  bpfXdpLink, bpfProgId, bpfObjGet, BPF_PROG_TYPE_XDP, XDP_FLAGS_SKB_MODE, XDP_FLAGS_DRV_MODE, type KernelMapSpec, type TestRun,
 } from './bpf.js';

@@ -9,7 +9,10 @@ import { XdpProgram } from '../../src/lib/bpf/program.js';
 import { XdpBuff, XDP_PACKET_HEADROOM, XDP_TAILROOM, XDP_FRAME_SIZE } from '../../src/lib/bpf/xdp-buff.js';
 import { type ProgramSpec, MapType, F_RDONLY_PROG } from '../../src/lib/bpf/types.js';
 import { defaultEnv } from '../../src/lib/bpf/helpers.js';
-import { bpfMapUpdate } from '../../src/sys/bpf.js';
+import { bpfMapUpdate, bpfObjGet, bpfProgTestRun } from '../../src/sys/bpf.js';
+import { closeFd } from '../../src/sys/memory.js';
+import { execFileSync } from 'node:child_process';
+import { rmSync, mkdirSync } from 'node:fs';
 import { u32le } from '../../src/lib/bpf/maps.js';
 
 export function possibleCpus(): number {
@@ -33,10 +36,54 @@ function fillRedirectMaps(spec: ProgramSpec, k: KernelProgram, progs: XdpProgram
   });
 }
 
-export interface Mismatch { packet: number; what: string; input: string }
+/**
+ * The same object loaded by Debian's bpftool (libbpf), pinned under bpffs: test runs go through
+ * the pinned program, map contents are read back with `bpftool map dump -j`.
+ */
+export class BpftoolProgram {
+  readonly dir: string;
+  readonly fd: number;
+  constructor(objectPath: string, readonly spec: ProgramSpec) {
+    this.dir = `/sys/fs/bpf/sluice-test-${process.pid}-${spec.name}`;
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir);
+    execFileSync('bpftool', ['prog', 'load', objectPath, `${this.dir}/prog`, 'type', 'xdp', 'pinmaps', `${this.dir}/maps`], { stdio: 'pipe' });
+    this.fd = bpfObjGet(`${this.dir}/prog`);
+    for (const m of spec.maps) {
+      if (m.type !== MapType.DEVMAP) continue;
+      for (let key = 0; key < m.maxEntries - 1; key++) {
+        execFileSync('bpftool', ['map', 'update', 'pinned', `${this.dir}/maps/${m.name}`, 'key', ...bytesArg(u32le(key)), 'value', ...bytesArg(u32le(1))], { stdio: 'pipe' });
+      }
+    }
+  }
+  /** key hex -> value hex (per-CPU values summed as u64 words). */
+  dump(name: string): Map<string, string> {
+    const j = JSON.parse(execFileSync('bpftool', ['-j', 'map', 'dump', 'pinned', `${this.dir}/maps/${name}`], { encoding: 'utf8' })) as
+      { key: string[]; value?: string[]; values?: { value: string[] }[] }[];
+    const out = new Map<string, string>();
+    const bytes = (a: string[]) => Uint8Array.from(a.map((h) => parseInt(h, 16)));
+    for (const e of j) {
+      if (e.value) { out.set(hex(bytes(e.key)), hex(bytes(e.value))); continue; }
+      const vals = e.values!.map((v) => bytes(v.value));
+      const sum = new Uint8Array(vals[0]!.length);
+      const sd = new DataView(sum.buffer);
+      for (let o = 0; o + 8 <= sum.length; o += 8) {
+        let acc = 0n;
+        for (const v of vals) acc += new DataView(v.buffer).getBigUint64(o, true);
+        sd.setBigUint64(o, BigInt.asUintN(64, acc), true);
+      }
+      out.set(hex(bytes(e.key)), hex(sum));
+    }
+    return out;
+  }
+  close(): void { closeFd(this.fd); rmSync(this.dir, { recursive: true, force: true }); }
+}
+
+function bytesArg(b: Uint8Array): string[] { return [...b].map(String); }
 
 export class Differential {
   readonly kernel: KernelProgram;
+  readonly bpftool: BpftoolProgram | null;
   readonly compiled: XdpProgram;
   readonly interp: XdpProgram;
   private readonly buf = new Uint8Array(4096);
@@ -45,12 +92,14 @@ export class Differential {
   packets = 0;
   readonly actions = new Map<number, number>();
 
-  constructor(readonly spec: ProgramSpec) {
+  /** `objectPath`: also load the object with bpftool and compare against it. */
+  constructor(readonly spec: ProgramSpec, objectPath?: string) {
     const env = defaultEnv();
     this.compiled = new XdpProgram(spec, env);
     this.interp = new XdpProgram(spec, env);
     this.kernel = new KernelProgram(spec);
     fillRedirectMaps(spec, this.kernel, [this.compiled, this.interp]);
+    this.bpftool = objectPath ? new BpftoolProgram(objectPath, spec) : null;
     this.x.attach(this.buf);
   }
 
@@ -60,6 +109,11 @@ export class Differential {
     const k = this.kernel.testRun(pkt);
     const a = this.sluice(pkt, false), b = this.sluice(pkt, true);
     this.actions.set(k.retval, (this.actions.get(k.retval) ?? 0) + 1);
+    if (this.bpftool) {
+      const t = bpfProgTestRun(this.bpftool.fd, pkt);
+      if (t.retval !== k.retval) return `bpftool-loaded program returned ${t.retval}, Sluice-loaded ${k.retval}`;
+      if (hex(t.data) !== hex(k.data)) return `bpftool-loaded program output differs from the Sluice-loaded one`;
+    }
     if (a.ret !== k.retval) return `compiled returned ${a.ret}, kernel ${k.retval}`;
     if (b.ret !== k.retval) return `interpreter returned ${b.ret}, kernel ${k.retval}`;
     if (hex(a.out) !== hex(k.data)) return `compiled output differs from the kernel's:\n  sluice ${hex(a.out)}\n  kernel ${hex(k.data)}`;
@@ -83,6 +137,11 @@ export class Differential {
       const m = this.spec.maps[i]!;
       if (m.type === MapType.DEVMAP || m.flags & F_RDONLY_PROG) continue;
       const kern = kernelMapEntries(this.kernel.mapFds[i]!, m, this.cpus);
+      if (this.bpftool && !m.name.startsWith('.')) {
+        const b = this.bpftool.dump(m.name);
+        if (b.size !== kern.size) return `map ${m.name}: bpftool-loaded has ${b.size} entries, Sluice-loaded ${kern.size}`;
+        for (const [kk, v] of kern) if (b.get(kk) !== hex(v)) return `map ${m.name} key ${kk}: bpftool-loaded ${b.get(kk)}, Sluice-loaded ${hex(v)}`;
+      }
       for (const [name, p] of [['compiled', this.compiled], ['interpreter', this.interp]] as const) {
         const ours = new Map<string, string>();
         for (const key of p.maps[i]!.keys()) ours.set(hex(key), hex(p.maps[i]!.get(key)!));
@@ -96,5 +155,5 @@ export class Differential {
     return null;
   }
 
-  close(): void { this.kernel.close(); }
+  close(): void { this.kernel.close(); this.bpftool?.close(); }
 }

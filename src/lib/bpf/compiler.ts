@@ -61,7 +61,7 @@ let x = null, pd = sd, pv = sv, ps = 0, pe = 0, rh = 0, th = 0;
   if (pd !== buf.data) { pd = buf.data; pv = buf.dv; }
   ps = buf.start; pe = buf.end;
   try { return f0(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ${STACK_SIZE}) >>> 0; }
-  catch (e) { if (e === OOB) return 0; throw e; }
+  catch (e) { if (e === OOB) { buf.faults++; return 0; } throw e; }
 };`;
   return out;
 }

@@ -241,6 +241,7 @@ function alu(i: Insn, d: bigint, s: bigint, wide: boolean): bigint {
   const o = aluOp(i.op);
   const bits = wide ? 64 : 32;
   const mask = wide ? M64 : M32;
+  if (o === END) return byteSwap(i, d);
   if (!wide) { d &= M32; s &= M32; }
   let r: bigint;
   switch (o) {
@@ -257,16 +258,17 @@ function alu(i: Insn, d: bigint, s: bigint, wide: boolean): bigint {
     case RSH: r = d >> (s & BigInt(bits - 1)); break;
     case ARSH: r = BigInt.asIntN(bits, d) >> (s & BigInt(bits - 1)); break;
     case NEG: r = -d; break;
-    case END: {
-      const w = i.imm;
-      const v = d & ((1n << BigInt(w)) - 1n);
-      if (!(i.op & X)) return v; // to little-endian: a truncation on this host
-      let out = 0n;
-      for (let k = 0; k < w / 8; k++) out = (out << 8n) | ((v >> BigInt(8 * k)) & 0xffn);
-      return out;
-    }
     default: throw new InterpreterFault(`alu op 0x${o.toString(16)}`);
   }
   return BigInt.asUintN(bits, r) & mask;
 }
 
+/** to_le (a truncation on this little-endian host) or to_be (reverse the low imm/8 bytes). */
+function byteSwap(i: Insn, d: bigint): bigint {
+  const w = i.imm;
+  const v = d & ((1n << BigInt(w)) - 1n);
+  if (!(i.op & X)) return v;
+  let out = 0n;
+  for (let k = 0; k < w / 8; k++) out = (out << 8n) | ((v >> BigInt(8 * k)) & 0xffn);
+  return out;
+}

@@ -27,6 +27,8 @@ export class XdpBuff {
   /** After XDP_REDIRECT: the map and the target it named (-1: none). */
   redirectMap: BpfMap | null = null;
   redirectTarget = -1;
+  /** Runs aborted by a packet access outside [data, data_end) (a verifier gap: never expected). */
+  faults = 0;
   /** Set the buffer (once per pool or test buffer). */
   attach(data: Uint8Array): void {
     if (this.data !== data) {

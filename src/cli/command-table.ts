@@ -171,8 +171,8 @@ export const VERBS: Verb[] = [
   },
   {
     name: 'switch', about: 'a quick switch with ports from the command line (as testpmd --vdev)',
-    usage: ['switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS] [--json FILE] [--duration SECONDS]', '       [--pool BUFFERS] [--idle-spell MS | --busy-poll] [--workers N [--cpus LIST]]', '       [--capture PORT:FILE.pcapng[,dir=rx|tx|both][,filter=EXPR]]...'],
-    args: ['--mode patch|bridge  patch joins ports 1-2, 3-4...; bridge joins all to a learning bridge', '--json FILE          write the summary there (its directory must exist)', '--workers N          spread vhost-user queue pairs over N pinned engines (--cpus 2-3)'],
+    usage: ['switch --port SPEC [--port SPEC...] [--mode patch|bridge] [--stats SECONDS] [--json FILE] [--duration SECONDS]', '       [--pool BUFFERS] [--idle-spell MS | --busy-poll] [--workers N [--cpus LIST]]', '       [--capture PORT:FILE.pcapng[,dir=rx|tx|both][,filter=EXPR]]...', '       [--bpf PORT:FILE.o[,section=NAME][,program=NAME]]...'],
+    args: ['--bpf PORT:FILE.o     run an XDP program (clang -target bpf) on what PORT receives', '--mode patch|bridge  patch joins ports 1-2, 3-4...; bridge joins all to a learning bridge', '--json FILE          write the summary there (its directory must exist)', '--workers N          spread vhost-user queue pairs over N pinned engines (--cpus 2-3)'],
     example: ['sluice switch --port gen:size=64,flows=16 --port sink --duration 5'],
     more: PORT_KINDS,
   },

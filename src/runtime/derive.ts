@@ -11,7 +11,9 @@
  *   patch (no app):        A.output -> B.input, B.output -> A.input (cross-connect)
  * A bridge with no member ports derives to nothing (it exists in the state only).
  *   router (l3-router):    PORT.output -> R.PORT,  R.PORT -> PORT.input
- * `links` are added as given; captures are applied last (apps/capture applyCaptures).
+ * `links` are added as given; XDP programs are applied next (apps/bpf applyBpf: bpf apps on
+ * the ports' receive side, merge fronts on their inputs; ports numbered from 1 in `ports`
+ * order), captures last (apps/capture applyCaptures).
  * Errors are StateError naming the field.
  */
 import { checkConfig, type GraphConfig, type AppSpec } from '../core/config.js';
@@ -20,6 +22,7 @@ import { portApp } from '../core/port-kinds.js';
 import { appType, appTypeNames } from '../core/registry.js';
 import { resolveClass } from '../core/engine.js';
 import { applyCaptures } from '../apps/capture/graph.js';
+import { applyBpf } from '../apps/bpf/graph.js';
 import { parseFlow } from '../apps/flow-table/flow-parser.js';
 import { StateError, type DataPlaneState } from './state.js';
 
@@ -81,6 +84,7 @@ export function deriveGraph(s: DataPlaneState): GraphConfig {
   links.push(...(s.links ?? []));
   let g: GraphConfig = { apps, links };
   try { checkConfig(g); } catch (e) { throw new StateError(`links: ${(e as Error).message}`); }
+  try { g = applyBpf(g, s.bpf ?? [], Object.keys(s.ports ?? {})); } catch (e) { throw new StateError((e as Error).message); }
   const caps = s.captures ?? [];
   if (caps.length > 0) {
     try {

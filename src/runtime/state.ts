@@ -9,6 +9,7 @@
  *   bridges:  {NAME: {type: learning|flow|patch, ports: {PORT: {vlan?, trunk?}}, flows?}}
  *   routers:  {NAME: {interfaces: {PORT: {mac, ipv4?, ipv6?}}, routes?: [{prefix, via?, dev?}]}}
  *   captures: [{port, file, dir: rx|tx|both, filter?}]
+ *   bpf:      [{port, file, section?, program?}]  an XDP program on a port's receive side (apps/bpf)
  *   apps, links:  further apps and links joined as given (run configs)
  *   engines:  named engines and the apps each runs (run configs; see place.ts)
  */
@@ -22,6 +23,7 @@ export interface RouterInterface { mac: string; ipv4?: string; ipv6?: string }
 export interface RouteModel { prefix: string; via?: string; dev?: string }
 export interface RouterModel { interfaces: Record<string, RouterInterface>; routes?: RouteModel[] }
 export interface CaptureModel { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }
+export interface BpfModel { port: string; file: string; section?: string; program?: string }
 export interface EngineSettings {
   idleSpellMs?: number; maxSleepMs?: number; poolSize?: number; tickHz?: number;
   /** Worker engines for the queue pairs of patched vhost-user ports, and their CPUs (fixed at start). */
@@ -36,6 +38,7 @@ export interface DataPlaneState {
   bridges?: Record<string, BridgeModel>;
   routers?: Record<string, RouterModel>;
   captures?: CaptureModel[];
+  bpf?: BpfModel[];
   apps?: Record<string, AppSpec>;
   links?: string[];
   engines?: EnginePlacement[];

@@ -17,6 +17,7 @@ import { appType } from '../core/registry.js';
 import type { CaptureSpec } from '../apps/capture/graph.js';
 import { Host, engineList } from '../runtime/host.js';
 import type { DataPlaneState } from '../runtime/state.js';
+import type { BpfHook } from '../apps/bpf/graph.js';
 
 export type SwitchMode = 'patch' | 'bridge';
 
@@ -58,6 +59,8 @@ export class Switch {
   readonly ports: PortEntry[] = [];
   /** Packet captures (see apps/capture). */
   readonly captures: CaptureSpec[] = [];
+  /** XDP programs on ports' receive side (see apps/bpf). */
+  readonly bpf: BpfHook[] = [];
   mode: SwitchMode;
   private readonly workers: number;
   private readonly cpus: number[] | undefined;
@@ -99,15 +102,31 @@ export class Switch {
     const [removed] = this.ports.splice(i, 1);
     const caps = this.captures.filter((c) => c.port === name);
     for (const c of caps) this.captures.splice(this.captures.indexOf(c), 1);
-    try { this.apply(); } catch (e) { this.ports.splice(i, 0, removed!); this.captures.push(...caps); throw e; }
+    const hooks = this.bpf.filter((h) => h.port === name);
+    for (const h of hooks) this.bpf.splice(this.bpf.indexOf(h), 1);
+    try { this.apply(); } catch (e) { this.ports.splice(i, 0, removed!); this.captures.push(...caps); this.bpf.push(...hooks); throw e; }
+  }
+
+  /** A port's name from a name or an index (as --capture and --bpf take them). */
+  private portName(what: string, port: string): string {
+    const byIndex = /^\d+$/.test(port) ? this.ports[Number(port)] : undefined;
+    const name = this.ports.some((p) => p.name === port) ? port : byIndex?.name;
+    if (name === undefined) throw new PortSpecError(`${what}: no port named or numbered "${port}" (ports: ${this.ports.map((p) => p.name).join(', ') || 'none'})`);
+    return name;
+  }
+
+  /** Run an XDP program on a port's received packets; `port` is a name or an index. */
+  addBpf(hook: BpfHook): BpfHook {
+    const h = { ...hook, port: this.portName('bpf', hook.port) };
+    if (this.bpf.some((b) => b.port === h.port)) throw new PortSpecError(`bpf: port ${h.port} already has a program`);
+    this.bpf.push(h);
+    try { this.apply(); } catch (e) { this.bpf.pop(); throw e; }
+    return h;
   }
 
   /** Capture a port's rx and/or tx into a pcapng file or FIFO; `port` is a name or an index. */
   addCapture(spec: CaptureSpec): CaptureSpec {
-    const byIndex = /^\d+$/.test(spec.port) ? this.ports[Number(spec.port)] : undefined;
-    const port = this.ports.some((p) => p.name === spec.port) ? spec.port : byIndex?.name;
-    if (port === undefined) throw new PortSpecError(`capture: no port named or numbered "${spec.port}" (ports: ${this.ports.map((p) => p.name).join(', ') || 'none'})`);
-    const c = { ...spec, port };
+    const c = { ...spec, port: this.portName('capture', spec.port) };
     this.captures.push(c);
     try { this.apply(); } catch (e) { this.captures.pop(); throw e; }
     return c;
@@ -131,6 +150,7 @@ export class Switch {
       engine: { workers: this.workers, ...(this.cpus ? { workerCpus: this.cpus } : {}) },
       ports, bridges,
       ...(this.captures.length ? { captures: this.captures.map((c) => ({ port: c.port, file: c.file, dir: c.dir, ...(c.filter !== undefined ? { filter: c.filter } : {}) })) } : {}),
+      ...(this.bpf.length ? { bpf: this.bpf.map((h) => ({ ...h })) } : {}),
     };
   }
 
@@ -153,13 +173,21 @@ export class Switch {
   reportLeaks(): number { return this.host.reportLeaks(); }
 
   /** Per-port counters in the documented JSON shape. */
-  summary(stats: EngineStats = this.engine.stats()): { ports: PortSummary[] } {
+  summary(stats: EngineStats = this.engine.stats()): { ports: PortSummary[]; bpf?: unknown[] } {
+    const bpf = Object.values(stats.apps).map((a) => (a.extra as { bpf?: unknown } | undefined)?.bpf).filter((x) => x !== undefined);
     return {
+      ...(bpf.length ? { bpf } : {}),
       ports: this.ports.map((p) => {
         const a = stats.apps[p.name]!;
         const x = a.extra as { placement?: unknown[]; offloads?: object } | undefined;
+        // What a port's XDP program dropped counts as the port's drops (reason filtered).
+        const drops = { ...a.drops };
+        for (const b of Object.values(stats.apps)) {
+          if ((b.extra as { bpf?: { port?: string } } | undefined)?.bpf?.port !== p.name) continue;
+          for (const [k, v] of Object.entries(b.drops)) drops[k] = (drops[k] ?? 0) + v;
+        }
         return {
-          name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops: a.drops,
+          name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops,
           ...(x?.placement ? { placement: x.placement } : {}), ...(x?.offloads ? { offloads: x.offloads } : {}),
         };
       }),

@@ -6,6 +6,10 @@
  * (pair q on worker q mod N; a patch of two vhost-user ports runs entirely there), pinned to
  * --cpus LIST (e.g. 2,3 or 2-3) when given, as OVS-DPDK's pmd-cpu-mask.
  *
+ * --bpf PORT:FILE.o[,section=NAME][,program=NAME] runs an XDP program (clang -target bpf) on what
+ * PORT receives: XDP_PASS forwards, XDP_DROP drops (`filtered`), XDP_TX sends it back out of
+ * PORT, XDP_REDIRECT out of the port its devmap names (ports numbered from 1).
+ *
  * --capture mirrors a port's received (rx) and/or sent (tx) packets into a pcapng file, a
  * FIFO (live: `tshark -r FIFO`) or `-` (stdout); PORT is a port name (p0, p1… or name=) or index.
  *
@@ -25,6 +29,7 @@ import { ApplyError, StateError } from '../../runtime/state.js';
 import { usage } from '../command-table.js';
 import { checkOutputFile } from '../output-file.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';
+import { parseBpfOption } from '../../apps/bpf/graph.js';
 import { parseCpuList } from '../../host/parse.js';
 import { unavailableCpu } from '../../config/load.js';
 
@@ -43,7 +48,7 @@ function printStats(prev: PortSummary[] | undefined, now: PortSummary[], dt: num
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', workers: 'string', cpus: 'string' });
+  const { opts, rest } = parseArgs(argv, { port: 'string[]', mode: 'string', stats: 'string', json: 'string', duration: 'string', pool: 'string', capture: 'string[]', bpf: 'string[]', 'idle-spell': 'string', 'busy-poll': 'boolean', workers: 'string', cpus: 'string' });
   await loadBuiltins();
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}" (sluice switch --help)`);
   const specs = (opts.port as string[] | undefined) ?? [];
@@ -66,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let captures: ReturnType<typeof parseCaptureOption>[];
   try { captures = ((opts.capture as string[] | undefined) ?? []).map(parseCaptureOption); } catch (e) { throw new UsageError((e as Error).message); }
+  let hooks: ReturnType<typeof parseBpfOption>[];
+  try { hooks = ((opts.bpf as string[] | undefined) ?? []).map(parseBpfOption); } catch (e) { throw new UsageError((e as Error).message); }
 
   // Adaptive polling by default: sleep on the ports' kick/readiness fds after an idle spell.
   // --busy-poll never sleeps (as DPDK PMDs), for benchmarks and latency-critical NFV.
@@ -79,12 +86,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for (const s of specs) { at = s; sw.addPort(s); }
     at = undefined;
+    for (const h of hooks) { at = `--bpf ${h.port}:${h.file}`; sw.addBpf(h); }
+    at = undefined;
     for (const c of captures) sw.addCapture(c);
     await sw.workersReady();
   } catch (thrown) {
     await sw.stop();
     sw.close();
     const e = thrown instanceof ApplyError ? thrown.cause : thrown;
+    if (at?.startsWith('--bpf') && e instanceof Error && /^(BpfError|BpfObjectError|VerifierError|Error)$/.test(e.name) && !describeError(e)) throw new UsageError(`${at}: ${e.message}`);
     if (e instanceof StateError || e instanceof PortSpecError || (e as Error).name === 'FilterError' || /^capture/.test((e as Error).message) || e instanceof RangeError || (e as Error).name === 'PcapError') throw new UsageError((e as Error).message);
     // A port that cannot open what it names (a socket directory, an output file): one line naming it.
     const sys = describeError(e);

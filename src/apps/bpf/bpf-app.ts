@@ -1,0 +1,166 @@
+/**
+ * The `bpf` app: runs a compiled XDP program on every packet a port receives.
+ *
+ *   input ──► program ──► PASS      → output
+ *                    └──► DROP/ABORTED → dropped as `filtered` (counted per action)
+ *                    └──► TX        → to_<this port> (back out of the ingress port)
+ *                    └──► REDIRECT  → to_<port> the redirect map names
+ *
+ * Redirect maps (devmap) hold Sluice port numbers counted from 1 (the `ingress_ifindex` a
+ * program sees on port k is k+1, in the order of the switch's ports); an entry naming no port
+ * drops the packet as `no_route`. The packet is the pool buffer itself: data/data_end are
+ * offsets into the pool's data array, xdp_adjust_head/tail may move them within the buffer.
+ * Counters per action, runs and time per run are in `report()` (`sluice bpf show`).
+ */
+import { readFileSync } from 'node:fs';
+import { App, type AppContext } from '../../core/app.js';
+import type { Link } from '../../core/link.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
+import { loadObject, XdpProgram, XdpBuff, XdpAction, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap } from '../../lib/bpf/index.js';
+
+export interface BpfAppArgs {
+  /** ELF object (clang -target bpf). */
+  file: string;
+  /** Program section (default: the first `xdp*` section) or function name. */
+  section?: string;
+  program?: string;
+  /** The hooked port's name and its number from 1 (ingress_ifindex). */
+  port: string;
+  ifindex: number;
+  /** All ports in order: redirect target k goes to `to_<ports[k-1]>`. */
+  ports: string[];
+  rxQueue?: number;
+}
+
+export const bpfAppSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'port', 'ifindex', 'ports'],
+  properties: {
+    file: { type: 'string', minLength: 1 },
+    section: { type: 'string', minLength: 1 },
+    program: { type: 'string', minLength: 1 },
+    port: { type: 'string', minLength: 1 },
+    ifindex: { type: 'integer', minimum: 1, maximum: 65535 },
+    ports: { type: 'array', items: { type: 'string' } },
+    rxQueue: { type: 'integer', minimum: 0 },
+  },
+};
+
+/** Pick a program of an object: by section, by function name, or the first XDP one. */
+export function selectProgram(file: string, section?: string, program?: string): ProgramSpec {
+  let bytes: Uint8Array;
+  try { bytes = readFileSync(file); } catch (e) { throw new BpfError(`${file}: ${(e as Error).message}`); }
+  const obj = loadObject(bytes);
+  const pick = section === undefined && program === undefined
+    ? (obj.programs.find((p) => p.section.startsWith('xdp')) ?? obj.programs[0])
+    : obj.programs.find((p) => (section === undefined || p.section === section) && (program === undefined || p.name === program));
+  if (!pick) throw new BpfError(`${file}: no program${section ? ` in section ${section}` : ''}${program ? ` named ${program}` : ''} (has: ${obj.programs.map((p) => `${p.name} in ${p.section}`).join(', ')})`);
+  return pick;
+}
+
+export class BpfApp extends App {
+  readonly program: XdpProgram;
+  readonly args: BpfAppArgs;
+  private readonly x = new XdpBuff();
+  private in: Link | undefined;
+  private pass: Link | undefined;
+  /** Output link per port number (index 1..n); undefined where none. */
+  private to: (Link | undefined)[] = [];
+  private readonly self: number;
+  /** Packets per XDP action (0..4) and unknown return values (5). */
+  readonly actions = new Float64Array(6);
+  runs = 0;
+  ns = 0;
+
+  constructor(ctx: AppContext, args: BpfAppArgs, env: HelperEnv = defaultEnv()) {
+    super(ctx);
+    this.args = args;
+    this.program = new XdpProgram(selectProgram(args.file, args.section, args.program), env);
+    this.self = args.ifindex;
+    this.x.attach(ctx.pool.data);
+    this.x.ingressIfindex = args.ifindex;
+    this.x.rxQueue = args.rxQueue ?? 0;
+  }
+
+  override linked(): void {
+    this.in = this.input.input;
+    this.pass = this.output.output;
+    this.to = [undefined, ...this.args.ports.map((p) => this.output[`to_${p}`])];
+  }
+
+  override push(): void {
+    const l = this.in;
+    if (!l || l.empty()) return;
+    const pool = this.pool, x = this.x, run = this.program.run, bufSize = pool.bufSize, c = this.counters, acts = this.actions;
+    const t0 = performance.now();
+    let n = 0;
+    while (!l.empty()) {
+      const p = l.receive();
+      const base = p * bufSize;
+      const start = pool.start(p);
+      c[RX_PACKETS]++;
+      c[RX_BYTES] += pool.len[p]!;
+      x.frame(start, start + pool.len[p]!, base, base + bufSize);
+      const a = run(x);
+      n++;
+      pool.off[p] = x.start - base;
+      pool.len[p] = x.end - x.start;
+      if (a === 2 /* PASS */) { acts[2]++; this.send(this.pass, p); continue; }
+      if (a === 3 /* TX */) { acts[3]++; this.send(this.to[this.self], p); continue; }
+      if (a === 4 /* REDIRECT */) {
+        acts[4]++;
+        const t = x.redirectTarget;
+        const out = t > 0 && t < this.to.length ? this.to[t] : undefined;
+        if (out) this.send(out, p); else this.drop(p, DropReason.NO_ROUTE);
+        continue;
+      }
+      acts[a >= 0 && a <= 1 ? a : 5]++;
+      this.drop(p, DropReason.FILTERED);
+    }
+    this.runs += n;
+    this.ns += (performance.now() - t0) * 1e6;
+  }
+
+  private send(out: Link | undefined, p: number): void {
+    if (!out) { this.drop(p, DropReason.NO_DESTINATION); return; }
+    if (out.full()) { this.drop(p, DropReason.LINK_FULL); return; }
+    this.counters[TX_PACKETS]++;
+    this.counters[TX_BYTES] += this.pool.len[p]!;
+    out.transmit(p);
+  }
+
+  map(name: string): BpfMap { return this.program.map(name); }
+
+  override report(): Record<string, unknown> {
+    const a = this.actions;
+    return {
+      bpf: {
+        program: this.program.name, section: this.program.spec.section, file: this.args.file, port: this.args.port,
+        insns: this.program.insnCount, runs: this.runs, nsPerRun: this.runs ? Math.round(this.ns / this.runs) : 0,
+        actions: { aborted: a[0], drop: a[1], pass: a[2], tx: a[3], redirect: a[4], unknown: a[5] },
+        maps: this.program.maps.map((m) => ({ name: m.name, type: m.typeName, keySize: m.spec.keySize, valueSize: m.spec.valueSize, maxEntries: m.spec.maxEntries })),
+      },
+    };
+  }
+}
+
+/** `merge`: every input onto `output` (the front of a port that a bpf app may send to). */
+export class MergeApp extends App {
+  private out: Link | undefined;
+  override linked(): void { this.out = this.output.output; }
+  override push(): void {
+    const out = this.out;
+    for (const l of this.inputs) {
+      while (!l.empty()) {
+        const p = l.receive();
+        if (!out) this.drop(p, DropReason.NO_DESTINATION);
+        else if (out.full()) this.drop(p, DropReason.LINK_FULL);
+        else out.transmit(p);
+      }
+    }
+  }
+}
+
+export { XdpAction };

@@ -4,6 +4,7 @@ import './l2-bridge/index.js';
 import './flow-table/index.js';
 import './l3-router/index.js';
 import './vxlan/index.js';
+import './bpf/register.js';
 
 export { Generator, Sink, NullPort } from './basic/index.js';
 export { L2Bridge } from './l2-bridge/index.js';

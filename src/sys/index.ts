@@ -24,3 +24,4 @@ export {
   bpfMapCreate, bpfMapUpdate, bpfMapLookup, bpfMapDelete, bpfMapKeys, bpfMapFreeze, bpfProgLoad, bpfProgTestRun,
   bpfXdpLink, bpfProgId, bpfObjGet, BPF_PROG_TYPE_XDP, XDP_FLAGS_SKB_MODE, XDP_FLAGS_DRV_MODE, type KernelMapSpec, type TestRun,
 } from './bpf.js';
+export { openXsk, xskKickTx, xskKickRx, xskStatistics, XskSocket, XskRing, XDP_COPY, XDP_ZEROCOPY, XDP_RING_NEED_WAKEUP, type XskOptions, type XdpStatistics } from './xsk.js';

@@ -58,6 +58,17 @@ export const VERBS: Verb[] = [
     ],
   },
   {
+    name: 'bpf', ctl: true, about: 'XDP programs (ELF objects from clang -target bpf) on ports of the running daemon, and their maps',
+    usage: [],
+    example: ['sluice bpf attach vm1 /etc/sluice/filter.o && sluice bpf show'],
+    subs: [
+      { name: 'attach', usage: ['bpf attach PORT FILE.o [section=NAME] [program=NAME]'], about: 'run the program on what PORT receives (XDP_DROP counts as filtered, XDP_TX goes back out of PORT, XDP_REDIRECT out of the port its devmap names, ports numbered from 1)', example: ['sluice bpf attach vm1 ./xdp_filter.o section=xdp'] },
+      { name: 'detach', usage: ['bpf detach PORT'], about: 'remove the program of PORT', example: ['sluice bpf detach vm1'] },
+      { name: 'show', usage: ['bpf show'], about: 'programs: attach point, instructions, runs, ns per run, packets per XDP action', example: ['sluice bpf show -j'] },
+      { name: 'map', usage: ['bpf map dump PORT MAP', 'bpf map update PORT MAP KEY VALUE [any|noexist|exist]', 'bpf map delete PORT MAP KEY'], about: 'read and write a program\'s map (KEY/VALUE: 0x and hex bytes in memory order, or a decimal for up to 8 bytes, little-endian)', example: ['sluice bpf map dump vm1 counters -j', 'sluice bpf map update vm1 ports 0 3'] },
+    ],
+  },
+  {
     name: 'capture', ctl: true, about: 'pcapng capture of a port of the running daemon',
     usage: [],
     example: ['sluice capture add vm1 /var/lib/sluice/captures/vm1.pcapng dir=rx filter=icmp'],

@@ -33,6 +33,7 @@ import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
 import { buildRegistry, serveMetrics } from './metrics.js';
 import { ApiServer, ApiError, type Caller } from './api-server.js';
+import { bpfShow, bpfMapDump, bpfMapUpdate, bpfMapDelete, BPF_FLAGS } from './bpf-api.js';
 import { FileAccess, nextOwners } from './access.js';
 import { recordProfile } from './profile.js';
 import type { Registry } from 'prom-client';
@@ -253,6 +254,7 @@ export class Daemon {
     f(next);
     for (const k of ['ports', 'bridges', 'routers'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
     if (next.captures && next.captures.length === 0) delete next.captures;
+    if (next.bpf && next.bpf.length === 0) delete next.bpf;
     return { changes: this.apply(next).changes };
   }
 
@@ -390,6 +392,7 @@ export class Daemon {
         if (rt.routes.length === 0) delete rt.routes;
       }
       s.captures = (s.captures ?? []).filter((c) => c.port !== p.name);
+      s.bpf = (s.bpf ?? []).filter((b) => b.port !== p.name);
     });
     this.log({ event: 'port-del', port: p.name });
     return r;
@@ -530,6 +533,17 @@ export class Daemon {
     return this.mutate((s) => { s.captures = s.captures!.filter((c) => !match(c)); });
   }
 
+  _bpfAttach(p: { port: string; file: string; section?: string; program?: string }): unknown {
+    this.port(p.port);
+    if ((this.state.bpf ?? []).some((b) => b.port === p.port)) throw new ApiError('exists', `port ${p.port} already has an XDP program (sluice bpf detach ${p.port})`);
+    return this.mutate((s) => { (s.bpf ??= []).push({ port: p.port, file: p.file, ...(p.section ? { section: p.section } : {}), ...(p.program ? { program: p.program } : {}) }); });
+  }
+
+  _bpfDetach(p: { port: string }): unknown {
+    if (!(this.state.bpf ?? []).some((b) => b.port === p.port)) throw new ApiError('not-found', `no XDP program on port ${p.port}`);
+    return this.mutate((s) => { s.bpf = s.bpf!.filter((b) => b.port !== p.port); if (s.bpf.length === 0) delete s.bpf; });
+  }
+
   _traceAdd(p: { port: string; count: number; filter?: string }): unknown {
     this.port(p.port);
     let id: number;
@@ -597,6 +611,12 @@ const methods: Record<string, Method> = {
   'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
   'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },
   'capture.show': { schema: obj({}), run: (d) => (d.state.captures ?? []).map((c) => ({ ...c, dir: c.dir ?? 'both' })) },
+  'bpf.attach': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, section: { type: 'string', minLength: 1 }, program: { type: 'string', minLength: 1 } }, ['port', 'file']), run: (d, p) => d._bpfAttach(p) },
+  'bpf.detach': { schema: obj({ port: name }, ['port']), run: (d, p) => d._bpfDetach(p) },
+  'bpf.show': { schema: obj({}), run: (d) => bpfShow(d.engine) },
+  'bpf.map.dump': { schema: obj({ port: name, map: { type: 'string', minLength: 1 } }, ['port', 'map']), run: (d, p) => bpfMapDump(d.engine, p) },
+  'bpf.map.update': { schema: obj({ port: name, map: { type: 'string', minLength: 1 }, key: { type: 'string' }, value: { type: 'string' }, flags: { enum: Object.keys(BPF_FLAGS) } }, ['port', 'map', 'key', 'value']), run: (d, p) => bpfMapUpdate(d.engine, p) },
+  'bpf.map.delete': { schema: obj({ port: name, map: { type: 'string', minLength: 1 }, key: { type: 'string' } }, ['port', 'map', 'key']), run: (d, p) => bpfMapDelete(d.engine, p) },
   'stats': { schema: obj({}), run: (d) => d.stats() },
   'trace.add': { schema: obj({ port: name, count: { type: 'integer', minimum: 1, maximum: 1000 }, filter: { type: 'string' } }, ['port', 'count']), run: (d, p) => d._traceAdd(p) },
   'trace.show': { schema: obj({ id: { type: 'integer' } }), run: (d, p) => d._traceShow(p) },

@@ -44,6 +44,7 @@ export function diffState(a: DesiredState, b: DesiredState): Change[] {
     diffList(`${p}.routes`, x.routes, y.routes, out);
   });
   diffList('captures', a.captures, b.captures, out);
+  diffList('bpf', a.bpf, b.bpf, out);
   return out;
 }
 

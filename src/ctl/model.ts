@@ -12,6 +12,7 @@
  *   bridges: {NAME: {type: learning|flow|patch, ports: {PORT: {vlan?, trunk?}}, flows?: [..]}}
  *   routers: {NAME: {interfaces: {PORT: {mac, ipv4?, ipv6?}}, routes?: [{prefix, via?, dev?}]}}
  *   captures: [{port, file, dir: rx|tx|both, filter?}]
+ *   bpf:     [{port, file, section?, program?}]   an XDP program on a port's receive side (apps/bpf)
  *   owners:  {"ports.NAME" | "captures.PORT FILE": {uid, gid, what}}  kept by the daemon (access.ts):
  *            objects made by callers other than root, re-checked at start; never taken from a document
  *
@@ -24,7 +25,7 @@ import { parseDocument, stringify as stringifyYaml } from 'yaml';
 import { findConflict, missingArgument } from './claims.js';
 import { StateError, type DataPlaneState, type BridgeModel, type RouterModel, type CaptureModel } from '../runtime/state.js';
 
-export type { PortModel, BridgeType, BridgeMember, BridgeModel, RouterInterface, RouteModel, RouterModel, CaptureModel, EngineSettings } from '../runtime/state.js';
+export type { PortModel, BridgeType, BridgeMember, BridgeModel, RouterInterface, RouteModel, RouterModel, CaptureModel, BpfModel, EngineSettings } from '../runtime/state.js';
 export { StateError } from '../runtime/state.js';
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
@@ -133,6 +134,13 @@ export const stateSchema = {
         },
       },
     },
+    bpf: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['port', 'file'],
+        properties: { port: { type: 'string', pattern: NAME }, file: { type: 'string', minLength: 1 }, section: { type: 'string', minLength: 1 }, program: { type: 'string', minLength: 1 } },
+      },
+    },
     owners: {
       type: 'object',
       additionalProperties: {
@@ -211,6 +219,10 @@ function checkReferences(s: DesiredState): void {
   (s.captures ?? []).forEach((c, i) => {
     if (!(c.port in ports)) throw new StateError(`captures.${i}.port: no port named "${c.port}"`);
   });
+  (s.bpf ?? []).forEach((b, i) => {
+    if (!(b.port in ports)) throw new StateError(`bpf.${i}.port: no port named "${b.port}"`);
+    if ((s.bpf ?? []).findIndex((x) => x.port === b.port) !== i) throw new StateError(`bpf.${i}.port: port ${b.port} already has a program`);
+  });
   for (const [n, p] of Object.entries(ports)) {
     const missing = missingArgument(p.spec);
     if (missing) throw new StateError(`ports.${n}.spec: ${missing}`);
@@ -240,7 +252,7 @@ export function parseState(text: string, source = 'config'): DesiredState {
 
 /** Print a state as YAML, sections in a fixed order (what `sluice show config` prints). */
 export function printState(s: DesiredState): string {
-  const order: (keyof DesiredState)[] = ['version', 'engine', 'api', 'metrics', 'ports', 'bridges', 'routers', 'captures', 'owners'];
+  const order: (keyof DesiredState)[] = ['version', 'engine', 'api', 'metrics', 'ports', 'bridges', 'routers', 'captures', 'bpf', 'owners'];
   const out: Record<string, unknown> = {};
   for (const k of order) if (s[k] !== undefined) out[k] = s[k];
   return stringifyYaml(out, { lineWidth: 0 });
@@ -259,7 +271,7 @@ export function resolveApplied(current: DesiredState, next: DesiredState): Desir
     const v = next[k] ?? current[k];
     if (v !== undefined) (r as Record<string, unknown>)[k] = structuredClone(v);
   }
-  for (const k of ['ports', 'bridges', 'routers', 'captures'] as const) {
+  for (const k of ['ports', 'bridges', 'routers', 'captures', 'bpf'] as const) {
     const v = next[k];
     if (v !== undefined && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0)) (r as Record<string, unknown>)[k] = structuredClone(v);
   }
@@ -299,5 +311,7 @@ export function mergeApplied(current: DesiredState, doc: DesiredState): DesiredS
   if (Object.keys(bridges).length) r.bridges = bridges;
   if (Object.keys(routers).length) r.routers = routers;
   if (captures.length) r.captures = captures;
+  const bpf = [...(cur.bpf ?? []).filter((b) => !(r.bpf ?? []).some((x) => x.port === b.port)), ...(r.bpf ?? [])];
+  if (bpf.length) r.bpf = bpf;
   return r;
 }

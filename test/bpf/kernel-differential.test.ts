@@ -32,7 +32,7 @@ function skipUnlessKernelBpf(t: { skip(m: string): void }): boolean {
   return true;
 }
 
-for (const name of ['count', 'rewrite', 'redirect', 'vlan', 'responder']) {
+for (const name of ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter']) {
   test(`kernel differential: ${name}.c, ${PACKETS} packets, Sluice and bpftool loaders vs compiled and interpreted`, (t) => {
     if (skipUnlessKernelBpf(t)) return;
     const obj = buildPrograms([name]).get(name)!;

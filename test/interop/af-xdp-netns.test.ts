@@ -11,7 +11,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadBuiltins } from '../../src/builtin.js';
+import { loadBuiltins } from '../../src/runtime/builtin.js';
 import { Switch } from '../../src/switch/switch.js';
 import { NetnsLab, skipUnlessNetns, ping, tcpTransfer, run, runAsync } from './af-packet-netns.js';
 

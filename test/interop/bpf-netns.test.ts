@@ -6,7 +6,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBuiltins } from '../../src/builtin.js';
+import { loadBuiltins } from '../../src/runtime/builtin.js';
 import { Switch } from '../../src/switch/switch.js';
 import type { BpfApp } from '../../src/apps/bpf/bpf-app.js';
 import { u32le } from '../../src/lib/bpf/maps.js';

@@ -1,7 +1,7 @@
 /** AF_XDP port: app type `af-xdp` and port kind `af-xdp:IFNAME[,queue=N][,mode=copy|zerocopy]`. */
 import { registerApp } from '../../core/registry.js';
-import { registerPortKind } from '../../switch/port-kinds.js';
-import { checkOptions, intOption, PortSpecError } from '../../switch/port-spec.js';
+import { registerPortKind } from '../../core/port-kinds.js';
+import { checkOptions, intOption, PortSpecError } from '../../core/port-spec.js';
 import { checkIfName } from '../../sys/index.js';
 import { AfXdpPort, afXdpSchema, type AfXdpArgs } from './af-xdp.js';
 

@@ -340,6 +340,8 @@ class Walker {
     }
     const sv: Reg = (i.op & X) ? rd(i.src) : (wide ? konst(i.imm) : konst(i.imm >>> 0));
     if (d.t !== 'scalar' || sv.t !== 'scalar') {
+      // As the kernel for privileged loaders: a 32-bit subtraction (clang's `(u32)(end - data)`) is a plain number.
+      if (!wide && o === SUB) { wr(i.dst, bounded(U32MAX)); return; }
       if (!wide) this.fail(pc, `32-bit arithmetic on pointer r${d.t !== 'scalar' ? i.dst : i.src} prohibited`);
       wr(i.dst, this.ptrArith(pc, i, o, d, sv, s));
       return;

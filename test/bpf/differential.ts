@@ -40,10 +40,22 @@ function fillRedirectMaps(spec: ProgramSpec, k: KernelProgram, progs: XdpProgram
  * The same object loaded by Debian's bpftool (libbpf), pinned under bpffs: test runs go through
  * the pinned program, map contents are read back with `bpftool map dump -j`.
  */
+/** Entries written into a map before the run, everywhere (e.g. a filter's blocked ports). */
+export interface Preset { map: string; key: Uint8Array; value: Uint8Array }
+
+/** The clang-built programs compared with the kernel (test/bpf/progs/NAME.c). */
+export const CORPUS = ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter'];
+
+/** filter.c drops UDP to the ports in its `blocked` map: block 9 and 53. */
+const u16le = (v: number) => Uint8Array.of(v & 0xff, v >> 8);
+export const PRESETS: Record<string, Preset[]> = {
+  filter: [9, 53].map((port) => ({ map: 'blocked', key: u16le(port), value: new Uint8Array(8) })),
+};
+
 export class BpftoolProgram {
   readonly dir: string;
   readonly fd: number;
-  constructor(objectPath: string, readonly spec: ProgramSpec) {
+  constructor(objectPath: string, readonly spec: ProgramSpec, presets: Preset[] = []) {
     this.dir = `/sys/fs/bpf/sluice-test-${process.pid}-${spec.name}`;
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir);
@@ -55,6 +67,7 @@ export class BpftoolProgram {
         execFileSync('bpftool', ['map', 'update', 'pinned', `${this.dir}/maps/${m.name}`, 'key', ...bytesArg(u32le(key)), 'value', ...bytesArg(u32le(1))], { stdio: 'pipe' });
       }
     }
+    for (const p of presets) execFileSync('bpftool', ['map', 'update', 'pinned', `${this.dir}/maps/${p.map}`, 'key', ...bytesArg(p.key), 'value', ...bytesArg(p.value)], { stdio: 'pipe' });
   }
   /** key hex -> value hex (per-CPU values summed as u64 words). */
   dump(name: string): Map<string, string> {
@@ -93,13 +106,18 @@ export class Differential {
   readonly actions = new Map<number, number>();
 
   /** `objectPath`: also load the object with bpftool and compare against it. */
-  constructor(readonly spec: ProgramSpec, objectPath?: string) {
+  constructor(readonly spec: ProgramSpec, objectPath?: string, presets: Preset[] = []) {
     const env = defaultEnv();
     this.compiled = new XdpProgram(spec, env);
     this.interp = new XdpProgram(spec, env);
     this.kernel = new KernelProgram(spec);
     fillRedirectMaps(spec, this.kernel, [this.compiled, this.interp]);
-    this.bpftool = objectPath ? new BpftoolProgram(objectPath, spec) : null;
+    for (const p of presets) {
+      const i = spec.maps.findIndex((m) => m.name === p.map);
+      bpfMapUpdate(this.kernel.mapFds[i]!, p.key, p.value);
+      for (const x of [this.compiled, this.interp]) x.maps[i]!.update(p.key, 0, p.value, 0, 0);
+    }
+    this.bpftool = objectPath ? new BpftoolProgram(objectPath, spec, presets) : null;
     this.x.attach(this.buf);
   }
 

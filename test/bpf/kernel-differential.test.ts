@@ -14,12 +14,13 @@ import { defaultEnv } from '../../src/lib/bpf/helpers.js';
 import { KernelProgram } from '../../src/lib/bpf/kernel.js';
 import { bpfMapLookup } from '../../src/sys/bpf.js';
 import { u32le } from '../../src/lib/bpf/maps.js';
-import { Differential } from './differential.js';
+import { Differential, PRESETS, CORPUS } from './differential.js';
 import { Rng, packet } from './packets.js';
 import { buildPrograms } from './build.js';
 import { which } from '../interop/af-packet-netns.js';
 
 const PACKETS = 300;
+
 
 function skipUnlessKernelBpf(t: { skip(m: string): void }): boolean {
   let reason = '';
@@ -32,12 +33,12 @@ function skipUnlessKernelBpf(t: { skip(m: string): void }): boolean {
   return true;
 }
 
-for (const name of ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter']) {
+for (const name of CORPUS) {
   test(`kernel differential: ${name}.c, ${PACKETS} packets, Sluice and bpftool loaders vs compiled and interpreted`, (t) => {
     if (skipUnlessKernelBpf(t)) return;
     const obj = buildPrograms([name]).get(name)!;
     const spec = loadObject(readFileSync(obj)).programs[0]!;
-    const d = new Differential(spec, obj);
+    const d = new Differential(spec, obj, PRESETS[name]);
     try {
       const r = new Rng(0x5eed + name.length);
       for (let i = 0; i < PACKETS; i++) {

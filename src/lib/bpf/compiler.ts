@@ -61,7 +61,7 @@ let x = null, pd = sd, pv = sv, ps = 0, pe = 0, rh = 0, th = 0;
   if (pd !== buf.data) { pd = buf.data; pv = buf.dv; }
   ps = buf.start; pe = buf.end;
   try { return f0(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ${STACK_SIZE}) >>> 0; }
-  catch (e) { if (e === OOB) { buf.faults++; return 0; } throw e; }
+  catch (e) { buf.faults++; return 0; } // OOB (a packet access outside [data, data_end)) or a DataView range error
 };`;
   return out;
 }
@@ -170,7 +170,7 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
     return `l${d} = ${i.imm | 0}; h${d} = ${insns[pc + 1]!.imm | 0};`;
   }
   if (c === ALU) return alu32(i);
-  if (c === ALU64) return alu64(i);
+  if (c === ALU64) return notes.narrow[pc] ? alu32(i) : alu64(i);
   if (c === LDX) {
     const n = notes.mem[pc];
     const sz = size(i.op);
@@ -187,7 +187,7 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
     const r = region(n, pc);
     const addr = `t = l${sr} + ${i.off};`;
     const chk = r.pkt ? ` if (t < ps || t + ${bytesOf(sz)} > pe) throw OOB;` : '';
-    const load = sz === B ? `l${d} = ${r.dv}.getUint8(t); h${d} = 0;`
+    const load = sz === B ? `l${d} = ${r.arr}[t]; h${d} = 0;`
       : sz === H ? `l${d} = ${r.dv}.getUint16(t, true); h${d} = 0;`
         : sz === W ? `l${d} = ${r.dv}.getInt32(t, true); h${d} = 0;`
           : `l${d} = ${r.dv}.getInt32(t, true); h${d} = ${r.dv}.getInt32(t + 4, true);`;
@@ -202,7 +202,7 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
     if (c === STX && mode(i.op) === ATOMIC) return addr + chk + ' ' + atomic(i, r.dv);
     const lo = c === ST ? String(i.imm | 0) : `l${sr}`;
     const hi = c === ST ? String(imm64Hi(i.imm)) : `h${sr}`;
-    const store = sz === B ? `${r.dv}.setUint8(t, ${lo});`
+    const store = sz === B ? `${r.arr}[t] = ${lo};`
       : sz === H ? `${r.dv}.setUint16(t, ${lo}, true);`
         : sz === W ? `${r.dv}.setInt32(t, ${lo}, true);`
           : `${r.dv}.setInt32(t, ${lo}, true); ${r.dv}.setInt32(t + 4, ${hi}, true);`;
@@ -220,7 +220,8 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
   }
   if (o === JA) return `break L${pc + 1 + i.off};`;
   const t = pc + 1 + i.off;
-  return `if (${cond(i)}) break L${t};`;
+  // Both operands below 2^32 on every path: compare the low words (as JMP32 does).
+  return `if (${cond(notes.narrow[pc] ? { ...i, op: (i.op & ~0x07) | JMP32 } : i)}) break L${t};`;
 }
 
 function cond(i: Insn): string {

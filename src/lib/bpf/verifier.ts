@@ -39,6 +39,11 @@ export interface Notes {
   functions: number[];
   /** Instructions processed by the walk (the kernel's "processed N insns"). */
   processed: number;
+  /**
+   * 64-bit ALU ops and jumps whose operands and result are below 2^32 (or pointers) on every
+   * path: the compiler emits them on the low word alone (the high word is zero).
+   */
+  narrow: (boolean | undefined)[];
 }
 
 const U64 = 2 ** 64;
@@ -96,7 +101,7 @@ class Walker {
   private ldImmSecond: Uint8Array;
 
   constructor(readonly insns: readonly Insn[], readonly maps: readonly MapSpec[]) {
-    this.notes = { mem: [], args: [], callMap: [], functions: [0], processed: 0 };
+    this.notes = { mem: [], args: [], callMap: [], functions: [0], processed: 0, narrow: [] };
     this.ldImmSecond = new Uint8Array(insns.length);
   }
 
@@ -343,10 +348,14 @@ class Walker {
       // As the kernel for privileged loaders: a 32-bit subtraction (clang's `(u32)(end - data)`) is a plain number.
       if (!wide && o === SUB) { wr(i.dst, bounded(U32MAX)); return; }
       if (!wide) this.fail(pc, `32-bit arithmetic on pointer r${d.t !== 'scalar' ? i.dst : i.src} prohibited`);
-      wr(i.dst, this.ptrArith(pc, i, o, d, sv, s));
+      const r = this.ptrArith(pc, i, o, d, sv, s);
+      // Pointers are offsets below 2^31 with a zero high word: their arithmetic needs no carry.
+      if (wide) this.narrow(pc, r.t !== 'scalar' && (o === ADD || o === SUB));
+      wr(i.dst, r);
       return;
     }
     let r = wide ? scalarOp(o, d, sv, true) : scalarOp(o, clamp32(d) as typeof d, clamp32(sv) as typeof sv, false);
+    if (wide) this.narrow(pc, r.t === 'scalar' && isU32(d) && isU32(sv) && isU32(r) && o !== ARSH && o !== SUB && o !== DIV && o !== MOD && ((o !== LSH && o !== RSH) || sv.max < 32));
     if (!wide) r = clamp32(r) as typeof r;
     wr(i.dst, r);
   }
@@ -469,6 +478,12 @@ class Walker {
     // The rest of the slot keeps data of the old spill: it is readable as unknown bytes.
     for (let j = slot * 8; j < slot * 8 + 8; j++) if (fr.stack[j] === S_SPILL) fr.stack[j] = S_MISC;
     void sp;
+  }
+
+  /** Record whether a 64-bit ALU op or jump works on values that fit 32 bits on this path (all paths must agree). */
+  private narrow(pc: number, ok: boolean): void {
+    const n = this.notes.narrow;
+    n[pc] = n[pc] === undefined ? ok : n[pc]! && ok;
   }
 
   private note(pc: number, region: Region, map: number): void {
@@ -605,6 +620,10 @@ class Walker {
     const a = rd(i.dst);
     const b: Reg = (i.op & X) ? rd(i.src) : (wide ? konst(i.imm) : konst(i.imm >>> 0));
     const target = pc + 1 + i.off;
+    if (wide) {
+      const small = (r: Reg) => (r.t === 'scalar' ? isU32(r) : r.t === 'pkt' || r.t === 'pkt_end' || r.t === 'fp' || r.t === 'map_value' || r.t === 'ctx');
+      this.narrow(pc, small(a) && small(b) && (o === JEQ || o === JNE || o === JGT || o === JGE || o === JLT || o === JLE || o === JSET));
+    }
     // Which way can it go? (null checks and known scalars decide some)
     let canTake = true, canFall = true;
     if (a.t === 'scalar' && b.t === 'scalar' && (wide || (a.min >= 0 && b.min >= 0 && a.max <= U32MAX && b.max <= U32MAX))) {
@@ -710,6 +729,10 @@ function decide(o: number, a: { min: number; max: number }, b: { min: number; ma
     case JLE: if (a.max <= b.min) return true; if (a.min > b.max) return false; return undefined;
     default: return undefined;
   }
+}
+
+function isU32(r: { min: number; max: number } | Reg): boolean {
+  return 'min' in r && 'max' in r && r.min >= 0 && r.max <= U32MAX && (r as Reg).t === 'scalar';
 }
 
 function clamp32(v: Reg): Reg {

@@ -79,12 +79,13 @@ export function readElf(file: Uint8Array): ElfFile {
     raw.push(s);
   }
   const shstr = raw[shstrndx]!;
+  if (shstr.type !== SHT_STRTAB) throw new BpfObjectError(`ELF header: e_shstrndx ${shstrndx} is not a string table (type ${shstr.type})`);
   const sections: Section[] = raw.map((s, index) => ({
     index, name: cstr(file, shstr.offset, shstr.size, s.nameOff, `section ${index} name`), type: s.type, flags: s.flags,
     offset: s.offset, size: s.size, link: s.link, info: s.info,
-    data: s.type === SHT_NOBITS ? new Uint8Array(s.size > 1 << 28 ? 0 : s.size) : file.subarray(s.offset, s.offset + s.size),
+    data: s.type === SHT_NOBITS ? new Uint8Array(s.size > 1 << 24 ? 0 : s.size) : file.subarray(s.offset, s.offset + s.size),
   }));
-  for (const s of sections) if (s.type === SHT_NOBITS && s.size > 1 << 28) throw new BpfObjectError(`section ${s.name}: NOBITS size ${s.size} is too large`);
+  for (const s of sections) if (s.type === SHT_NOBITS && s.size > 1 << 24) throw new BpfObjectError(`section ${s.name}: NOBITS size ${s.size} is too large`);
 
   const symtab = sections.find((s) => s.type === SHT_SYMTAB);
   const symbols: Sym[] = [];
@@ -108,8 +109,8 @@ export function readElf(file: Uint8Array): ElfFile {
     if (s.info >= sections.length) throw new BpfObjectError(`section ${s.name}: sh_info ${s.info} is not a section`);
     const list: Rel[] = [];
     for (let o = s.offset; o < s.offset + s.size; o += 16) {
-      const info = num64(dv, o + 8, `${s.name} r_info`);
-      const rel = { offset: num64(dv, o, `${s.name} r_offset`), type: info % 2 ** 32, sym: Math.floor(info / 2 ** 32) };
+      const info = num64(dv, o + 8, `section ${s.index} (${s.name}) r_info`);
+      const rel = { offset: num64(dv, o, `section ${s.index} (${s.name}) r_offset`), type: info % 2 ** 32, sym: Math.floor(info / 2 ** 32) };
       if (rel.sym >= symbols.length) throw new BpfObjectError(`section ${s.name}: relocation at ${rel.offset} names symbol ${rel.sym}, the table has ${symbols.length}`);
       list.push(rel);
     }
@@ -127,7 +128,7 @@ function num64(dv: DataView, o: number, what: string): number {
 function cstr(file: Uint8Array, base: number, size: number, off: number, what: string): string {
   if (off >= size) throw new BpfObjectError(`${what}: string offset ${off} is past its table (${size} bytes)`);
   let end = base + off;
-  const limit = base + size;
+  const limit = Math.min(base + size, file.length);
   while (end < limit && file[end] !== 0) end++;
   if (end >= limit) throw new BpfObjectError(`${what}: string at ${off} is not terminated`);
   return new TextDecoder().decode(file.subarray(base + off, end));

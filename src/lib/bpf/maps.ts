@@ -206,10 +206,16 @@ class RedirectMap extends ArrayMap {
 export type AnyMap = BpfMap;
 export { ArrayMap, HashMap, RedirectMap };
 
+/** Memory one map may take (values, keys and slots): a bound on what an object can make Sluice allocate. */
+export const MAX_MAP_BYTES = 256 << 20;
+
 export function createMap(spec: MapSpec, cpus = 1): BpfMap {
   if (!(spec.keySize > 0 && spec.keySize <= 512)) throw new BpfError(`map ${spec.name}: key size ${spec.keySize} is not in 1..512`);
   if (!(spec.valueSize > 0 && spec.valueSize <= 65536)) throw new BpfError(`map ${spec.name}: value size ${spec.valueSize} is not in 1..65536`);
   if (!(spec.maxEntries > 0 && spec.maxEntries <= 1 << 20)) throw new BpfError(`map ${spec.name}: max_entries ${spec.maxEntries} is not in 1..1048576`);
+  const slots = spec.type === MapType.HASH || spec.type === MapType.LRU_HASH ? 2 * spec.maxEntries : spec.maxEntries * cpus;
+  const bytes = slots * (align8(spec.valueSize) + spec.keySize + 9);
+  if (bytes > MAX_MAP_BYTES) throw new BpfError(`map ${spec.name}: ${spec.maxEntries} entries of ${spec.keySize}+${spec.valueSize} bytes need ${bytes} bytes, over the ${MAX_MAP_BYTES} Sluice allows per map`);
   switch (spec.type) {
     case MapType.ARRAY: return new ArrayMap(spec);
     case MapType.PERCPU_ARRAY: return new ArrayMap(spec, cpus);

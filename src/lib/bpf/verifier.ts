@@ -88,7 +88,8 @@ interface State {
   nextId: number;
 }
 
-const MAX_PROCESSED = 1_000_000;
+/** The walk's budget (the kernel's is 1M; the state comparison here is costlier, so less). */
+const MAX_PROCESSED = 400_000;
 const MAX_INSNS = 1_000_000;
 
 export function verify(insns: readonly Insn[], maps: readonly MapSpec[]): Notes {
@@ -127,12 +128,16 @@ class Walker {
       let s: State | null = item.s;
       while (s) {
         if (++this.notes.processed > MAX_PROCESSED) this.fail(pc, `program too complex: over ${MAX_PROCESSED} instructions processed`);
-        const key = stateKey(s);
-        const seen = (this.seen[pc] ??= new Set());
-        if (seen.has(key)) break;
-        seen.add(key);
+        // States are compared only where paths meet (jump targets), as the kernel prunes.
+        if (this.joins[pc]) {
+          const key = stateKey(s);
+          const seen = (this.seen[pc] ??= new Set());
+          if (seen.has(key)) break;
+          seen.add(key);
+        }
+        const i = this.insns[pc]!;
         const r = this.step(pc, s);
-        if (r.state && r.next === pc + 1 + (this.insns[pc]!.op === LD_IMM64 ? 1 : 0) && this.fnStart[r.next] && this.insns[pc]!.op !== (JMP | CALL)) {
+        if (r.state && r.next === pc + 1 + (i.op === LD_IMM64 ? 1 : 0) && this.fnStart[r.next] && !(i.op === (JMP | CALL) && i.src === PSEUDO_CALL)) {
           this.fail(pc, r.next >= this.insns.length ? 'execution runs off the end of the program' : `execution runs into the function at ${r.next}`);
         }
         if (r.branch) work.push(r.branch);
@@ -230,11 +235,21 @@ class Walker {
       const r = forwardOrder(blocksOf(insns, f, k + 1 < fns.length ? fns[k + 1]! : n), f);
       if ('cycle' in r) this.fail(r.cycle[0], `back-edge to ${r.cycle[1]} closes a loop: loops without a proven bound are not supported`);
     });
+    this.joins = new Uint8Array(n + 1);
+    for (let pc = 0; pc < n; pc++) {
+      const i = insns[pc]!;
+      if (i.op === LD_IMM64) { pc++; continue; }
+      const c = cls(i.op);
+      if ((c === JMP || c === JMP32) && aluOp(i.op) !== EXIT && aluOp(i.op) !== CALL) this.joins[pc + 1 + i.off] = 1;
+      if (i.op === (JMP | CALL)) this.joins[pc + 1] = 1; // returns from calls meet there
+    }
     this.fnStart = new Uint8Array(n + 1);
     for (const f of fns) this.fnStart[f] = 1;
     this.fnStart[n] = 1;
   }
   private fnStart = new Uint8Array(0);
+  /** Jump targets and call returns: where the walk compares states. */
+  private joins = new Uint8Array(0);
 
   private step(pc: number, s: State): { next: number; state: State | null; branch?: { pc: number; s: State } } {
     const i = this.insns[pc]!;

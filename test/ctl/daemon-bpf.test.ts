@@ -6,7 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPrograms } from '../bpf/build.js';
@@ -28,6 +29,15 @@ function ok(...args: string[]): string {
   return r.out;
 }
 const json = (...args: string[]) => JSON.parse(ok(...args, '-j'));
+// Every -j output follows its schema in schemas/ (the JSON contract, test/cli/json-contract.test.ts).
+const SCHEMAS = new URL('../../../schemas/', import.meta.url).pathname;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+for (const f of readdirSync(SCHEMAS)) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS, f), 'utf8')) as object);
+function valid(schema: string, v: unknown): unknown {
+  const check = ajv.getSchema(`https://sluice.invalid/schemas/${schema}.schema.json`)!;
+  assert.ok(check(v), `${schema}: ${JSON.stringify(check.errors)} in ${JSON.stringify(v)}`);
+  return v;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 before(async () => {
@@ -54,17 +64,17 @@ test('sluice bpf attach / show / map dump, update, delete / detach on a daemon',
   ok('bridge', 'add', 'x0', 'type', 'patch', 'ports', 'g0,s0');
   ok('bpf', 'attach', 'g0', obj, 'section=xdp');
   await sleep(800);
-  let show = json('bpf', 'show');
+  let show = valid('bpf-show', json('bpf', 'show')) as any[];
   assert.equal(show.length, 1);
   assert.equal(show[0].program, 'filter');
   assert.equal(show[0].attach, 'g0 rx');
   assert.ok(show[0].runs > 0 && show[0].insns > 10 && show[0].actions.pass > 0, JSON.stringify(show[0]));
   assert.match(ok('bpf', 'show'), /PROGRAM\s+ATTACH\s+INSNS/);
-  const sizes = json('bpf', 'map', 'dump', 'g0', 'sizes');
+  const sizes = valid('bpf-map-dump', json('bpf', 'map', 'dump', 'g0', 'sizes')) as any;
   assert.equal(sizes.type, 'percpu_array');
   assert.ok(sizes.entries[0].valueInt > 0, 'the program counted 64-byte packets');
   // The generator sends UDP to port 5001 (gen's default): block it through the map.
-  ok('bpf', 'map', 'update', 'g0', 'blocked', '5001', '0', 'noexist');
+  assert.deepEqual(valid('bpf-map-change', json('bpf', 'map', 'update', 'g0', 'blocked', '5001', '0', 'noexist')), { updated: '8913' });
   const r = cli('bpf', 'map', 'update', 'g0', 'blocked', '5001', '0', 'noexist');
   assert.equal(r.code !== 0, true);
   assert.match(r.err, /key exists/);
@@ -94,4 +104,20 @@ test('sluice bpf attach / show / map dump, update, delete / detach on a daemon',
   }
   ok('bpf', 'detach', 'g0');
   assert.deepEqual(json('bpf', 'show'), []);
+});
+
+test('sluice switch --bpf: the summary lists the program and its port\'s drops (schema-valid)', { timeout: 60_000 }, (t) => {
+  if (!which('clang')) { if (process.env.CI === 'true') throw new Error('clang missing under CI'); t.skip('needs clang'); return; }
+  const obj = buildPrograms(['filter']).get('filter')!;
+  const r = spawnSync(process.execPath, [BIN, 'switch', '--port', 'gen:size=64,count=500', '--port', 'sink', '--bpf', `0:${obj},section=xdp`, '--duration', '1'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const s = valid('switch-summary', JSON.parse(r.stdout)) as any;
+  assert.equal(s.bpf[0].program, 'filter');
+  assert.equal(s.bpf[0].runs, 500);
+  assert.equal(s.bpf[0].actions.pass, 500);
+  assert.equal(s.ports[1].tx.packets, 500);
+  const bad = spawnSync(process.execPath, [BIN, 'switch', '--port', 'sink', '--bpf', `0:${obj},section=nope`, '--duration', '1'], { encoding: 'utf8' });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /^sluice: --bpf 0:.*: .*no program in section nope/);
+  assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
 });

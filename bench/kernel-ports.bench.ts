@@ -3,7 +3,9 @@
  * network namespace to another through
  *   1. a Linux bridge (veth ─ br ─ veth), the baseline, in the same run;
  *   2. Sluice with AF_PACKET ports on the same veth pairs (`sluice switch`, its own process);
- *   3. Sluice with TAP ports (one TAP moved into each namespace).
+ *   3. Sluice with TAP ports (one TAP moved into each namespace);
+ *   4. Sluice with AF_XDP ports on the same veth pairs (copy mode on veth), printed with its
+ *      ratio to AF_PACKET and the wakeup syscalls it made per 32 packets (from its summary).
  * The traffic comes from a Sluice generator inside the sender namespace writing to its
  * interface through AF_PACKET: the kernel has no pktgen here (qdisc bypass into a TAP stalls,
  * so the generator goes through the qdisc). Delivered =
@@ -15,6 +17,7 @@
  * Prints `<case> mpps=<delivered> offered_mpps=<offered> loss=<%>` per case.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SLUICE = fileURLToPath(new URL('../../bin/sluice.js', import.meta.url));
@@ -25,6 +28,7 @@ const MODE = arg('mode', 'patch');
 const tag = `kb${(process.pid % 1000).toString(36)}`;
 const NS_G = `${tag}-g`, NS_R = `${tag}-r`;
 const children: ChildProcess[] = [];
+const results = new Map<string, number>();
 
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const nsx = (ns: string, args: string[]) => sh('ip', ['netns', 'exec', ns, ...args]);
@@ -77,6 +81,7 @@ async function measure(name: string, genDev: string, dstMac: string, rxNs: strin
   const s = (performance.now() - t0) / 1000;
   await stopChild(gen);
   const delivered = (rx1 - rx0) / s / 1e6, offered = (tx1 - tx0) / s / 1e6;
+  results.set(name, delivered);
   console.log(`${name} mpps=${delivered.toFixed(3)} offered_mpps=${offered.toFixed(3)} loss=${offered > 0 ? ((1 - delivered / offered) * 100).toFixed(1) : '0'}% size=${SIZE}`);
 }
 
@@ -100,6 +105,20 @@ async function main(): Promise<void> {
   ping1(NS_R, '10.250.0.1');
   await measure(`sluice-af-packet-${MODE}`, 'g0', rMac, NS_R, 'r0');
   await stopChild(sw);
+
+  // 4. Sluice, AF_XDP ports on the same veths (before TAP: the veths are still in place).
+  const summary = `/tmp/${tag}-xdp.json`;
+  const xsw = start(['switch', '--mode', MODE, '--json', summary, '--port', `af-xdp:${tag}gh`, '--port', `af-xdp:${tag}rh`]);
+  await sleep(1500);
+  ping1(NS_R, '10.250.0.1');
+  await measure(`sluice-af-xdp-${MODE}`, 'g0', rMac, NS_R, 'r0');
+  await stopChild(xsw);
+  try {
+    const ports = (JSON.parse(readFileSync(summary, 'utf8')) as { ports: { name: string; syscalls?: { per32Packets: number } }[] }).ports;
+    console.log(`sluice-af-xdp syscalls_per_32_packets=${ports.map((p) => `${p.name}:${(p.syscalls?.per32Packets ?? NaN).toFixed(2)}`).join(',')}`);
+  } catch (e) { console.log(`sluice-af-xdp summary unreadable: ${(e as Error).message}`); }
+  const a = results.get(`sluice-af-packet-${MODE}`), x = results.get(`sluice-af-xdp-${MODE}`);
+  if (a && x) console.log(`ratio af-xdp/af-packet=${(x / a).toFixed(2)} (goal >= 1.0)`);
 
   // 3. Sluice, TAP ports (created by Sluice, then moved into the namespaces).
   const tsw = start(['switch', '--mode', MODE, '--port', `tap:${tag}t1`, '--port', `tap:${tag}t2`]);

@@ -179,7 +179,7 @@ export class Switch {
       ...(bpf.length ? { bpf } : {}),
       ports: this.ports.map((p) => {
         const a = stats.apps[p.name]!;
-        const x = a.extra as { placement?: unknown[]; offloads?: object } | undefined;
+        const x = a.extra as { placement?: unknown[]; offloads?: object; syscalls?: object } | undefined;
         // What a port's XDP program dropped counts as the port's drops (reason filtered).
         const drops = { ...a.drops };
         for (const b of Object.values(stats.apps)) {
@@ -188,7 +188,7 @@ export class Switch {
         }
         return {
           name: p.name, spec: p.spec.text, rx: a.rx, tx: a.tx, drops,
-          ...(x?.placement ? { placement: x.placement } : {}), ...(x?.offloads ? { offloads: x.offloads } : {}),
+          ...(x?.placement ? { placement: x.placement } : {}), ...(x?.offloads ? { offloads: x.offloads } : {}), ...(x?.syscalls ? { syscalls: x.syscalls } : {}),
         };
       }),
     };

@@ -41,8 +41,8 @@ ${cases}
     esac
   fi
   case "$prev" in
-    del|show|addif|delif|dump|stats) case "$verb" in
-      port|stats|capture|trace) COMPREPLY=( $(compgen -W "$(_sluice_names port)" -- "$cur") ) ;;
+    del|show|addif|delif|dump|stats|attach|detach) case "$verb" in
+      port|stats|capture|trace|bpf) COMPREPLY=( $(compgen -W "$(_sluice_names port)" -- "$cur") ) ;;
       bridge|flow) COMPREPLY=( $(compgen -W "$(_sluice_names bridge)" -- "$cur") ) ;;
     esac ;;
     type) case "$verb" in

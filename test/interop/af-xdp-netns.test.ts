@@ -56,8 +56,10 @@ test('two namespaces ping and TCP through Sluice over AF_XDP; rx count matches t
     assert.equal(extra(sw, 'p1').mode, 'copy');
     assert.ok(logs.some((l) => /zero-copy not available .* using copy mode/.test(l)), `fallback logged: ${logs.join(' | ')}`);
     assert.match(xdpProg(a.host), new RegExp(`prog/xdp id ${extra(sw, 'p0').program!.id} name sluice_xsk`));
+    const kernelDropsOf = (p: { drops: Record<string, number> }) => (p.drops.peer_no_buffer ?? 0) + (p.drops.bad_descriptor ?? 0);
     const sentBefore = txPackets(ns1, a.peer);
-    const rxBefore = sw.summary().ports[0]!.rx.packets;
+    const before = sw.summary().ports[0]!;
+    const rxBefore = before.rx.packets, dropsBefore = kernelDropsOf(before);
     assert.equal(await ping(ns1, '10.215.0.2', 3), 3, 'ping ns1 → ns2');
     const bytes = 8 << 20;
     const r = await tcpTransfer(lab, ns1, ns2, '10.215.0.2', bytes);
@@ -67,7 +69,7 @@ test('two namespaces ping and TCP through Sluice over AF_XDP; rx count matches t
     const sent = txPackets(ns1, a.peer) - sentBefore;
     const p0 = sw.summary().ports[0]!;
     const x0 = extra(sw, 'p0');
-    const kernelDrops = (p0.drops.peer_no_buffer ?? 0) + (p0.drops.bad_descriptor ?? 0);
+    const kernelDrops = kernelDropsOf(p0) - dropsBefore;
     console.log(`# ns1 sent ${sent}, p0 rx ${p0.rx.packets - rxBefore}, kernel drops ${kernelDrops}, checksums completed ${x0.checksumsCompleted}, syscalls/32 packets ${x0.syscalls.per32Packets.toFixed(2)}`);
     assert.equal(p0.rx.packets - rxBefore, sent - kernelDrops, 'Sluice rx = ns1 tx - kernel drops');
     assert.ok(x0.checksumsCompleted > 0, 'partial checksums from ns1 were completed');

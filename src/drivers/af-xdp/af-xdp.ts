@@ -118,6 +118,8 @@ export class AfXdpPort extends App {
         }
       }
       if (!xsk) { xsk = openXsk({ ...opts, mode: XDP_COPY }); this.boundMode = 'copy'; }
+      this.giveFrames(xsk, frames, frameSize);
+      // Frames are redirected to the socket only once it has buffers to receive into.
       redirect = new XskRedirect(index, queue, xsk.fd, queue + 1);
     } catch (e) {
       xsk?.close();
@@ -130,7 +132,10 @@ export class AfXdpPort extends App {
     this.redirect = redirect;
     this.ifindex = index;
     this.umem = new Uint8Array(xsk.umem.buffer, 0, frames * frameSize);
-    // First half: receive frames, all given to the kernel now. Second half: transmit frames.
+  }
+
+  /** First half of the UMEM: receive frames, all given to the kernel now. Second half: transmit frames. */
+  private giveFrames(xsk: XskSocket, frames: number, frameSize: number): void {
     const half = frames >>> 1;
     const fill = xsk.fill;
     const give = Math.min(half, fill.size);
@@ -311,6 +316,7 @@ export class AfXdpPort extends App {
   override reconfig(): boolean { return false; }
 
   override report(): Record<string, unknown> {
+    this.readStats(); // the kernel's drops are in the counters reported alongside
     const packets = this.counters[RX_PACKETS]! + this.counters[TX_PACKETS]!;
     const syscalls = this.rxKicks + this.txKicks;
     return {

@@ -107,7 +107,7 @@ function divmod64(al, ah, bl, bh, mod) {
   th = qh; return ql;
 }
 function lsh64(l, h, n) { n &= 63; if (n === 0) { th = h; return l; } if (n < 32) { th = (h << n) | (l >>> (32 - n)); return l << n; } th = l << (n - 32); return 0; }
-function rsh64(l, h, n) { n &= 63; if (n === 0) { th = h; return l; } if (n < 32) { th = h >>> n; return (l >>> n) | (h << (32 - n)); } th = 0; return h >>> (n - 32); }
+function rsh64(l, h, n) { n &= 63; if (n === 0) { th = h; return l; } if (n < 32) { th = h >>> n; return (l >>> n) | (h << (32 - n)); } th = 0; return (h >>> (n - 32)) | 0; }
 function arsh64(l, h, n) { n &= 63; if (n === 0) { th = h; return l; } if (n < 32) { th = h >> n; return (l >>> n) | (h << (32 - n)); } th = h >> 31; return h >> (n - 32); }
 function bswap32(v) { return ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24); }
 `;
@@ -312,12 +312,20 @@ function alu64(i: Insn): string {
     case OR: return `${dl} |= ${sl}; ${dh} |= ${sh};`;
     case AND: return `${dl} &= ${sl}; ${dh} &= ${sh};`;
     case XOR: return `${dl} ^= ${sl}; ${dh} ^= ${sh};`;
-    case LSH: return `${dl} = lsh64(${dl}, ${dh}, ${sl}); ${dh} = th;`;
-    case RSH: return `${dl} = rsh64(${dl}, ${dh}, ${sl}); ${dh} = th;`;
-    case ARSH: return `${dl} = arsh64(${dl}, ${dh}, ${sl}); ${dh} = th;`;
+    case LSH: case RSH: case ARSH:
+      if (!reg) return shiftImm(o, dl, dh, i.imm & 63);
+      return `${dl} = ${o === LSH ? 'lsh64' : o === RSH ? 'rsh64' : 'arsh64'}(${dl}, ${dh}, ${sl}); ${dh} = th;`;
     case NEG: return `${dh} = (~${dh} + (${dl} === 0 ? 1 : 0)) | 0; ${dl} = (-${dl}) | 0;`;
   }
   throw new BpfError(`alu64 op 0x${i.op.toString(16)}`);
+}
+
+/** A 64-bit shift by a constant, inline (clang shifts by 32 to move words around). */
+function shiftImm(o: number, l: string, h: string, n: number): string {
+  if (n === 0) return '';
+  if (o === LSH) return n < 32 ? `${h} = (${h} << ${n}) | (${l} >>> ${32 - n}); ${l} <<= ${n};` : `${h} = ${l} << ${n - 32}; ${l} = 0;`;
+  if (o === RSH) return n < 32 ? `${l} = (${l} >>> ${n}) | (${h} << ${32 - n}); ${h} = ${h} >>> ${n};` : `${l} = (${h} >>> ${n - 32}) | 0; ${h} = 0;`;
+  return n < 32 ? `${l} = (${l} >>> ${n}) | (${h} << ${32 - n}); ${h} >>= ${n};` : `${l} = ${h} >> ${n - 32}; ${h} >>= 31;`;
 }
 
 function atomic(i: Insn, dv: string): string {

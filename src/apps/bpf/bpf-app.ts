@@ -15,7 +15,6 @@
 import { readFileSync } from 'node:fs';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { loadObject, XdpProgram, XdpBuff, XdpAction, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap } from '../../lib/bpf/index.js';
 
@@ -93,15 +92,13 @@ export class BpfApp extends App {
   override push(): void {
     const l = this.in;
     if (!l || l.empty()) return;
-    const pool = this.pool, x = this.x, run = this.program.run, bufSize = pool.bufSize, c = this.counters, acts = this.actions;
+    const pool = this.pool, x = this.x, run = this.program.run, bufSize = pool.bufSize, acts = this.actions;
     const t0 = performance.now();
     let n = 0;
     while (!l.empty()) {
       const p = l.receive();
       const base = p * bufSize;
       const start = pool.start(p);
-      c[RX_PACKETS]++;
-      c[RX_BYTES] += pool.len[p]!;
       x.frame(start, start + pool.len[p]!, base, base + bufSize);
       const a = run(x);
       n++;
@@ -126,9 +123,7 @@ export class BpfApp extends App {
   private send(out: Link | undefined, p: number): void {
     if (!out) { this.drop(p, DropReason.NO_DESTINATION); return; }
     if (out.full()) { this.drop(p, DropReason.LINK_FULL); return; }
-    this.counters[TX_PACKETS]++;
-    this.counters[TX_BYTES] += this.pool.len[p]!;
-    out.transmit(p);
+    out.transmit(p); // counted by the link (not a port: no rx/tx of its own)
   }
 
   map(name: string): BpfMap { return this.program.map(name); }

@@ -19,7 +19,7 @@
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
+import { DROP_BASE, REFUSED, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import {
   checkIfName, ifIndex, ifFlags, setIfUp, IFF_UP, IFF_RUNNING, SysError,
@@ -197,7 +197,7 @@ export class AfXdpPort extends App {
       f32[fd] = base; f32[fd + 1] = 0;
       fprod = (fprod + 1) >>> 0;
       // TRUST: the kernel wrote addr/len; checked against the UMEM before use.
-      if (r32[d + 1] !== 0 || addr + len > limit || len < 14) { this.badDescs++; c[DROP_BASE + DropReason.BAD_DESCRIPTOR]++; continue; }
+      if (r32[d + 1] !== 0 || addr + len > limit || len < 14) { this.badDescs++; c[REFUSED]++; c[DROP_BASE + DropReason.BAD_DESCRIPTOR]++; continue; }
       c[RX_PACKETS]++;
       c[RX_BYTES] += len;
       if (len > pool.maxLen) { c[DROP_BASE + DropReason.TOO_BIG]++; continue; }
@@ -296,8 +296,12 @@ export class AfXdpPort extends App {
     try { s = xskStatistics(this.xsk.fd); } catch { return; /* socket broken: check() reopens */ }
     const o = this.stats, c = this.counters;
     // Frames the kernel had for us but could not place (no fill frame, rx ring full).
-    c[DROP_BASE + DropReason.PEER_NO_BUFFER] += (s.rxDropped - o.rxDropped) + (s.rxRingFull - o.rxRingFull);
-    c[DROP_BASE + DropReason.BAD_DESCRIPTOR] += (s.rxInvalidDescs - o.rxInvalidDescs) + (s.txInvalidDescs - o.txInvalidDescs);
+    // Frames that never became packets: refused (accounting) and dropped under their reason.
+    const noBuf = (s.rxDropped - o.rxDropped) + (s.rxRingFull - o.rxRingFull);
+    const bad = (s.rxInvalidDescs - o.rxInvalidDescs) + (s.txInvalidDescs - o.txInvalidDescs);
+    c[DROP_BASE + DropReason.PEER_NO_BUFFER] += noBuf;
+    c[DROP_BASE + DropReason.BAD_DESCRIPTOR] += bad;
+    c[REFUSED] += noBuf + bad;
     this.stats = s;
   }
 

@@ -110,16 +110,15 @@ export function openXsk(o: XskOptions): XskSocket {
       producer: Number(od.getBigUint64(i * 32, true)), consumer: Number(od.getBigUint64(i * 32 + 8, true)),
       desc: Number(od.getBigUint64(i * 32 + 16, true)), flags: Number(od.getBigUint64(i * 32 + 24, true)),
     });
-    const map = (r: ReturnType<typeof ring>, entry: number, pgoff: number, what: string) => {
+    const map = (r: ReturnType<typeof ring>, entry: number, pgoff: number) => {
       const m = mapFd(fd, r.desc + o.ringSize * entry, pgoff);
       maps.push(m);
-      void what;
       return new XskRing(m, r, o.ringSize);
     };
-    const rx = map(ring(0), 16, XDP_PGOFF_RX_RING, 'rx');
-    const tx = map(ring(1), 16, XDP_PGOFF_TX_RING, 'tx');
-    const fill = map(ring(2), 8, XDP_UMEM_PGOFF_FILL_RING, 'fill');
-    const comp = map(ring(3), 8, XDP_UMEM_PGOFF_COMPLETION_RING, 'completion');
+    const rx = map(ring(0), 16, XDP_PGOFF_RX_RING);
+    const tx = map(ring(1), 16, XDP_PGOFF_TX_RING);
+    const fill = map(ring(2), 8, XDP_UMEM_PGOFF_FILL_RING);
+    const comp = map(ring(3), 8, XDP_UMEM_PGOFF_COMPLETION_RING);
     const sa = new Uint8Array(16);
     const sd = new DataView(sa.buffer);
     sd.setUint16(0, AF_XDP, true);

@@ -3,7 +3,8 @@
  * (BPF_PROG_TEST_RUN) and through Sluice (compiled code and the interpreter, each with its
  * own maps) and compare return code, output bytes and map contents.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { KernelProgram, kernelMapEntries, hex } from '../../src/lib/bpf/kernel.js';
 import { XdpProgram } from '../../src/lib/bpf/program.js';
 import { XdpBuff, XDP_PACKET_HEADROOM, XDP_TAILROOM, XDP_FRAME_SIZE } from '../../src/lib/bpf/xdp-buff.js';
@@ -11,8 +12,6 @@ import { type ProgramSpec, MapType, F_RDONLY_PROG } from '../../src/lib/bpf/type
 import { defaultEnv } from '../../src/lib/bpf/helpers.js';
 import { bpfMapUpdate, bpfObjGet, bpfProgTestRun } from '../../src/sys/bpf.js';
 import { closeFd } from '../../src/sys/memory.js';
-import { execFileSync } from 'node:child_process';
-import { rmSync, mkdirSync } from 'node:fs';
 import { u32le } from '../../src/lib/bpf/maps.js';
 
 export function possibleCpus(): number {

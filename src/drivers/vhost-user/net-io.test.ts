@@ -217,3 +217,63 @@ test('forwardGuestToGuest: a burst longer than one stage, with odd chains inside
     assert.equal(dst.bytes(a + 12 + frames[k]!.length, 1)[0], 0xaa, `nothing written past frame ${k}`);
   }
 });
+
+test('dequeueFromGuest burst path: frames in order around an odd chain; a pool that runs dry leaves the rest in the ring', () => {
+  const m = new MockSplitQueue(64, 1 << 20);
+  const dq = q(m);
+  const io = new NetIo(9230);
+  const pool = new TestPool(64);
+  const frames: Uint8Array[] = [];
+  for (let k = 0; k < 40; k++) {
+    const f = new Uint8Array(60 + (k % 5));
+    for (let i = 0; i < f.length; i++) f[i] = (k * 13 + i) & 0xff;
+    frames.push(f);
+    const hdr = new Uint8Array(12);
+    if (k === 7) m.addChain([{ len: 12, data: hdr }, { len: f.length, data: f }]);
+    else { const b = new Uint8Array(12 + f.length); b.set(f, 12); m.addChain([{ len: b.length, data: b }]); }
+  }
+  const held: number[] = [];
+  for (let i = 0; i < 34; i++) held.push(pool.alloc()); // 30 buffers left
+  const out = new Uint32Array(64);
+  assert.equal(io.dequeueFromGuest(dq, m.mem, pool, out, 64), 30);
+  for (let k = 0; k < 30; k++) assert.deepEqual(pool.bytes(out[k]!), frames[k], `frame ${k}`);
+  assert.equal(m.usedIdx(), 30);
+  assert.equal(io.noPoolBuffer, 1);
+  for (let k = 0; k < 30; k++) pool.free(out[k]!);
+  assert.equal(io.dequeueFromGuest(dq, m.mem, pool, out, 64), 10, 'the chains left behind come next');
+  for (let k = 0; k < 10; k++) assert.deepEqual(pool.bytes(out[k]!), frames[30 + k], `frame ${30 + k}`);
+  assert.equal(io.fromGuestPackets, 40);
+  assert.equal(m.usedIdx(), 40);
+  for (const p of held) pool.free(p);
+});
+
+test('enqueueToGuest burst path: frames in order across a buffer that needs the general path, drops counted when buffers run out', () => {
+  const m = new MockSplitQueue(64, 1 << 20);
+  const dq = q(m);
+  const io = new NetIo(9230);
+  io.mergeable = true;
+  const pool = new TestPool(64);
+  const frames: Uint8Array[] = [];
+  const pk = new Uint32Array(40);
+  for (let k = 0; k < 40; k++) {
+    const f = new Uint8Array(60 + (k % 5));
+    for (let i = 0; i < f.length; i++) f[i] = (k * 17 + i) & 0xff;
+    frames.push(f);
+    pk[k] = pool.packet(f);
+  }
+  const heads: number[] = [];
+  for (let b = 0; b < 36; b++) heads.push(m.addChain([{ len: b === 10 ? 40 : 2048, write: true, data: new Uint8Array(b === 10 ? 40 : 2048).fill(0xaa) }]));
+  assert.equal(io.enqueueToGuest(dq, m.mem, pool, pk, 40), 35);
+  assert.equal(io.noGuestBuffer, 5);
+  assert.equal(pool.available, 64, 'every packet is freed');
+  assert.equal(m.usedIdx(), 36);
+  for (let k = 0; k < 35; k++) {
+    if (k === 10) continue; // spans buffers 10 and 11 (general path, checked by the forward test)
+    const u = k < 10 ? k : k + 1;
+    const e = m.usedEntry(u);
+    assert.deepEqual(e, { id: heads[u], len: 12 + frames[k]!.length }, `used entry ${u}`);
+    const a = m.descAddr(e.id);
+    assert.deepEqual(m.bytes(a, 12), new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]), `header of frame ${k}`);
+    assert.deepEqual(m.bytes(a + 12, frames[k]!.length), frames[k], `frame ${k}`);
+  }
+});

@@ -91,14 +91,11 @@ export class NetIo {
   private poolWords: Uint32Array = new Uint32Array(0);
   private readonly mergeHead = new Uint32Array(MAX_MERGE);
   private readonly mergeLen = new Uint32Array(MAX_MERGE);
-  // Burst path scratch (forwardGuestToGuest): source chains and their destination chains.
-  private readonly runHead = new Uint32Array(FWD_BATCH);
-  private readonly runReg = new Int32Array(FWD_BATCH);
-  private readonly runOff = new Uint32Array(FWD_BATCH);
-  private readonly runLen = new Uint32Array(FWD_BATCH);
-  private readonly runDHead = new Uint32Array(FWD_BATCH);
-  private readonly runDReg = new Int32Array(FWD_BATCH);
-  private readonly runDOff = new Uint32Array(FWD_BATCH);
+  /** Burst path scratch (forwardGuestToGuest, enqueueToGuest). */
+  private readonly run = new Run();
+  /** The pool's byte and word views as one-region lists (the burst path's source for enqueueToGuest). */
+  private poolData1: Uint8Array[] = [EMPTY8];
+  private poolWords1: Uint32Array[] = [EMPTY32];
   /** Sink of the touch stage's loads (kept so the compiler cannot drop them). */
   touched = 0;
 
@@ -180,6 +177,8 @@ export class NetIo {
     if (pool.data !== this.poolData) {
       this.poolData = pool.data;
       this.poolWords = wordsOf(pool.data);
+      this.poolData1 = [this.poolData];
+      this.poolWords1 = [this.poolWords];
     }
     return this.poolWords;
   }
@@ -195,6 +194,16 @@ export class NetIo {
     let n = 0;
     let used = 0;
     while (n < max) {
+      // Burst path first (see forwardGuestToGuest): runs of chains in the common shape.
+      const want = max - n < FWD_BATCH ? max - n : FWD_BATCH;
+      const k = this.popFastRun(q, mem, want);
+      if (k > 0) {
+        const got = this.runIntoPool(q, mem, pool, dst32, out, n, k);
+        n += got;
+        used += got;
+        if (got < k) break; // the pool ran dry: the rest went back to the ring
+        if (k === want) continue;
+      }
       const head = q.popChain(mem);
       if (head < 0) break;
       const frameLen = q.readBytes - hdrLen;
@@ -246,6 +255,21 @@ export class NetIo {
     let delivered = 0;
     let k = 0;
     const src32 = this.words(pool);
+    // Burst path first (see forwardGuestToGuest): runs of frames whose chain takes them whole.
+    if (this.hdrLen === 12 && src32.length !== 0) {
+      while (k < n) {
+        const want = n - k < FWD_BATCH ? n - k : FWD_BATCH;
+        const d = this.popRunFor(q, mem, pool, pkts, k, want);
+        if (d > 0) {
+          this.toGuestBytes += writeRun(this.run, q, mem, this.poolData1, this.poolWords1, d);
+          this.toGuestPackets += d;
+          delivered += d;
+          for (let i = 0; i < d; i++) pool.free(pkts[k + i]);
+          k += d;
+        }
+        if (d < want) break;
+      }
+    }
     for (; k < n; k++) {
       const p = pkts[k];
       const ok = this.mergeable
@@ -270,6 +294,34 @@ export class NetIo {
       this.notifyNeeded = false;
     }
     return delivered;
+  }
+
+  /**
+   * Pop destination chains for pool packets pkts[at..at+want) while each takes its frame whole
+   * in one aligned writable buffer (the burst path's shape) into `run`; returns how many. The
+   * first chain of another shape is left in the ring for the per-frame path.
+   */
+  private popRunFor(q: DeviceQueue, mem: GuestMemory, pool: PoolView, pkts: Uint32Array, at: number, want: number): number {
+    const run = this.run, du32 = mem.u32;
+    let d = 0;
+    for (; d < want; d++) {
+      const p = pkts[at + d], len = pool.len[p], so = pool.start(p);
+      const head = q.popChain(mem);
+      if (head < 0) break;
+      const o = q.segOff[0];
+      if (q.nSegs !== 1 || q.nReadable !== 0 || q.segLen[0] - 12 < len || ((o | so) & 3) !== 0 || len > LONG_COPY ||
+          du32[q.segRegion[0]].length === 0) {
+        q.unpop(1);
+        break;
+      }
+      run.reg[d] = 0;
+      run.off[d] = so;
+      run.len[d] = len;
+      run.dHead[d] = head;
+      run.dReg[d] = q.segRegion[0];
+      run.dOff[d] = o;
+    }
+    return d;
   }
 
   /** One frame into one chain. Returns false (counted) when no chain was available. */
@@ -564,7 +616,7 @@ export class NetIo {
    */
   private popFastRun(sq: DeviceQueue, smem: GuestMemory, want: number): number {
     const hdrLen = this.hdrLen, maxFrame = this.maxFrame, offl = this.hostOffloads;
-    const runHead = this.runHead, runReg = this.runReg, runOff = this.runOff, runLen = this.runLen;
+    const run = this.run, runHead = run.head, runReg = run.reg, runOff = run.off, runLen = run.len;
     let k = 0;
     while (k < want) {
       const head = sq.popChain(smem);
@@ -586,6 +638,39 @@ export class NetIo {
   }
 
   /**
+   * The k chains popFastRun took → pool packets at out[at..]: allocate, touch every source
+   * frame, copy, return the chains. When the pool runs dry the chains not copied go back to
+   * the ring (counted once, as the per-frame path does). Returns the packets written.
+   */
+  private runIntoPool(q: DeviceQueue, mem: GuestMemory, pool: PoolView, dst32: Uint32Array, out: Uint32Array, at: number, k: number): number {
+    const run = this.run, runReg = run.reg, runOff = run.off, runLen = run.len, su8 = mem.u8, su32 = mem.u32;
+    let m = 0;
+    for (; m < k; m++) {
+      const p = pool.alloc();
+      if (p < 0) break;
+      out[at + m] = p;
+    }
+    if (m < k) {
+      this.noPoolBuffer++;
+      q.unpop(k - m);
+    }
+    let t = 0;
+    for (let i = 0; i < m; i++) t ^= su8[runReg[i]][runOff[i]];
+    this.touched = t;
+    const dst = pool.data;
+    let bytes = 0;
+    for (let i = 0; i < m; i++) {
+      const p = out[at + i], r = runReg[i], len = runLen[i];
+      copyBytes(dst, dst32, pool.start(p), su8[r], su32[r], runOff[i], len);
+      pool.len[p] = len;
+      bytes += len;
+    }
+    for (let i = 0; i < m; i++) q.addUsed(run.head[i], 0);
+    this.fromGuestBytes += bytes;
+    return m;
+  }
+
+  /**
    * Stages 2-4 of the burst path for the k source frames popFastRun took: pop destination
    * chains that take a frame whole in one aligned buffer, touch the source frames, copy
    * header + frame for each, then write the used entries. Frames whose destination chain is
@@ -593,8 +678,8 @@ export class NetIo {
    * frames delivered.
    */
   private forwardRun(sq: DeviceQueue, smem: GuestMemory, dio: NetIo, dq: DeviceQueue, dmem: GuestMemory, k: number): number {
-    const runHead = this.runHead, runReg = this.runReg, runOff = this.runOff, runLen = this.runLen;
-    const dHead = this.runDHead, dReg = this.runDReg, dOff = this.runDOff;
+    const run = this.run, runReg = run.reg, runOff = run.off, runLen = run.len;
+    const dHead = run.dHead, dReg = run.dReg, dOff = run.dOff;
     const su8 = smem.u8, su32 = smem.u32, du32 = dmem.u32;
     // Stage 2: destination chains (12-byte header, one writable buffer holding header + frame).
     let d = 0;
@@ -617,44 +702,8 @@ export class NetIo {
     let t = 0;
     for (let i = 0; i < d; i++) t ^= su8[runReg[i]][runOff[i]];
     this.touched = t;
-    // Stage 3b: one store into the first and the last line of each destination buffer, so the
-    // requests for ownership of all of them are in flight together (a load first, as DPDK's
-    // rte_prefetch0, gained nothing in the loop: it fetches the line shared and the store must
-    // still claim it). Stage 4 then stores into lines mostly owned already.
-    for (let i = 0; i < d; i++) {
-      const d32 = du32[dReg[i]], kw = dOff[i] >>> 2, last = kw + 2 + (runLen[i] >>> 2);
-      d32[kw + 2] = 0x10000;
-      if (last > kw + 2) d32[last] = su32[runReg[i]][(runOff[i] >>> 2) + (last - kw - 3)];
-    }
-    // Stage 4: header (three words, num_buffers = 1) and the frame as a word copy.
-    let bytes = 0;
-    for (let i = 0; i < d; i++) {
-      // TRUST: popChain checked both buffers whole against their regions; the word ranges lie
-      // inside them (offsets 4-byte aligned, lengths checked above).
-      const d32 = du32[dReg[i]], s32 = su32[runReg[i]];
-      const kw = dOff[i] >>> 2;
-      d32[kw] = 0;
-      d32[kw + 1] = 0;
-      d32[kw + 2] = 0x10000;
-      const dw = kw + 3, sw = runOff[i] >>> 2, len = runLen[i];
-      const words = len >>> 2, w4 = words & ~3;
-      let w = 0;
-      for (; w < w4; w += 4) {
-        d32[dw + w] = s32[sw + w];
-        d32[dw + w + 1] = s32[sw + w + 1];
-        d32[dw + w + 2] = s32[sw + w + 2];
-        d32[dw + w + 3] = s32[sw + w + 3];
-      }
-      for (; w < words; w++) d32[dw + w] = s32[sw + w];
-      if ((len & 3) !== 0) {
-        const d8 = dmem.u8[dReg[i]], s8 = su8[runReg[i]], o8 = dOff[i] + 12, so = runOff[i];
-        for (let b = words << 2; b < len; b++) d8[o8 + b] = s8[so + b];
-      }
-      bytes += len;
-    }
-    // Used entries in one pass after the copies: the other core polls the used ring's first
-    // line, so writing it between copies would hand that line back and forth.
-    for (let i = 0; i < d; i++) dq.addUsed(dHead[i], 12 + runLen[i]);
+    const bytes0 = writeRun(this.run, dq, dmem, su8, su32, d);
+    let bytes = bytes0;
     dio.toGuestPackets += d;
     dio.toGuestBytes += bytes;
     let delivered = d;
@@ -667,7 +716,7 @@ export class NetIo {
       bytes += runLen[i];
       if (ok) delivered++;
     }
-    for (let i = 0; i < k; i++) sq.addUsed(runHead[i], 0);
+    for (let i = 0; i < k; i++) sq.addUsed(run.head[i], 0);
     this.fromGuestBytes += bytes;
     return delivered;
   }
@@ -729,4 +778,64 @@ function gatherChain(q: DeviceQueue, mem: GuestMemory, skip: number, dst: Uint8A
     }
   }
   return d;
+}
+
+/** Scratch of the burst path: a run of frames (source region/offset/length, source chain) and their destination chains. */
+class Run {
+  readonly head = new Uint32Array(FWD_BATCH);
+  readonly reg = new Int32Array(FWD_BATCH);
+  readonly off = new Uint32Array(FWD_BATCH);
+  readonly len = new Uint32Array(FWD_BATCH);
+  readonly dHead = new Uint32Array(FWD_BATCH);
+  readonly dReg = new Int32Array(FWD_BATCH);
+  readonly dOff = new Uint32Array(FWD_BATCH);
+}
+
+/**
+ * The write stages of the burst path for run entries [0, d): each destination chain (one
+ * aligned writable buffer, room checked) gets the 12-byte header (num_buffers = 1) and its
+ * frame from su8/su32[reg][off..off+len). Returns the frame bytes written.
+ */
+function writeRun(run: Run, dq: DeviceQueue, dmem: GuestMemory, su8: Uint8Array[], su32: Uint32Array[], d: number): number {
+  const runReg = run.reg, runOff = run.off, runLen = run.len, dHead = run.dHead, dReg = run.dReg, dOff = run.dOff;
+  const du32 = dmem.u32;
+  // Stage 3b: one store into the first and the last line of each destination buffer, so the
+  // requests for ownership of all of them are in flight together (a load first, as DPDK's
+  // rte_prefetch0, gained nothing in the loop: it fetches the line shared and the store must
+  // still claim it). Stage 4 then stores into lines mostly owned already.
+  for (let i = 0; i < d; i++) {
+    const d32 = du32[dReg[i]], kw = dOff[i] >>> 2, last = kw + 2 + (runLen[i] >>> 2);
+    d32[kw + 2] = 0x10000;
+    if (last > kw + 2) d32[last] = su32[runReg[i]][(runOff[i] >>> 2) + (last - kw - 3)];
+  }
+  // Stage 4: header (three words, num_buffers = 1) and the frame as a word copy.
+  let bytes = 0;
+  for (let i = 0; i < d; i++) {
+    // TRUST: popChain checked both buffers whole against their regions; the word ranges lie
+    // inside them (offsets 4-byte aligned, lengths checked above).
+    const d32 = du32[dReg[i]], s32 = su32[runReg[i]];
+    const kw = dOff[i] >>> 2;
+    d32[kw] = 0;
+    d32[kw + 1] = 0;
+    d32[kw + 2] = 0x10000;
+    const dw = kw + 3, sw = runOff[i] >>> 2, len = runLen[i];
+    const words = len >>> 2, w4 = words & ~3;
+    let w = 0;
+    for (; w < w4; w += 4) {
+      d32[dw + w] = s32[sw + w];
+      d32[dw + w + 1] = s32[sw + w + 1];
+      d32[dw + w + 2] = s32[sw + w + 2];
+      d32[dw + w + 3] = s32[sw + w + 3];
+    }
+    for (; w < words; w++) d32[dw + w] = s32[sw + w];
+    if ((len & 3) !== 0) {
+      const d8 = dmem.u8[dReg[i]], s8 = su8[runReg[i]], o8 = dOff[i] + 12, so = runOff[i];
+      for (let b = words << 2; b < len; b++) d8[o8 + b] = s8[so + b];
+    }
+    bytes += len;
+  }
+  // Used entries in one pass after the copies: the other core polls the used ring's first
+  // line, so writing it between copies would hand that line back and forth.
+  for (let i = 0; i < d; i++) dq.addUsed(dHead[i], 12 + runLen[i]);
+  return bytes;
 }

@@ -239,6 +239,7 @@ test('dequeueFromGuest burst path: frames in order around an odd chain; a pool t
   for (let k = 0; k < 30; k++) assert.deepEqual(pool.bytes(out[k]!), frames[k], `frame ${k}`);
   assert.equal(m.usedIdx(), 30);
   assert.equal(io.noPoolBuffer, 1);
+  assert.equal(io.refused, 1, 'counted as the per-frame path does');
   for (let k = 0; k < 30; k++) pool.free(out[k]!);
   assert.equal(io.dequeueFromGuest(dq, m.mem, pool, out, 64), 10, 'the chains left behind come next');
   for (let k = 0; k < 10; k++) assert.deepEqual(pool.bytes(out[k]!), frames[30 + k], `frame ${30 + k}`);

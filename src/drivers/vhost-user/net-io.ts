@@ -652,6 +652,7 @@ export class NetIo {
     }
     if (m < k) {
       this.noPoolBuffer++;
+      this.refused++;
       q.unpop(k - m);
     }
     let t = 0;

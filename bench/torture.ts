@@ -139,8 +139,8 @@ class Run {
   }
 
   startTestpmd(): void {
-    const args = ['-n', '19', 'dpdk-testpmd', '-l', '1', '--no-pci', '--no-huge', '-m', '256', '--single-file-segments', `--file-prefix=sluice-torture-${process.pid}`,
-      '--vdev', `net_virtio_user0,path=${this.sock('vt')}`, '--', '--forward-mode=icmpecho', '--total-num-mbufs=2048', '--txd=256', '--rxd=256', '--auto-start', '--stats-period=0'];
+    const args = ['-n', '19', 'dpdk-testpmd', '-l', '0-1', '--no-pci', '--no-huge', '-m', '256', '--single-file-segments', `--file-prefix=sluice-torture-${process.pid}`,
+      '--vdev', `net_virtio_user0,path=${this.sock('vt')}`, '--', '--forward-mode=icmpecho', '--nb-cores=1', '--total-num-mbufs=2048', '--txd=256', '--rxd=256', '--auto-start', '--stats-period=0'];
     this.testpmd = spawn('nice', args, { stdio: ['pipe', 'ignore', 'ignore'] });
     this.testpmdSince = Date.now();
   }

@@ -52,7 +52,8 @@ export const VERBS: Verb[] = [
     subs: [
       { name: 'add', usage: ['bridge add NAME [type=learning|flow|patch] [ports=P1,P2,...]'], about: 'create a bridge', example: ['sluice bridge add br0 type=flow ports=vm1,vm2'] },
       { name: 'del', usage: ['bridge del NAME'], about: 'remove a bridge (its ports stay)', example: ['sluice bridge del br0'] },
-      { name: 'addif', aliases: ['add-port'], usage: ['bridge addif BRIDGE PORT [vlan=N | trunk=N,N...]'], about: 'join a port to a bridge, as an access or trunk port', example: ['sluice bridge addif br0 vm3 vlan=10'] },
+      { name: 'addif', aliases: ['add-port'], usage: ['bridge addif BRIDGE PORT [vlan=N | trunk=N,N...] [ofport=N]'], about: 'join a port to a bridge, as an access or trunk port (OpenFlow number: the lowest free unless given)', example: ['sluice bridge addif br0 vm3 vlan=10'] },
+      { name: 'setif', aliases: ['set-port'], usage: ['bridge setif BRIDGE PORT [vlan=N | trunk=N,N...]'], about: "change a member's access VLAN or trunk list in place (learned MACs stay)", example: ['sluice bridge setif br0 vm3 trunk=10,20'] },
       { name: 'delif', aliases: ['del-port'], usage: ['bridge delif BRIDGE PORT'], about: 'take a port out of a bridge', example: ['sluice bridge delif br0 vm3'] },
       { name: 'show', usage: ['bridge show [NAME]'], about: 'bridges, their members and VLANs', example: ['sluice bridge show -p'] },
     ],
@@ -117,13 +118,24 @@ export const VERBS: Verb[] = [
     example: ['sluice doctor -p'],
   },
   {
+    name: 'fdb', ctl: true, about: "a bridge's MAC table (ovs-appctl fdb/show)",
+    usage: [],
+    example: ['sluice fdb show br0'],
+    subs: [
+      { name: 'show', usage: ['fdb show BRIDGE'], about: 'port (OpenFlow number), VLAN, MAC and age of every learned entry', example: ['sluice fdb show br0 -p'] },
+      { name: 'flush', usage: ['fdb flush BRIDGE'], about: 'forget every learned entry', example: ['sluice fdb flush br0'] },
+    ],
+  },
+  {
     name: 'flow', ctl: true, about: 'flow tables on bridges of type flow (ovs-ofctl grammar)',
     usage: [],
     example: ['sluice flow add fl0 "priority=10,in_port=vm1,actions=output:vm2"'],
     subs: [
-      { name: 'add', usage: ['flow add BRIDGE FLOW'], about: 'add a flow (the grammar of ovs-ofctl add-flow)', example: ['sluice flow add fl0 "in_port=a,udp actions=output:b"'] },
-      { name: 'del', usage: ['flow del BRIDGE [FLOW]'], about: 'remove one flow (its exact text) or all', example: ['sluice flow del fl0'] },
-      { name: 'dump', usage: ['flow dump BRIDGE'], about: 'the flows with their counters (ovs-ofctl dump-flows lines; -j: match, actions and counters as fields)', example: ['sluice flow dump fl0 -j'] },
+      { name: 'add', usage: ['flow add BRIDGE FLOW'], about: 'add a flow (the grammar of ovs-ofctl add-flow; same match and priority replaces it)', example: ['sluice flow add fl0 "in_port=a,udp actions=output:b"'] },
+      { name: 'mod', usage: ['flow mod BRIDGE FLOW [--strict]'], about: 'new actions for the flows the match covers (ovs-ofctl mod-flows; none: added)', example: ['sluice flow mod fl0 "in_port=a actions=normal"'] },
+      { name: 'del', usage: ['flow del BRIDGE [MATCH] [--strict]'], about: 'remove the flows the match covers (ovs-ofctl del-flows), all without MATCH', example: ['sluice flow del fl0 in_port=a', 'sluice flow del fl0 --strict priority=10,ip'] },
+      { name: 'trace', usage: ['flow trace BRIDGE FLOW'], about: 'the verdict for a described packet (ofproto/trace syntax), nothing sent', example: ['sluice flow trace fl0 in_port=1,udp,nw_dst=10.0.0.7,udp_dst=53'] },
+      { name: 'dump', usage: ['flow dump BRIDGE [MATCH] [--names]'], about: 'the flows with their counters (ovs-ofctl dump-flows; --names: ports by name)', example: ['sluice flow dump fl0 -j', 'sluice flow dump fl0 tcp --names'] },
     ],
   },
   {
@@ -160,7 +172,7 @@ export const VERBS: Verb[] = [
       { name: 'add', usage: ['route add PREFIX [via GW] [dev PORT] [router R]'], about: 'add a route (the grammar of ip route: via, dev)', example: ['sluice route add 10.1.0.0/16 via 10.0.0.2'] },
       { name: 'del', usage: ['route del PREFIX [router R]'], about: 'remove a route', example: ['sluice route del 10.1.0.0/16'] },
       { name: 'show', usage: ['route show [router=R]'], about: 'routers, interfaces and routes', example: ['sluice route show -p'] },
-      { name: 'iface', usage: ['route iface add PORT mac=MAC [ipv4=A/LEN] [ipv6=A/LEN] [router=R]', 'route iface del PORT [router=R]'], about: 'router interfaces (the first one creates the router)', example: ['sluice route iface add vm1 mac=02:00:00:00:00:01 ipv4=10.0.0.1/24'] },
+      { name: 'iface', usage: ['route iface add PORT mac=MAC [ipv4=A/LEN] [ipv6=A/LEN] [mtu=N] [router=R]', 'route iface del PORT [router=R]'], about: 'router interfaces (the first one creates the router)', example: ['sluice route iface add vm1 mac=02:00:00:00:00:01 ipv4=10.0.0.1/24'] },
     ],
   },
   {

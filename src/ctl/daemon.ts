@@ -24,7 +24,25 @@ import { Host, hostOptions } from '../runtime/host.js';
 import { portAppSpec } from '../runtime/derive.js';
 import { ApplyError } from '../runtime/state.js';
 import type { Placement } from '../runtime/place.js';
-import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, type DesiredState, type BridgeType, type RouterModel } from './model.js';
+import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, bridgeOfports, type DesiredState, type BridgeType, type BridgeModel, type RouterModel } from './model.js';
+import { flowMod, type FlowModResult } from '../apps/flow-table/flow-mod.js';
+import type { PortMap } from '../apps/flow-table/flow-parser.js';
+
+/** What the flow and fdb verbs use of a bridge's app (flow-table or l2-bridge). */
+interface BridgeApp {
+  expiredLines?(): string[];
+  flowEntries?(match: string, names: boolean): unknown[];
+  trace?(flow: string): object;
+  macTable?(): { port: number | string; name?: string; vlan: number; mac: string; age?: number; ageSec?: number }[];
+  flushMacs?(): number;
+}
+
+/** A bridge's ports with their OpenFlow numbers, as the flow parser takes them. */
+function portMapOf(b: BridgeModel): PortMap {
+  const of = bridgeOfports(b);
+  const names = Object.keys(b.ports).sort();
+  return { names, ofports: names.map((n) => of[n]!) };
+}
 import { fileClaims, holderOf, missingArgument } from './claims.js';
 import { StateStoreError, type StateStore } from './state-store.js';
 import { diffState, formatChanges, type Change } from './diff.js';
@@ -404,7 +422,7 @@ export class Daemon {
     for (const port of p.ports ?? []) { this.port(port); const o = this.owner(port); if (o) throw new ApiError('exists', `port "${port}" is already attached to ${o}`); }
     return this.mutate((s) => {
       const members: Record<string, object> = {};
-      for (const port of p.ports ?? []) members[port] = {};
+      (p.ports ?? []).forEach((port, i) => { members[port] = { ofport: i + 1 }; });
       (s.bridges ??= {})[p.name] = { ...(p.type ? { type: p.type } : {}), ports: members };
     });
   }
@@ -414,13 +432,32 @@ export class Daemon {
     return this.mutate((s) => { delete s.bridges![p.name]; });
   }
 
-  _bridgeAddIf(p: { bridge: string; port: string; vlan?: number; trunk?: number[] }): unknown {
-    this.bridge(p.bridge);
+  _bridgeAddIf(p: { bridge: string; port: string; vlan?: number; trunk?: number[]; ofport?: number }): unknown {
+    const b = this.bridge(p.bridge);
     this.port(p.port);
     const o = this.owner(p.port);
     if (o) throw new ApiError('exists', `port "${p.port}" is already attached to ${o}`);
+    // OpenFlow numbers in the order ports join (the lowest free one), fixed while the port stays.
+    const used = new Set(Object.values(bridgeOfports(b)));
+    if (p.ofport !== undefined && used.has(p.ofport)) throw new ApiError('exists', `ofport ${p.ofport} is already used in bridge ${p.bridge}`);
+    let ofport = p.ofport ?? 1;
+    while (p.ofport === undefined && used.has(ofport)) ofport++;
     return this.mutate((s) => {
-      s.bridges![p.bridge]!.ports[p.port] = { ...(p.vlan !== undefined ? { vlan: p.vlan } : {}), ...(p.trunk ? { trunk: p.trunk } : {}) };
+      const bm = s.bridges![p.bridge]!;
+      for (const [n, m] of Object.entries(bridgeOfports(bm))) bm.ports[n]!.ofport = m;
+      bm.ports[p.port] = { ...(p.vlan !== undefined ? { vlan: p.vlan } : {}), ...(p.trunk ? { trunk: p.trunk } : {}), ofport };
+    });
+  }
+
+  /** A member's VLAN settings change in place (the port stays, and so does what it learned). */
+  _bridgeSetIf(p: { bridge: string; port: string; vlan?: number; trunk?: number[] }): unknown {
+    const b = this.bridge(p.bridge);
+    if (!(p.port in b.ports)) throw new ApiError('not-found', `port "${p.port}" is not in bridge ${p.bridge}`);
+    return this.mutate((s) => {
+      const m = s.bridges![p.bridge]!.ports[p.port]!;
+      delete m.vlan; delete m.trunk;
+      if (p.vlan !== undefined) m.vlan = p.vlan;
+      if (p.trunk) m.trunk = p.trunk;
     });
   }
 
@@ -434,7 +471,8 @@ export class Daemon {
     if (p.name !== undefined) this.bridge(p.name);
     return Object.entries(this.state.bridges ?? {}).filter(([n]) => p.name === undefined || n === p.name).map(([n, b]) => {
       const app = this.engine.apps.get(n);
-      const ports = Object.entries(b.ports).map(([port, m]) => ({ name: port, ...m }));
+      const of = bridgeOfports(b);
+      const ports = Object.entries(b.ports).map(([port, m]) => ({ name: port, ...m, ofport: of[port]! }));
       return { name: n, type: b.type ?? 'learning', ports, ...(b.flows ? { flowCount: b.flows.length } : {}), ...(app?.report ? { info: app.report() } : {}) };
     });
   }
@@ -456,7 +494,7 @@ export class Daemon {
     });
   }
 
-  _ifaceAdd(p: { router?: string; port: string; mac: string; ipv4?: string; ipv6?: string }): unknown {
+  _ifaceAdd(p: { router?: string; port: string; mac: string; ipv4?: string; ipv6?: string; mtu?: number }): unknown {
     const r = this.routerName(p.router, true);
     this.port(p.port);
     const o = this.owner(p.port);
@@ -464,7 +502,7 @@ export class Daemon {
     if (!this.state.routers?.[r] && (this.state.ports?.[r] || this.state.bridges?.[r])) throw new ApiError('exists', `name "${r}" is used by a port or bridge`);
     return this.mutate((s) => {
       const rt: RouterModel = ((s.routers ??= {})[r] ??= { interfaces: {} });
-      rt.interfaces[p.port] = { mac: p.mac, ...(p.ipv4 ? { ipv4: p.ipv4 } : {}), ...(p.ipv6 ? { ipv6: p.ipv6 } : {}) };
+      rt.interfaces[p.port] = { mac: p.mac, ...(p.ipv4 ? { ipv4: p.ipv4 } : {}), ...(p.ipv6 ? { ipv6: p.ipv6 } : {}), ...(p.mtu ? { mtu: p.mtu } : {}) };
     });
   }
 
@@ -495,28 +533,54 @@ export class Daemon {
     if ((b.type ?? 'learning') !== 'flow') throw new ApiError('invalid', `bridge "${n}" is of type ${b.type ?? 'learning'}; flows need a bridge of type flow`);
   }
 
-  _flowAdd(p: { bridge: string; flow: string }): unknown {
-    this.flowBridge(p.bridge);
-    if ((this.state.bridges![p.bridge]!.flows ?? []).includes(p.flow)) throw new ApiError('exists', `flow already present in ${p.bridge}: ${p.flow}`);
-    return this.mutate((s) => { (s.bridges![p.bridge]!.flows ??= []).push(p.flow); });
+  /** The flow-table or l2-bridge app of a bridge, as the flow and fdb verbs use it. */
+  private bridgeApp(n: string): BridgeApp | undefined {
+    return this.engine.apps.get(n) as BridgeApp | undefined;
   }
 
-  _flowDel(p: { bridge: string; flow?: string }): unknown {
+  /** add-flow / mod-flows / del-flows (ovs-ofctl semantics, flow-mod.ts) on the state's flow lines. */
+  _flowMod(op: 'add' | 'mod' | 'del', p: { bridge: string; flow?: string; strict?: boolean }): unknown {
     this.flowBridge(p.bridge);
-    const flows = this.state.bridges![p.bridge]!.flows ?? [];
-    if (p.flow !== undefined && !flows.includes(p.flow)) throw new ApiError('not-found', `no flow "${p.flow}" in ${p.bridge} (flows are deleted by their exact text; see sluice flow dump)`);
+    // Rules that timed out leave the state first, so a flow added again is really new.
+    const gone = this.bridgeApp(p.bridge)?.expiredLines?.() ?? [];
+    const changes: Change[] = [];
+    if (gone.length > 0) changes.push(...this.setFlows(p.bridge, (this.state.bridges![p.bridge]!.flows ?? []).filter((l) => !gone.includes(l))));
+    const b = this.state.bridges![p.bridge]!;
+    let r: FlowModResult;
+    try { r = flowMod(b.flows ?? [], portMapOf(b), { op, flow: p.flow ?? '', strict: p.strict === true }); } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+    // add-flow over a flow with the same match and priority replaces it: counters restart.
+    if (r.replaced !== undefined) changes.push(...this.setFlows(p.bridge, (b.flows ?? []).filter((l) => l !== r.replaced)));
+    changes.push(...this.setFlows(p.bridge, r.lines));
+    return { changes, count: r.count };
+  }
+
+  private setFlows(bridge: string, lines: string[]): Change[] {
     return this.mutate((s) => {
-      const b = s.bridges![p.bridge]!;
-      b.flows = p.flow === undefined ? [] : flows.filter((f) => f !== p.flow);
-      if (b.flows.length === 0) delete b.flows;
-    });
+      const b = s.bridges![bridge]!;
+      if (lines.length === 0) delete b.flows; else b.flows = lines;
+    }).changes;
   }
 
-  _flowDump(p: { bridge: string }): unknown {
+  _flowDump(p: { bridge: string; match?: string; names?: boolean }): unknown {
     this.flowBridge(p.bridge);
     // A flow bridge without member ports has no app yet: its flows (in the state) have no counters.
-    const app = this.engine.apps.get(p.bridge) as { flowEntries?: () => unknown[] } | undefined;
-    return { bridge: p.bridge, flows: typeof app?.flowEntries === 'function' ? app.flowEntries() : [] };
+    const app = this.bridgeApp(p.bridge);
+    try { return { bridge: p.bridge, flows: app?.flowEntries?.(p.match ?? '', p.names === true) ?? [] }; } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+  }
+
+  _flowTrace(p: { bridge: string; flow: string }): unknown {
+    this.flowBridge(p.bridge);
+    const app = this.bridgeApp(p.bridge);
+    if (!app?.trace) throw new ApiError('invalid', `bridge "${p.bridge}" has no ports yet: nothing to trace`);
+    try { return { bridge: p.bridge, ...app.trace(p.flow) }; } catch (e) { throw new ApiError('invalid', (e as Error).message); }
+  }
+
+  _fdb(p: { bridge: string; flush?: boolean }): unknown {
+    this.bridge(p.bridge);
+    const app = this.bridgeApp(p.bridge);
+    if (p.flush) return { bridge: p.bridge, flushed: app?.flushMacs?.() ?? 0 };
+    const ofs = bridgeOfports(this.state.bridges![p.bridge]!);
+    return { bridge: p.bridge, macs: (app?.macTable?.() ?? []).map((e) => ({ port: e.name ?? e.port, ofport: ofs[String(e.name ?? e.port)] ?? e.port, vlan: e.vlan, mac: e.mac, age: Math.floor(e.age ?? e.ageSec ?? 0) })) };
   }
 
   _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
@@ -597,17 +661,22 @@ const methods: Record<string, Method> = {
   'port.show': { schema: obj({ name }), run: (d, p) => d.portList(p.name) },
   'bridge.add': { schema: obj({ name, type: { enum: ['learning', 'flow', 'patch'] }, ports: { type: 'array', items: name, uniqueItems: true } }, ['name']), run: (d, p) => d._bridgeAdd(p) },
   'bridge.del': { schema: obj({ name }, ['name']), run: (d, p) => d._bridgeDel(p) },
-  'bridge.addif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } } }, ['bridge', 'port']), run: (d, p) => d._bridgeAddIf(p) },
+  'bridge.addif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } }, ofport: { type: 'integer', minimum: 1, maximum: 0xfeff } }, ['bridge', 'port']), run: (d, p) => d._bridgeAddIf(p) },
   'bridge.delif': { schema: obj({ bridge: name, port: name }, ['bridge', 'port']), run: (d, p) => d._bridgeDelIf(p) },
   'bridge.show': { schema: obj({ name }), run: (d, p) => d._bridgeShow(p) },
   'route.add': { schema: obj({ router: name, prefix: { type: 'string', minLength: 1 }, via: { type: 'string' }, dev: name }, ['prefix']), run: (d, p) => d._routeAdd(p) },
   'route.del': { schema: obj({ router: name, prefix: { type: 'string', minLength: 1 } }, ['prefix']), run: (d, p) => d._routeDel(p) },
   'route.show': { schema: obj({ router: name }), run: (d, p) => d._routeShow(p) },
-  'route.iface.add': { schema: obj({ router: name, port: name, mac: { type: 'string' }, ipv4: { type: 'string' }, ipv6: { type: 'string' } }, ['port', 'mac']), run: (d, p) => d._ifaceAdd(p) },
+  'route.iface.add': { schema: obj({ router: name, port: name, mac: { type: 'string' }, ipv4: { type: 'string' }, ipv6: { type: 'string' }, mtu: { type: 'integer', minimum: 576, maximum: 65535 } }, ['port', 'mac']), run: (d, p) => d._ifaceAdd(p) },
   'route.iface.del': { schema: obj({ router: name, port: name }, ['port']), run: (d, p) => d._ifaceDel(p) },
-  'flow.add': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge', 'flow']), run: (d, p) => d._flowAdd(p) },
-  'flow.del': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge']), run: (d, p) => d._flowDel(p) },
-  'flow.dump': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._flowDump(p) },
+  'flow.add': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge', 'flow']), run: (d, p) => d._flowMod('add', p) },
+  'flow.mod': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 }, strict: { type: 'boolean' } }, ['bridge', 'flow']), run: (d, p) => d._flowMod('mod', p) },
+  'flow.del': { schema: obj({ bridge: name, flow: { type: 'string' }, strict: { type: 'boolean' } }, ['bridge']), run: (d, p) => d._flowMod('del', p) },
+  'flow.dump': { schema: obj({ bridge: name, match: { type: 'string' }, names: { type: 'boolean' } }, ['bridge']), run: (d, p) => d._flowDump(p) },
+  'flow.trace': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge', 'flow']), run: (d, p) => d._flowTrace(p) },
+  'fdb.show': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._fdb(p) },
+  'fdb.flush': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._fdb({ ...p, flush: true }) },
+  'bridge.setif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } } }, ['bridge', 'port']), run: (d, p) => d._bridgeSetIf(p) },
   'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
   'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },
   'capture.show': { schema: obj({}), run: (d) => (d.state.captures ?? []).map((c) => ({ ...c, dir: c.dir ?? 'both' })) },

@@ -26,7 +26,7 @@ import { findConflict, missingArgument } from './claims.js';
 import { StateError, type DataPlaneState, type BridgeModel, type RouterModel, type CaptureModel } from '../runtime/state.js';
 
 export type { PortModel, BridgeType, BridgeMember, BridgeModel, RouterInterface, RouteModel, RouterModel, CaptureModel, BpfModel, EngineSettings } from '../runtime/state.js';
-export { StateError } from '../runtime/state.js';
+export { StateError, bridgeOfports } from '../runtime/state.js';
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
 /** Who (other than root) made an object, and what it named then (its spec or file). */
@@ -94,7 +94,7 @@ export const stateSchema = {
             type: 'object', propertyNames: { pattern: NAME },
             additionalProperties: {
               type: 'object', additionalProperties: false,
-              properties: { vlan: vid, trunk: { type: 'array', items: vid, uniqueItems: true } },
+              properties: { vlan: vid, trunk: { type: 'array', items: vid, uniqueItems: true }, ofport: { type: 'integer', minimum: 1, maximum: 0xfeff } },
             },
           },
           flows: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -111,7 +111,7 @@ export const stateSchema = {
             type: 'object', propertyNames: { pattern: NAME },
             additionalProperties: {
               type: 'object', additionalProperties: false, required: ['mac'],
-              properties: { mac: { type: 'string', pattern: MAC }, ipv4: { type: 'string' }, ipv6: { type: 'string' } },
+              properties: { mac: { type: 'string', pattern: MAC }, ipv4: { type: 'string' }, ipv6: { type: 'string' }, mtu: { type: 'integer', minimum: 576, maximum: 65535 } },
             },
           },
           routes: {
@@ -203,7 +203,10 @@ function checkReferences(s: DesiredState): void {
         if (m.vlan !== undefined || m.trunk !== undefined) throw new StateError(`bridges.${name}.ports.${p}: vlan/trunk apply to learning bridges only`);
       }
     }
+    const ofports = new Map<number, string>();
     for (const [p, m] of Object.entries(b.ports)) {
+      if (m.ofport !== undefined && ofports.has(m.ofport)) throw new StateError(`bridges.${name}.ports.${p}.ofport: ${m.ofport} is already port ${ofports.get(m.ofport)}'s`);
+      if (m.ofport !== undefined) ofports.set(m.ofport, p);
       if (m.vlan !== undefined && m.trunk !== undefined) throw new StateError(`bridges.${name}.ports.${p}: a port is either access (vlan) or trunk, not both`);
     }
   }
@@ -315,3 +318,4 @@ export function mergeApplied(current: DesiredState, doc: DesiredState): DesiredS
   if (bpf.length) r.bpf = bpf;
   return r;
 }
+

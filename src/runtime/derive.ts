@@ -7,7 +7,7 @@
  * App names: each port is an app named after the port; each bridge and router is an app
  * named after it; `apps` keep their names. Links, by bridge type:
  *   learning (l2-bridge):  PORT.output -> BR.PORT,  BR.PORT -> PORT.input
- *   flow (flow-table):     the same, args {ports: [...], flows: [...]}
+ *   flow (flow-table):     the same, args {ports: [...], ofports: [...], flows: [...]}
  *   patch (no app):        A.output -> B.input, B.output -> A.input (cross-connect)
  * A bridge with no member ports derives to nothing (it exists in the state only).
  *   router (l3-router):    PORT.output -> R.PORT,  R.PORT -> PORT.input
@@ -24,7 +24,7 @@ import { resolveClass } from '../core/engine.js';
 import { applyCaptures } from '../apps/capture/graph.js';
 import { applyBpf } from '../apps/bpf/graph.js';
 import { parseFlow } from '../apps/flow-table/flow-parser.js';
-import { StateError, type DataPlaneState } from './state.js';
+import { StateError, bridgeOfports, type DataPlaneState } from './state.js';
 
 /** The app a port spec stands for; throws StateError naming the port. */
 export function portAppSpec(name: string, spec: string): AppSpec {
@@ -53,15 +53,17 @@ export function deriveGraph(s: DataPlaneState): GraphConfig {
     }
     if (type === 'learning') {
       const ports: Record<string, unknown> = {};
-      for (const m of members) ports[m] = structuredClone(b.ports[m]!);
+      for (const m of members) { const { ofport: _n, ...member } = b.ports[m]!; ports[m] = structuredClone(member); }
       apps[name] = { type: 'l2-bridge', args: { ports } };
     } else {
       // Flow text is checked here, naming the flow: a flow-table app that failed to build
       // would leave a reconfiguration half done.
+      const of = bridgeOfports(b);
+      const pm = { names: members, ofports: members.map((m) => of[m]!) };
       (b.flows ?? []).forEach((f, i) => {
-        try { parseFlow(f, members); } catch (e) { throw new StateError(`bridges.${name}.flows.${i}: ${(e as Error).message}`); }
+        try { parseFlow(f, pm); } catch (e) { throw new StateError(`bridges.${name}.flows.${i}: ${(e as Error).message}`); }
       });
-      apps[name] = { type: 'flow-table', args: { ports: members, flows: [...(b.flows ?? [])] } };
+      apps[name] = { type: 'flow-table', args: { ports: members, ofports: pm.ofports, flows: [...(b.flows ?? [])] } };
     }
     for (const m of members) links.push(`${m}.output -> ${name}.${m}`, `${name}.${m} -> ${m}.input`);
   }

@@ -17,9 +17,10 @@ import type { AppSpec } from '../core/config.js';
 
 export interface PortModel { spec: string }
 export type BridgeType = 'learning' | 'flow' | 'patch';
-export interface BridgeMember { vlan?: number; trunk?: number[] }
+/** `ofport`: the port's OpenFlow number on the bridge (assigned when it joins; see bridgeOfports). */
+export interface BridgeMember { vlan?: number; trunk?: number[]; ofport?: number }
 export interface BridgeModel { type?: BridgeType; ports: Record<string, BridgeMember>; flows?: string[] }
-export interface RouterInterface { mac: string; ipv4?: string; ipv6?: string }
+export interface RouterInterface { mac: string; ipv4?: string; ipv6?: string; mtu?: number }
 export interface RouteModel { prefix: string; via?: string; dev?: string }
 export interface RouterModel { interfaces: Record<string, RouterInterface>; routes?: RouteModel[] }
 export interface CaptureModel { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }
@@ -58,4 +59,21 @@ export class ApplyError extends Error {
     super(`${field !== undefined ? `${field}: ` : ''}${cause.message}`);
     this.name = 'ApplyError';
   }
+}
+/**
+ * OpenFlow numbers of a bridge's ports: the `ofport` each member was given, else the lowest
+ * free numbers in name order (states written before ports had numbers). Pure.
+ */
+export function bridgeOfports(b: BridgeModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  const used = new Set<number>();
+  for (const [p, m] of Object.entries(b.ports)) if (m.ofport !== undefined) { out[p] = m.ofport; used.add(m.ofport); }
+  let next = 1;
+  for (const p of Object.keys(b.ports).sort()) {
+    if (out[p] !== undefined) continue;
+    while (used.has(next)) next++;
+    out[p] = next;
+    used.add(next);
+  }
+  return out;
 }

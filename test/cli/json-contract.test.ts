@@ -124,6 +124,9 @@ test('every -j output of the daemon verbs matches its schema and the common rule
   j('route-show', 'route', 'show');
   const dump = j('flow-dump', 'flow', 'dump', 'fl0') as { flows: { packets: number }[] };
   assert.ok(dump.flows[0]!.packets > 0, 'the flow counts packets');
+  j('flow-trace', 'flow', 'trace', 'fl0', 'in_port=1,udp,nw_dst=10.0.1.1,udp_dst=53');
+  j('changes', 'flow', 'mod', 'fl0', 'in_port=1,actions=output:2');
+  j('fdb-show', 'fdb', 'show', 'br0');
   j('capture-show', 'capture', 'show');
   j('stats', 'stats');
   j('stats', 'stats', 's0');

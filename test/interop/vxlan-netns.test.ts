@@ -92,3 +92,37 @@ test('Sluice VXLAN interoperates with a Linux vxlan device (ping an l3-router be
     stop();
   }
 });
+
+test('VXLAN over an IPv6 underlay interoperates with a Linux vxlan device (UDP checksums real, ND resolves the peer)', { timeout: 60_000 }, async (t) => {
+  if (skipUnlessNetns(t, ['ping'])) return;
+  const ns = lab.ns('k6');
+  const v = lab.veth(ns, `${lab.tag}6`, '192.168.78.2/24');
+  lab.exec(ns, ['ip', '-6', 'addr', 'add', 'fd00:78::2/64', 'dev', v.peer, 'nodad']);
+  // Default vxlan over IPv6 in Linux: UDP checksums sent, and zero checksums refused on receive.
+  lab.exec(ns, ['ip', 'link', 'add', 'vx6', 'type', 'vxlan', 'id', '43', 'remote', 'fd00:78::1', 'local', 'fd00:78::2', 'dstport', '4789', 'dev', v.peer]);
+  lab.exec(ns, ['ip', 'addr', 'add', '10.78.0.2/24', 'dev', 'vx6']);
+  lab.exec(ns, ['ip', 'link', 'set', 'vx6', 'up']);
+  const e = engine();
+  e.configure({
+    apps: {
+      und: { type: 'af-packet', args: { ifname: v.host } },
+      vx: { type: 'vxlan', args: { vni: 43, localIp: 'fd00:78::1', remoteIp: 'fd00:78::2', localMac: '02:00:00:78:00:01' } },
+      r: { type: 'l3-router', args: { interfaces: { ov: { mac: '02:00:00:78:01:01', ipv4: '10.78.0.1/24' } } } },
+    },
+    links: ['und.output -> vx.outer', 'vx.outer -> und.input', 'vx.inner -> r.ov', 'r.ov -> vx.inner'],
+  });
+  const stop = pump([e]);
+  try {
+    assert.equal(await ping(ns, '10.78.0.1', 5), 5, 'kernel vx6 pings the router through Sluice VXLAN over IPv6');
+    const st = e.stats().apps;
+    const vx = st.vx!.extra as { decapsulated: number; encapsulated: number; remoteMac: string | null };
+    assert.ok(vx.decapsulated >= 6 && vx.encapsulated >= 6, `decap ${vx.decapsulated} encap ${vx.encapsulated}`);
+    assert.match(vx.remoteMac ?? '', /^[0-9a-f:]{17}$/, 'the peer MAC came from neighbour discovery');
+    assert.equal(st.vx!.drops.malformed ?? 0, 0, 'every kernel datagram had a valid UDP checksum');
+    // The kernel counts no UDP checksum errors for what Sluice sent.
+    const snmp = lab.exec(ns, ['cat', '/proc/net/snmp6']);
+    assert.match(snmp, /Udp6InCsumErrors\s+0\b/);
+  } finally {
+    stop();
+  }
+});

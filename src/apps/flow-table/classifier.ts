@@ -5,11 +5,12 @@
  * probes subtables in order of their best priority and stops once no remaining subtable
  * can beat the best hit. Cost: one hash probe per distinct mask, independent of rule count.
  *
- * Rules live in per-id typed arrays for the data path (priority, counters) and in `Rule`
- * objects for the control path. Adding a rule whose match is identical to an existing rule
- * of the same table and priority replaces its actions (as `ovs-ofctl add-flow` does);
- * adding a rule that overlaps another of the same priority with different actions is
- * ambiguous and refused with a FlowSyntaxError naming the priority token.
+ * Rules live in per-id typed arrays for the data path (priority, counters, last use) and in
+ * `Rule` objects for the control path. Adding a rule whose match is identical to an existing
+ * rule of the same table and priority replaces it, counters and duration restarting (as
+ * `ovs-ofctl add-flow` does); `modify` changes actions in place, counters kept (mod-flows).
+ * Overlapping rules at one priority are allowed, as in OVS (which of them wins is
+ * unspecified there; here the older one).
  *
  * Contract: add/remove/match/dump are control path (allocate, may throw); `lookup(table,
  * key, off)` is data path (no allocation, no throw) and returns a rule id or -1.
@@ -23,6 +24,8 @@ export interface Rule {
   table: number;
   priority: number;
   cookie: number;
+  idleTimeout: number;
+  hardTimeout: number;
   mask: Uint32Array;
   value: Uint32Array;
   matchText: string;
@@ -67,6 +70,8 @@ export class Classifier {
   readonly priority: Int32Array;
   readonly nPackets: Float64Array;
   readonly nBytes: Float64Array;
+  /** Time of the last packet (ms, the app's clock), for idle_timeout. */
+  readonly used: Float64Array;
   readonly rules: (Rule | undefined)[];
   private readonly tables: (Table | undefined)[] = new Array<Table | undefined>(MAX_TABLES).fill(undefined);
   private readonly freeIds: number[] = [];
@@ -79,44 +84,47 @@ export class Classifier {
     this.priority = new Int32Array(maxRules);
     this.nPackets = new Float64Array(maxRules);
     this.nBytes = new Float64Array(maxRules);
+    this.used = new Float64Array(maxRules);
     this.rules = new Array<Rule | undefined>(maxRules).fill(undefined);
     for (let i = maxRules - 1; i >= 0; i--) this.freeIds.push(i);
   }
 
   get size(): number { return this.maxRules - this.freeIds.length; }
 
-  /** Adds (or replaces) a rule; returns it. Throws FlowSyntaxError on ambiguity or when full. */
-  add(f: ParsedFlow): Rule {
+  /** The rule with the same table, priority and match as `f`, if any. */
+  find(f: ParsedFlow): Rule | undefined {
+    const t = this.tables[f.table];
+    if (!t) return undefined;
+    const st = t.byMask.get(hex(f.match.mask));
+    return st?.byValue.get(hex(f.match.value))?.find((r) => r.priority === f.priority);
+  }
+
+  /** Changes a rule's actions (and cookie) in place; counters and duration stay (mod-flows). */
+  modify(r: Rule, f: ParsedFlow, cookie: boolean): void {
+    r.actions = f.actions;
+    r.actionsText = f.actionsText;
+    r.acts = actionsToInts(f.actions);
+    if (cookie) r.cookie = f.cookie;
+    this.version++;
+  }
+
+  /** Adds a rule, replacing one with the same table, priority and match; returns it. Throws FlowSyntaxError when full. */
+  add(f: ParsedFlow, now = performance.now()): Rule {
+    const old = this.find(f);
+    if (old) this.remove(old);
     const t = this.tables[f.table] ?? (this.tables[f.table] = new Table());
     const mk = hex(f.match.mask), vk = hex(f.match.value);
-    for (const r of t.rules) {
-      if (r.priority !== f.priority) continue;
-      if (hex(r.mask) === mk && hex(r.value) === vk) {
-        // Same match and priority: replace the actions (ovs-ofctl add-flow semantics).
-        r.actions = f.actions;
-        r.actionsText = f.actionsText;
-        r.acts = actionsToInts(f.actions);
-        r.cookie = f.cookie;
-        this.nPackets[r.id] = 0;
-        this.nBytes[r.id] = 0;
-        this.version++;
-        return r;
-      }
-      if (overlaps(r.mask, r.value, f.match.mask, f.match.value) && r.actionsText !== f.actionsText) {
-        throw new FlowSyntaxError(`priority=${f.priority}`,
-          `"priority=${f.priority}": match "${f.match.text || '(all)'}" overlaps rule "${r.matchText || '(all)'} actions=${r.actionsText}" of table ${f.table} at the same priority with different actions; give one a different priority`);
-      }
-    }
     const id = this.freeIds.pop();
     if (id === undefined) throw new FlowSyntaxError('actions=', `flow table full (${this.maxRules} rules)`);
     const rule: Rule = {
-      id, table: f.table, priority: f.priority, cookie: f.cookie, mask: f.match.mask, value: f.match.value,
-      matchText: f.match.text, actions: f.actions, actionsText: f.actionsText, acts: actionsToInts(f.actions), added: performance.now(),
+      id, table: f.table, priority: f.priority, cookie: f.cookie, idleTimeout: f.idleTimeout, hardTimeout: f.hardTimeout, mask: f.match.mask, value: f.match.value,
+      matchText: f.match.text, actions: f.actions, actionsText: f.actionsText, acts: actionsToInts(f.actions), added: now,
     };
     this.rules[id] = rule;
     this.priority[id] = f.priority;
     this.nPackets[id] = 0;
     this.nBytes[id] = 0;
+    this.used[id] = now;
     t.rules.add(rule);
     let st = t.byMask.get(mk);
     if (!st) {
@@ -126,7 +134,7 @@ export class Classifier {
     }
     const list = st.byValue.get(vk) ?? [];
     list.push(rule);
-    list.sort((a, b) => b.priority - a.priority);
+    list.sort((a, b) => b.priority - a.priority || a.id - b.id);
     st.byValue.set(vk, list);
     this.publish(st, rule.value, list[0]!.id);
     this.resort(t);
@@ -158,7 +166,7 @@ export class Classifier {
     this.version++;
   }
 
-  /** Rules of a table (all tables when table < 0), table ascending then priority descending. */
+  /** Rules of a table (all tables when table < 0), table ascending then priority descending, older first. */
   list(table = -1): Rule[] {
     const out: Rule[] = [];
     for (let i = 0; i < MAX_TABLES; i++) {

@@ -13,12 +13,11 @@ import type { Generator } from '../basic/generator.js';
 
 const PORTS = ['p0', 'p1', 'p2', 'p3'];
 
-function setup(flows: string[], withNormal = false) {
+function setup(flows: string[]) {
   const pool = makePool();
   const engine = new Engine(pool);
   const cfg: GraphConfig = { apps: { ft: { type: 'flow-table', args: { ports: PORTS, flows } } }, links: [] };
-  const names = withNormal ? [...PORTS, 'normal'] : PORTS;
-  for (const n of names) {
+  for (const n of PORTS) {
     cfg.apps[`in_${n}`] = { type: 'test-inject' };
     cfg.apps[`cap_${n}`] = { type: 'test-capture' };
     cfg.links.push(`in_${n}.output -> ft.${n}`, `ft.${n} -> cap_${n}.input`);
@@ -52,8 +51,9 @@ test('in_port / priority / prefix / port matches pick the right rule and count i
   assert.equal(t.cap('p3').take().length, 2);
   const dump = t.ft.dumpFlows();
   assert.equal(dump.length, 3);
-  assert.match(dump[0]!, /table=0, n_packets=2, n_bytes=160, priority=30,in_port=p0,udp,nw_dst=10\.9\.0\.0\/16,tp_dst=53 actions=output:p3$/);
-  assert.match(dump[2]!, /n_packets=1, n_bytes=80, priority=10,in_port=p0 actions=output:p1$/);
+  assert.match(dump[0]!, /table=0, n_packets=2, n_bytes=160, priority=30,udp,in_port=1,nw_dst=10\.9\.0\.0\/16,tp_dst=53 actions=output:4$/);
+  assert.match(dump[2]!, /n_packets=1, n_bytes=80, priority=10,in_port=1 actions=output:2$/);
+  assert.match(t.ft.dumpFlows('', true)[0]!, /priority=30,udp,in_port=p0,nw_dst=10\.9\.0\.0\/16,tp_dst=53 actions=output:p3$/);
   // Unmatched in_port: table miss -> dropped as filtered.
   t.inj('p1').send(udp());
   t.run();
@@ -113,19 +113,16 @@ test('dec_ttl on TTL 1 drops as ttl_expired', () => {
   assert.equal(t.drops().ttl_expired, 1);
 });
 
-test('flood, several outputs (clones before later rewrites), in_port, normal', () => {
+test('flood, several outputs (clones before later rewrites), in_port, normal learns', () => {
   const t = setup([
     'in_port=p0,actions=flood',
     'in_port=p1,actions=output:p2,mod_vlan_vid:5,output:p3,output:p1',
     'in_port=p2,actions=in_port',
     'in_port=p3,actions=normal',
-    'in_port=normal,actions=output:p0',
-  ], true);
+  ]);
   t.inj('p0').send(udp());
   t.inj('p1').send(udp());
   t.inj('p2').send(udp());
-  t.inj('p3').send(udp());
-  t.inj('normal').send(udp());
   t.run();
   // flood: p1, p2, p3 (not p0)... plus the in_port=p2 and p1 rules' outputs
   const p2 = t.cap('p2').take();
@@ -135,8 +132,12 @@ test('flood, several outputs (clones before later rewrites), in_port, normal', (
   assert.equal(p3.length, 2); // flood + p1's tagged output
   assert.deepEqual(p3.map(frameVlan).sort(), [-1, 5]);
   assert.equal(t.cap('p1').take().length, 1); // flood only: output to in_port p1 is skipped
-  assert.equal(t.cap('normal').take().length, 1);
-  assert.equal(t.cap('p0').take().length, 1);
+  assert.equal(t.cap('p0').take().length, 0);
+  // normal: unknown destination floods to every other port and learns the source on p3
+  t.inj('p3').send(udp({ dmac: '02:00:00:00:00:77' }));
+  t.run();
+  assert.deepEqual(['p0', 'p1', 'p2', 'p3'].map((p) => t.cap(p).take().length), [1, 1, 1, 0]);
+  assert.deepEqual(t.ft.macTable().map((e) => [e.name, e.mac]), [['p3', '02:00:00:00:00:01']]);
   assert.equal(t.pool.audit().doubleFree, 0);
 });
 
@@ -150,8 +151,8 @@ test('goto_table matches the rewritten packet in the next table', () => {
   t.run();
   assert.equal(t.cap('p2').take().length, 2);
   assert.equal(t.cap('p1').take().length, 0);
-  assert.match(t.ft.dumpFlows(3)[0]!, /n_packets=2/);
-  assert.match(t.ft.dumpFlows(0)[0]!, /n_packets=2/);
+  assert.match(t.ft.dumpFlows('table=3')[0]!, /n_packets=2/);
+  assert.match(t.ft.dumpFlows('table=0')[0]!, /n_packets=2/);
 });
 
 test('the exact-match cache is invalidated when rules change', () => {
@@ -225,23 +226,23 @@ test('del-flows strict and non-strict, dump by table', () => {
     'priority=6,in_port=p0,ip,actions=output:p1',
     'table=1,priority=5,in_port=p1,actions=output:p0',
   ]);
-  assert.equal(t.ft.delFlows('in_port=p0', true), 1); // strict: only the exact match
-  assert.equal(t.ft.dumpFlows(0).length, 1);
+  assert.equal(t.ft.delFlows('in_port=p0', true), 0); // strict: priority 32768 unless given
+  assert.equal(t.ft.delFlows('priority=5,in_port=p0', true), 1); // strict: only the exact match
+  assert.equal(t.ft.dumpFlows('table=0').length, 1);
   assert.equal(t.ft.delFlows('table=1'), 1);
   assert.equal(t.ft.delFlows(''), 1);
   assert.equal(t.ft.dumpFlows().length, 0);
   assert.throws(() => t.ft.delFlows('in_port=zz'), /unknown port "zz"/);
 });
 
-test('ambiguous overlaps at one priority and bad rules in config are refused naming the token', () => {
+test('overlaps at one priority are allowed as in OVS; bad rules in config are refused naming the token', () => {
   const t = setup(['priority=100,in_port=p0,actions=output:p1']);
-  assert.throws(() => t.ft.addFlow('priority=100,ip,actions=output:p2'), (e: unknown) =>
-    e instanceof FlowSyntaxError && e.token === 'priority=100' && /overlaps rule "in_port=p0 actions=output:p1"/.test(e.message));
-  t.ft.addFlow('priority=100,in_port=p1,actions=output:p2'); // disjoint: fine
-  t.ft.addFlow('priority=100,in_port=p0,ip,actions=output:p1'); // overlaps in_port=p0 with the same actions: fine
+  t.ft.addFlow('priority=100,ip,actions=output:p2');
+  assert.equal(t.ft.dumpFlows().length, 2);
   const engine = new Engine(makePool(64));
   assert.throws(() => engine.configure({ apps: { ft: { type: 'flow-table', args: { ports: ['a'], flows: ['actions=output:a', 'in_port=b,actions=drop'] } } }, links: [] }),
     /flows\[1\]: "in_port=b": unknown port "b"/);
   assert.throws(() => engine.configure({ apps: { ft: { type: 'flow-table', args: { ports: ['a', 'a'] } } }, links: [] }), /ports\[1\]: duplicate port "a"/);
   assert.throws(() => engine.configure({ apps: { ft: { type: 'flow-table', args: { ports: [] } } }, links: [] }), /args\.ports must NOT have fewer than 1 items/);
+  assert.throws(() => t.ft.addFlow('priority=1,tcp,actions=set_field:5->udp_dst'), (e: unknown) => e instanceof FlowSyntaxError && e.token === 'set_field:5->udp_dst');
 });

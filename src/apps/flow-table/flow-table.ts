@@ -1,27 +1,28 @@
 /**
  * OpenFlow-style flow table (`flow-table`): rules in `ovs-ofctl add-flow` syntax, several
- * tables joined by goto_table, an exact-match cache (EMC) in front of the classifier.
+ * tables joined by goto_table/resubmit, an exact-match cache (EMC) in front of the classifier,
+ * OVS's `normal` action (MAC learning) inside the app.
  *
  *          p0 ─► ┌────────────┐ ─► p0          input `<port>`: frames received on that port
  *          p1 ─► │ flow-table │ ─► p1          output `<port>`: frames to send out of it
- *      normal ─► └────────────┘ ─► normal      optional: `normal` action hands frames to a
- *                                              bridge; frames coming back on input `normal`
- *                                              are classified with in_port=normal
+ *                └────────────┘
  *
- * Args: `{ ports: string[], flows?: string[], emcSize? = 16384, maxFlows? = 65536 }`.
+ * Args: `{ ports: string[], ofports?: number[], flows?: string[], emcSize? = 16384,
+ *          maxFlows? = 65536, maxMacs? = 8192, agingSec? = 300 }`. `ofports` are the
+ * OpenFlow numbers of the ports (default 1, 2, ... in list order); rules name ports by name
+ * or number.
  *
  * Per frame: parsePacket (truncated/inconsistent headers -> dropped as malformed, counted
  * per parse error), build the key (flow-key.ts), probe the EMC; on a miss run the classifier
- * through the goto chain and compile the path (path.ts) into the EMC slot; then count the
- * frame on every rule of the path and run the path's program. The EMC is per app, i.e. per
- * engine thread; any rule change bumps the classifier version and the cache is cleared before
- * the next frame, so no frame ever runs a stale program and none is dropped for it.
+ * through the tables and compile the path (path.ts) into the EMC slot; then count the frame
+ * on every rule of the path and run the path's program. Any rule or port change bumps the
+ * classifier version and the cache is cleared before the next frame.
  *
- * Control path (call between breaths, e.g. from the engine's control channel):
- *   addFlow(text)            add or replace a rule; FlowSyntaxError names the bad token
- *   delFlows(match?, strict?) delete matching rules (ovs-ofctl del-flows; strict also
- *                             compares priority and requires the exact match); returns count
- *   dumpFlows(table?)        ovs-ofctl dump-flows-like lines with n_packets/n_bytes
+ * Flows are held as canonical lines (`lines`); `reconfig` moves to a new list of lines
+ * keeping every rule whose table, priority and match stay (counters and duration kept,
+ * actions changed in place as mod-flows does). flow-mod.ts computes the next list for
+ * add-flow/mod-flows/del-flows. idle_timeout/hard_timeout expire rules in tick(); expired
+ * lines stay out until they leave the args (the daemon prunes them, see `expiredLines`).
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
@@ -30,35 +31,50 @@ import { COPIED } from '../../core/counters.js';
 import { parsePacket, ParsedHeaders, L3Kind } from '../../lib/proto/parse.js';
 import { PARSE_ERROR_COUNT, PARSE_ERROR_NAMES } from '../../lib/proto/errors.js';
 import { ExactMatchTable } from '../../lib/hash/exact-match-table.js';
-import { vlanPop, vlanPush, vlanSetId } from '../../lib/proto/vlan.js';
+import { vlanPop, vlanPush, vlanSetId, vlanSetTci } from '../../lib/proto/vlan.js';
 import { writeMacHiLo } from '../../lib/proto/addr.js';
-import { rd32 } from '../../lib/proto/bytes.js';
+import { rd16, rd32 } from '../../lib/proto/bytes.js';
 import { ipv4SetDst, ipv4SetSrc, ipv4SetTtl, ipv4DecTtl } from '../../lib/proto/ipv4.js';
 import { csumFieldReplace32 } from '../../lib/proto/checksum.js';
-import { udpCsumReplace32 } from '../../lib/proto/udp.js';
+import { udpCsumReplace32, udpSetDstPort, udpSetSrcPort } from '../../lib/proto/udp.js';
+import { tcpSetDstPort, tcpSetSrcPort } from '../../lib/proto/tcp.js';
 import { Fragment } from '../../lib/proto/constants.js';
-import { KEY_WORDS, NORMAL_IN_PORT, extractKey } from './flow-key.js';
-import { FlowSyntaxError, parseFlow, parseMatch } from './flow-parser.js';
-import { Classifier, covers } from './classifier.js';
-import { MAX_DEPTH, Op, PathCompiler } from './path.js';
+import { MacTable } from '../l2-bridge/mac-table.js';
+import { KEY_WORDS, W_DST_LO, W_MAC_HI, W_VLAN_TYPE, extractKey } from './flow-key.js';
+import { FlowSyntaxError, actionsText, formatMatch, parseFlow, parseTraceFlow, portText, DEFAULT_PRIORITY, type ParsedFlow, type PortMap } from './flow-parser.js';
+import { Classifier, type Rule } from './classifier.js';
+import { MAX_DEPTH, Op, PathCompiler, type TraceStep } from './path.js';
+import { flowMod, identity, stateLine, type FlowModRequest, type FlowModResult } from './flow-mod.js';
+import { describeProgram } from './trace.js';
 
-/** One rule as `flow dump -j` shows it: match and actions in ovs-ofctl syntax, counters as integers. */
-export interface FlowEntry { table: number; priority: number; cookie: number; match: string; actions: string; packets: number; bytes: number; durationMs: number }
+/**
+ * One rule as `flow dump -j` shows it: match and actions in ovs-ofctl syntax (ports by number,
+ * or by name when asked), counters as integers; timeouts only when set.
+ */
+export interface FlowEntry {
+  table: number; priority: number; cookie: number; match: string; actions: string; packets: number; bytes: number; durationMs: number;
+  idleTimeout?: number; hardTimeout?: number;
+}
 
-/** An entry as an `ovs-ofctl dump-flows` line. */
+/** An entry as an `ovs-ofctl dump-flows` line (one that pastes back into add-flow). */
 export function flowLine(e: FlowEntry): string {
-  const cookie = e.cookie !== 0 ? `cookie=0x${e.cookie.toString(16)}, ` : '';
-  const match = e.match !== '' ? `,${e.match}` : '';
-  return ` ${cookie}duration=${(e.durationMs / 1000).toFixed(3)}s, table=${e.table}, n_packets=${e.packets}, n_bytes=${e.bytes}, priority=${e.priority}${match} actions=${e.actions}`;
+  const prio = e.priority !== DEFAULT_PRIORITY ? `priority=${e.priority}${e.match ? ',' : ''}` : '';
+  const timeouts = `${e.idleTimeout ? `idle_timeout=${e.idleTimeout}, ` : ''}${e.hardTimeout ? `hard_timeout=${e.hardTimeout}, ` : ''}`;
+  return ` cookie=0x${e.cookie.toString(16)}, duration=${(e.durationMs / 1000).toFixed(3)}s, table=${e.table}, n_packets=${e.packets}, n_bytes=${e.bytes}, ` +
+    `${timeouts}${prio}${e.match}${prio || e.match ? ' ' : ''}actions=${e.actions}`;
 }
 
 export interface FlowTableArgs {
   ports: string[];
+  ofports?: number[];
   flows?: string[];
   /** Exact-match cache entries (default 16384). */
   emcSize?: number;
   /** Rule limit over all tables (default 65536). */
   maxFlows?: number;
+  /** MAC table of the `normal` action. */
+  maxMacs?: number;
+  agingSec?: number;
 }
 
 export const flowTableSchema = {
@@ -67,79 +83,218 @@ export const flowTableSchema = {
   additionalProperties: false,
   properties: {
     ports: { type: 'array', minItems: 1, maxItems: 4096, items: { type: 'string', pattern: '^[A-Za-z_][\\w-]*$' } },
+    ofports: { type: 'array', maxItems: 4096, items: { type: 'integer', minimum: 1, maximum: 0xfeff } },
     flows: { type: 'array', items: { type: 'string' } },
     emcSize: { type: 'integer', minimum: 16, maximum: 1 << 22 },
     maxFlows: { type: 'integer', minimum: 1, maximum: 1 << 20 },
+    maxMacs: { type: 'integer', minimum: 16, maximum: 1 << 22 },
+    agingSec: { type: 'integer', minimum: 1, maximum: 1_000_000 },
   },
 };
 
 /** Words of program stored per EMC entry (16 actions); longer paths run uncached. */
 const PROG_WORDS = 48;
 
+/** The result of `trace`: lookups per table, what happens to the packet, where it leaves. */
+export interface FlowTrace {
+  flow: string;
+  tables: { table: number; depth: number; rule: string | null }[];
+  /** OVS-style datapath actions: `set(...)`, `push_vlan(...)`, `pop_vlan`, port numbers, or `drop`. */
+  actions: string;
+  outputs: { port: number; name: string }[];
+}
+
+function checkPorts(args: FlowTableArgs): PortMap {
+  const ports = args.ports;
+  const seen = new Set<string>();
+  for (let i = 0; i < ports.length; i++) {
+    if (seen.has(ports[i]!)) throw new Error(`ports[${i}]: duplicate port "${ports[i]}"`);
+    seen.add(ports[i]!);
+  }
+  const ofports = args.ofports ?? ports.map((_, i) => i + 1);
+  if (ofports.length !== ports.length) throw new Error(`ofports: ${ofports.length} numbers for ${ports.length} ports`);
+  const nums = new Set<number>();
+  ofports.forEach((n, i) => {
+    if (nums.has(n)) throw new Error(`ofports[${i}]: OpenFlow number ${n} given twice`);
+    nums.add(n);
+  });
+  return { names: ports.slice(), ofports: ofports.slice() };
+}
+
 export class FlowTable extends App {
-  readonly ports: string[];
+  pm: PortMap;
   readonly classifier: Classifier;
-  private readonly nports: number;
   private readonly compiler: PathCompiler;
   private readonly emc: ExactMatchTable;
   private readonly emcProg: Int32Array;
   private readonly emcProgLen: Uint8Array;
   private readonly emcRules: Int32Array;
   private readonly emcNRules: Uint8Array;
+  private readonly emcSize: number;
+  private readonly maxFlows: number;
   private emcVersion = -1;
   private evictFrom = 0;
   private readonly ph = new ParsedHeaders();
   private readonly key = new Uint32Array(KEY_WORDS);
-  /** Inputs indexed by port, then `normal` at index nports. */
+  /** MAC learning of the `normal` action. */
+  readonly macs: MacTable;
+  /** Inputs with the OpenFlow number of their port. */
   private ins: (Link | null)[] = [];
-  /** Outputs indexed by port, then `normal` at index nports. */
+  private inPorts: Int32Array = new Int32Array(0);
+  /** Output link by OpenFlow number. */
   private outs: (Link | null)[] = [];
+  /** Current flows as canonical lines, in the order they were added. */
+  lines: string[] = [];
+  private readonly byLine = new Map<string, Rule>();
+  /** Lines removed by a timeout while still in the args. */
+  readonly expired = new Set<string>();
+  private timed = 0;
+  private now = 0;
+  private lastExpiry = 0;
   readonly parseErrors = new Float64Array(PARSE_ERROR_COUNT);
   emcHits = 0;
   emcMisses = 0;
   tableMisses = 0;
+  removedIdle = 0;
+  removedHard = 0;
 
   constructor(ctx: AppContext, args: FlowTableArgs) {
     super(ctx);
-    const ports = args.ports;
-    const seen = new Set<string>();
-    for (let i = 0; i < ports.length; i++) {
-      const p = ports[i]!;
-      if (p === 'normal') throw new Error(`ports[${i}]: "normal" is reserved for the bridge hand-off link`);
-      if (seen.has(p)) throw new Error(`ports[${i}]: duplicate port "${p}"`);
-      seen.add(p);
+    this.pm = checkPorts(args);
+    this.maxFlows = args.maxFlows ?? 65536;
+    this.classifier = new Classifier(this.maxFlows);
+    this.compiler = new PathCompiler(this.classifier, Math.max(PROG_WORDS, 3 * (args.ports.length + 64)));
+    this.compiler.setPorts(this.pm.ofports);
+    this.emcSize = args.emcSize ?? 16384;
+    this.emc = new ExactMatchTable({ keyWords: KEY_WORDS, capacity: this.emcSize });
+    this.emcProg = new Int32Array(this.emcSize * PROG_WORDS);
+    this.emcProgLen = new Uint8Array(this.emcSize);
+    this.emcRules = new Int32Array(this.emcSize * MAX_DEPTH);
+    this.emcNRules = new Uint8Array(this.emcSize);
+    this.macs = new MacTable(args.maxMacs ?? 8192, args.agingSec ?? 300);
+    this.now = performance.now();
+    this.setLines(args.flows ?? []);
+  }
+
+  /** Moves to new ports and flows without losing counters of rules that stay. */
+  override reconfig(raw: unknown): boolean {
+    const args = raw as FlowTableArgs;
+    if ((args.emcSize ?? 16384) !== this.emcSize || (args.maxFlows ?? 65536) !== this.maxFlows) return false;
+    const pm = checkPorts(args);
+    const old = this.pm;
+    this.pm = pm;
+    try {
+      this.setLines(args.flows ?? []);
+    } catch (e) {
+      this.pm = old;
+      throw e;
     }
-    this.ports = ports.slice();
-    this.nports = ports.length;
-    this.classifier = new Classifier(args.maxFlows ?? 65536);
-    this.compiler = new PathCompiler(this.classifier, this.nports, Math.max(PROG_WORDS, 3 * (this.nports + 20)));
-    const emcSize = args.emcSize ?? 16384;
-    this.emc = new ExactMatchTable({ keyWords: KEY_WORDS, capacity: emcSize });
-    this.emcProg = new Int32Array(emcSize * PROG_WORDS);
-    this.emcProgLen = new Uint8Array(emcSize);
-    this.emcRules = new Int32Array(emcSize * MAX_DEPTH);
-    this.emcNRules = new Uint8Array(emcSize);
-    const flows = args.flows ?? [];
+    this.compiler.setPorts(pm.ofports);
+    // A port that left takes its learned MACs along.
+    for (const p of old.ofports) if (!pm.ofports.includes(p)) this.macs.flush(p);
+    this.classifier.version++;
+    return true;
+  }
+
+  /**
+   * Makes the rules those of `flows` (any order; a rule is known by table, priority and
+   * match): rules that stay keep counters and duration, changed actions apply in place.
+   * All lines parse before anything changes. Control path; throws FlowSyntaxError naming
+   * the line index and token.
+   */
+  setLines(flows: readonly string[]): void {
+    const parsed: ParsedFlow[] = [];
     for (let i = 0; i < flows.length; i++) {
       try {
-        this.addFlow(flows[i]!);
+        parsed.push(parseFlow(flows[i]!, this.pm));
       } catch (e) {
         if (e instanceof FlowSyntaxError) throw new FlowSyntaxError(e.token, `flows[${i}]: ${e.message}`);
         throw e;
       }
     }
+    const cls = this.classifier;
+    const want = new Map<string, { f: ParsedFlow; text: string }>();
+    for (let i = 0; i < parsed.length; i++) {
+      if (this.expired.has(flows[i]!)) continue;
+      want.set(identity(parsed[i]!), { f: parsed[i]!, text: flows[i]! });
+    }
+    for (const l of [...this.expired]) if (!flows.includes(l)) this.expired.delete(l);
+    const keep = new Map<string, Rule>();
+    for (const r of cls.list()) {
+      const id = identity(r);
+      const w = want.get(id);
+      if (!w) { cls.remove(r); continue; }
+      if (r.actionsText !== w.f.actionsText || r.cookie !== w.f.cookie) cls.modify(r, w.f, true);
+      r.idleTimeout = w.f.idleTimeout;
+      r.hardTimeout = w.f.hardTimeout;
+      keep.set(id, r);
+    }
+    this.byLine.clear();
+    const lines: string[] = [];
+    for (const [id, w] of want) {
+      const r = keep.get(id) ?? cls.add(w.f, this.now);
+      this.byLine.set(w.text, r);
+      lines.push(w.text);
+    }
+    this.lines = lines;
+    this.timed = 0;
+    for (const r of cls.list()) if (r.idleTimeout > 0 || r.hardTimeout > 0) this.timed++;
   }
 
+  /** Applies an ovs-ofctl flow mod (add-flow, mod-flows, del-flows) as the daemon does. */
+  flowMod(req: FlowModRequest): FlowModResult {
+    const r = flowMod(this.lines, this.pm, req);
+    // add-flow over an existing rule replaces it: counters and duration restart.
+    if (r.replaced !== undefined) this.setLines(this.lines.filter((l) => l !== r.replaced));
+    this.setLines(r.lines);
+    return r;
+  }
+
+  addFlow(text: string): void { this.flowMod({ op: 'add', flow: text }); }
+  modFlows(text: string, strict = false): number { return this.flowMod({ op: 'mod', flow: text, strict }).count; }
+  delFlows(match = '', strict = false): number { return this.flowMod({ op: 'del', flow: match, strict }).count; }
+
+  /** Lines of expired rules that are still in the args (the daemon removes them from its state). */
+  expiredLines(): string[] { return [...this.expired]; }
+
   override linked(): void {
-    const ins: (Link | null)[] = [], outs: (Link | null)[] = [];
-    for (let i = 0; i < this.nports; i++) {
-      ins.push(this.input[this.ports[i]!] ?? null);
-      outs.push(this.output[this.ports[i]!] ?? null);
+    const ins: (Link | null)[] = [], inPorts: number[] = [];
+    const top = Math.max(0, ...this.pm.ofports);
+    const outs: (Link | null)[] = new Array<Link | null>(top + 1).fill(null);
+    const { names, ofports } = this.pm;
+    for (let i = 0; i < names.length; i++) {
+      ins.push(this.input[names[i]!] ?? null);
+      inPorts.push(ofports[i]!);
+      outs[ofports[i]!] = this.output[names[i]!] ?? null;
     }
-    ins.push(this.input.normal ?? null);
-    outs.push(this.output.normal ?? null);
     this.ins = ins;
+    this.inPorts = Int32Array.from(inPorts);
     this.outs = outs;
+  }
+
+  override tick(nowMs: number): void {
+    this.now = nowMs;
+    if (nowMs - this.lastExpiry >= 100) {
+      this.lastExpiry = nowMs;
+      if (this.timed > 0) this.expire(nowMs);
+      this.macs.sweep(nowMs, 64);
+    }
+  }
+
+  /** Removes rules whose idle or hard timeout passed (counted by reason). Control path. */
+  private expire(nowMs: number): void {
+    const cls = this.classifier;
+    for (const [line, r] of [...this.byLine]) {
+      const hard = r.hardTimeout > 0 && nowMs - r.added >= r.hardTimeout * 1000;
+      const idle = r.idleTimeout > 0 && nowMs - cls.used[r.id]! >= r.idleTimeout * 1000;
+      if (!hard && !idle) continue;
+      if (hard) this.removedHard++; else this.removedIdle++;
+      cls.remove(r);
+      this.byLine.delete(line);
+      this.expired.add(line);
+      this.lines = this.lines.filter((l) => l !== line);
+      this.timed--;
+    }
   }
 
   override push(): void {
@@ -152,12 +307,12 @@ export class FlowTable extends App {
     for (let i = 0; i < n; i++) {
       const l = ins[i]!;
       if (l === null) continue;
-      const inKey = i === this.nports ? NORMAL_IN_PORT : i + 1;
-      while (!l.empty()) this.process(l.receive(), inKey);
+      const inPort = this.inPorts[i]!;
+      while (!l.empty()) this.process(l.receive(), inPort);
     }
   }
 
-  private process(p: number, inKey: number): void {
+  private process(p: number, inPort: number): void {
     const pool = this.pool, data = pool.data, ph = this.ph, key = this.key;
     const len = pool.len[p]!;
     const err = parsePacket(data, pool.start(p), len, ph);
@@ -166,8 +321,8 @@ export class FlowTable extends App {
       this.drop(p, DropReason.MALFORMED);
       return;
     }
-    extractKey(data, ph, inKey, key, 0);
-    const emc = this.emc;
+    extractKey(data, ph, inPort, key, 0);
+    const emc = this.emc, now = this.now;
     let slot = emc.lookupSlot(key, 0);
     let prog: Int32Array, base: number, plen: number;
     const cls = this.classifier;
@@ -175,14 +330,14 @@ export class FlowTable extends App {
       this.emcHits++;
       prog = this.emcProg; base = slot * PROG_WORDS; plen = this.emcProgLen[slot]!;
       const rb = slot * MAX_DEPTH, rules = this.emcRules;
-      for (let i = 0, nr = this.emcNRules[slot]!; i < nr; i++) { const r = rules[rb + i]!; cls.nPackets[r]++; cls.nBytes[r] += len; }
+      for (let i = 0, nr = this.emcNRules[slot]!; i < nr; i++) { const r = rules[rb + i]!; cls.nPackets[r]++; cls.nBytes[r] += len; cls.used[r] = now; }
     } else {
       this.emcMisses++;
       const c = this.compiler;
       plen = c.compile(key, 0);
       if (plen < 0) { this.drop(p, DropReason.TOO_BIG); return; }
       this.tableMisses += c.missed;
-      for (let i = 0; i < c.nRules; i++) { const r = c.rules[i]!; cls.nPackets[r]++; cls.nBytes[r] += len; }
+      for (let i = 0; i < c.nRules; i++) { const r = c.rules[i]!; cls.nPackets[r]++; cls.nBytes[r] += len; cls.used[r] = now; }
       prog = c.prog; base = 0;
       if (plen <= PROG_WORDS) {
         slot = emc.add(key, 0, 0);
@@ -227,15 +382,19 @@ export class FlowTable extends App {
         else { this.counters[COPIED]++; this.send(q, prog[i + 1]!); }
         continue;
       }
+      if (op === Op.NORMAL_LAST) { this.normal(p, prog[i + 1]!, true); return; }
+      if (op === Op.NORMAL) { this.normal(p, prog[i + 1]!, false); continue; }
       if (op === Op.DROP) { this.drop(p, DropReason.FILTERED); return; }
+      if (op === Op.TTL_EXPIRED) { this.drop(p, DropReason.TTL_EXPIRED); return; }
       const s = pool.start(p);
       switch (op) {
         case Op.PUSH_VID:
           if (pool.off[p]! < 4) { this.drop(p, DropReason.TOO_BIG); return; }
-          vlanPush(data, s, pool.len[p]!, prog[i + 1]!, 0);
+          vlanPush(data, s, pool.len[p]!, prog[i + 1]!, prog[i + 2]!);
           pool.off[p] -= 4; pool.len[p] += 4; l3 += 4; l4 += 4;
           break;
         case Op.SET_VID: vlanSetId(data, s + 12, prog[i + 1]!); break;
+        case Op.SET_PCP: vlanSetTci(data, s + 12, (rd16(data, s + 14) & 0x1fff) | (prog[i + 1]! << 13)); break;
         case Op.POP_VLAN:
           vlanPop(data, s, pool.len[p]!);
           pool.off[p] += 4; pool.len[p] -= 4; l3 -= 4; l4 -= 4;
@@ -254,68 +413,132 @@ export class FlowTable extends App {
           }
           break;
         }
+        case Op.SET_TP_SRC: case Op.SET_TP_DST: {
+          const proto = prog[i + 2]!, v = prog[i + 1]!, at = s + l4;
+          if (proto === 6) { if (op === Op.SET_TP_SRC) tcpSetSrcPort(data, at, v); else tcpSetDstPort(data, at, v); }
+          else if (proto === 17) { if (op === Op.SET_TP_SRC) udpSetSrcPort(data, at, v); else udpSetDstPort(data, at, v); }
+          else { data[op === Op.SET_TP_SRC ? at : at + 2] = v >>> 8; data[(op === Op.SET_TP_SRC ? at : at + 2) + 1] = v & 0xff; }
+          break;
+        }
         case Op.SET_TTL:
           if (ph.l3Kind === L3Kind.IPV4) ipv4SetTtl(data, s + l3, prog[i + 1]!);
           else data[s + l3 + 7] = prog[i + 1]!;
           break;
-        case Op.DEC_TTL: {
-          const ttlOff = s + l3 + (ph.l3Kind === L3Kind.IPV4 ? 8 : 7);
-          if (data[ttlOff]! <= 1) { this.drop(p, DropReason.TTL_EXPIRED); return; }
+        case Op.DEC_TTL:
           if (ph.l3Kind === L3Kind.IPV4) ipv4DecTtl(data, s + l3);
-          else data[ttlOff]--;
+          else data[s + l3 + 7]--;
           break;
-        }
       }
     }
-    // A program always ends in OUT_LAST or DROP; reaching here means it was cut short.
+    // A program always ends in an output or a drop; reaching here means it was cut short.
     this.drop(p, DropReason.FILTERED);
   }
 
   private send(p: number, port: number): void {
-    const l = this.outs[port]!;
+    const l = port < this.outs.length ? this.outs[port]! : null;
     if (l === null) { this.drop(p, DropReason.PORT_DOWN); return; }
     l.transmit(p);
   }
 
-  /** Adds (or replaces) one rule. Control path; throws FlowSyntaxError naming the bad token. */
-  addFlow(text: string): void {
-    this.classifier.add(parseFlow(text, this.ports));
+  /**
+   * OVS's `normal`: learn (VLAN, source MAC) on the in_port, send to the port the
+   * destination was learned on (never back to the in_port), flood otherwise. Frames keep
+   * their tags (ports of a flow bridge are trunks of every VLAN, as OVS ports without tag=).
+   * `last`: p itself may be sent (else only clones).
+   */
+  private normal(p: number, inPort: number, last: boolean): void {
+    // The frame as rewritten so far: MACs and tag read from it, not from the key.
+    const data = this.pool.data, s = this.pool.start(p), macs = this.macs;
+    const vlan = rd16(data, s + 12) === 0x8100 ? rd16(data, s + 14) & 0xfff : 0;
+    const dstHi = (data[s]! << 8) | data[s + 1]!, srcHi = (data[s + 6]! << 8) | data[s + 7]!;
+    if ((srcHi & 0x100) === 0) macs.learn(vlan, srcHi, rd32(data, s + 8), inPort, this.now);
+    const to = (dstHi & 0x100) === 0 ? macs.lookup(vlan, dstHi, rd32(data, s + 2)) : -1;
+    if (to >= 0) {
+      if (to === inPort) { if (last) this.drop(p, DropReason.SAME_PORT); return; }
+      this.sendCopy(p, to, last);
+      return;
+    }
+    const ports = this.pm.ofports;
+    let lastPort = -1;
+    for (let i = 0; i < ports.length; i++) if (ports[i] !== inPort) lastPort = ports[i]!;
+    if (lastPort < 0) { if (last) this.drop(p, DropReason.NO_DESTINATION); return; }
+    for (let i = 0; i < ports.length; i++) {
+      const q = ports[i]!;
+      if (q === inPort) continue;
+      this.sendCopy(p, q, last && q === lastPort);
+    }
+  }
+
+  private sendCopy(p: number, port: number, original: boolean): void {
+    if (original) { this.send(p, port); return; }
+    const q = this.pool.clone(p);
+    if (q < 0) this.refuse(DropReason.NO_BUFFER);
+    else { this.counters[COPIED]++; this.send(q, port); }
   }
 
   /**
-   * Deletes rules matching `match` (ovs-ofctl del-flows syntax; empty = all). Non-strict: every
-   * rule at least as specific as the match (in `table=` if given). Strict: the same match and,
-   * when given, the same priority. Returns the number deleted. Control path.
+   * The verdict for a packet described in ofproto/trace syntax, without sending anything:
+   * no counter, cache or MAC table changes. Control path; throws FlowSyntaxError.
    */
-  delFlows(match = '', strict = false): number {
-    const f = parseMatch(match, this.ports);
-    let n = 0;
-    for (const r of this.classifier.list(f.tableSet ? f.table : -1)) {
-      let hit: boolean;
-      if (strict) {
-        hit = r.mask.every((m, w) => m === f.match.mask[w]) && r.value.every((v, w) => v === f.match.value[w]) &&
-          (!f.prioritySet || r.priority === f.priority);
-      } else hit = covers(f.match.mask, f.match.value, r.mask, r.value);
-      if (hit) { this.classifier.remove(r); n++; }
-    }
-    return n;
+  trace(flow: string): FlowTrace {
+    const key = parseTraceFlow(flow, this.pm);
+    const c = this.compiler, steps: TraceStep[] = [];
+    c.steps = steps;
+    let plen: number;
+    try { plen = c.compile(key, 0); } finally { c.steps = null; }
+    const cls = this.classifier;
+    const tables = steps.map((s) => ({ table: s.table, depth: s.depth, rule: s.rule < 0 ? null : flowLine(this.entry(cls.rules[s.rule]!, false)) }));
+    if (plen < 0) return { flow, tables, actions: 'drop (too many actions or resubmits)', outputs: [] };
+    const d = describeProgram(c.prog, plen, key, (inPort, dst) => this.normalPorts(inPort, dst));
+    return { flow, tables, actions: d.actions, outputs: d.ports.map((p) => ({ port: p, name: portText(p, this.pm) })) };
   }
 
-  /** The rules with their counters (table ascending, priority descending). Control path. */
-  flowEntries(table = -1): FlowEntry[] {
-    const now = performance.now(), c = this.classifier;
-    return c.list(table).map((r) => ({
-      table: r.table, priority: r.priority, cookie: r.cookie, match: r.matchText, actions: r.actionsText,
-      packets: c.nPackets[r.id]!, bytes: c.nBytes[r.id]!, durationMs: Math.round(now - r.added),
-    }));
+  /** Where `normal` would send a frame of key from inPort (MAC table read, not changed). */
+  private normalPorts(inPort: number, key: Uint32Array): number[] {
+    const vlan = (key[W_VLAN_TYPE]! >>> 16) & 0xfff, dstHi = key[W_MAC_HI]! & 0xffff;
+    const to = (dstHi & 0x100) === 0 ? this.macs.lookup(vlan, dstHi, key[W_DST_LO]!) : -1;
+    if (to >= 0) return to === inPort ? [] : [to];
+    return this.pm.ofports.filter((p) => p !== inPort).sort((a, b) => a - b);
   }
 
-  /** ovs-ofctl dump-flows-like lines (table ascending, priority descending). Control path. */
-  dumpFlows(table = -1): string[] { return this.flowEntries(table).map(flowLine); }
+  private entry(r: Rule, names: boolean): FlowEntry {
+    const c = this.classifier, pm = names ? this.pm : undefined;
+    return {
+      table: r.table, priority: r.priority, cookie: r.cookie, match: formatMatch(r.mask, r.value, pm), actions: actionsText(r.actions, pm),
+      packets: c.nPackets[r.id]!, bytes: c.nBytes[r.id]!, durationMs: Math.max(0, Math.round(this.now - r.added)),
+      ...(r.idleTimeout ? { idleTimeout: r.idleTimeout } : {}), ...(r.hardTimeout ? { hardTimeout: r.hardTimeout } : {}),
+    };
+  }
+
+  /**
+   * The rules with their counters (table ascending, priority descending), optionally filtered
+   * by an ovs-ofctl match (non-strict, as dump-flows does); ports by name with `names`.
+   * Control path; throws FlowSyntaxError for a bad filter.
+   */
+  flowEntries(filter = '', names = false): FlowEntry[] {
+    const sel = flowMod(this.lines, this.pm, { op: 'select', flow: filter }).selected;
+    return this.classifier.list().filter((r) => sel.has(identity(r))).map((r) => this.entry(r, names));
+  }
+
+  /** ovs-ofctl dump-flows lines of flowEntries(). Control path. */
+  dumpFlows(filter = '', names = false): string[] { return this.flowEntries(filter, names).map(flowLine); }
+
+  /** The canonical line of every rule (as the daemon stores them). */
+  canonicalLines(): string[] { return this.classifier.list().map((r) => stateLine(r)); }
+
+  /** The MAC table of the `normal` action, as `fdb show` prints it. */
+  macTable(): { port: number; name: string; vlan: number; mac: string; age: number }[] {
+    return this.macs.dump(this.now).map((e) => ({ port: e.port, name: portText(e.port, this.pm), vlan: e.vlan, mac: e.mac, age: e.ageSec }));
+  }
 
   override report(): Record<string, unknown> {
     const parse: Record<string, number> = {};
     for (let i = 1; i < PARSE_ERROR_COUNT; i++) if (this.parseErrors[i]! > 0) parse[PARSE_ERROR_NAMES[i]!] = this.parseErrors[i]!;
-    return { flows: this.classifier.size, emc: { size: this.emc.size, hits: this.emcHits, misses: this.emcMisses }, tableMisses: this.tableMisses, parseErrors: parse };
+    return {
+      flows: this.classifier.size,
+      emc: { size: this.emc.size, hits: this.emcHits, misses: this.emcMisses }, tableMisses: this.tableMisses,
+      removed: { idle: this.removedIdle, hard: this.removedHard }, macs: this.macs.size, parseErrors: parse,
+    };
   }
 }
+

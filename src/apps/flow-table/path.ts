@@ -3,26 +3,39 @@
  * [op, a, b] triples that the data path runs without looking at rules again. This is what
  * the exact-match cache stores per key, so a cache hit costs one hash probe plus the program.
  *
- * Compilation walks the tables from 0, following goto_table, applying each rule's set-field
- * actions to a copy of the key (so the next table matches the rewritten packet, as OpenFlow
- * requires) and resolving everything that depends only on the key: outputs to the ingress
- * port are skipped (OpenFlow), `in_port` and `flood` become explicit outputs, VLAN actions
- * become push/set/pop by the key's tag state, IP actions are dropped for non-IP keys. The
- * last output becomes OUT_LAST (sends the original; earlier outputs send clones), and
- * anything after it is cut. A table miss ends the walk (OpenFlow 1.3 default: drop).
+ * Compilation follows OVS's translation (ofproto-dpif-xlate): from table 0, each matched
+ * rule's actions run in order against a copy of the key, so later lookups see the rewritten
+ * packet. `resubmit` looks a table up at once (with in_port replaced when it names a port)
+ * and comes back to the remaining actions; `goto_table` continues in a later table after the
+ * rule's actions. Outputs to the packet's in_port are skipped (OpenFlow) unless written as
+ * `in_port`; `flood`/`all` become one output per port but the in_port; outputs to ports the
+ * bridge does not have are skipped; VLAN actions become push/set/pop by the key's tag state;
+ * IP and L4 rewrites apply only to packets of that kind, L4 ones not to later fragments;
+ * `dec_ttl` on TTL <= 1 ends the path (OVS hands such packets to a controller; Sluice has
+ * none and drops them, counted). `normal` becomes a NORMAL op resolved per packet by the MAC
+ * table. The last output becomes OUT_LAST (sends the original; earlier outputs send clones).
+ * A table miss ends that lookup (OpenFlow 1.3 default: drop).
  */
 import type { Classifier } from './classifier.js';
 import { Act } from './flow-parser.js';
-import { KEY_WORDS, NORMAL_IN_PORT, VLAN_PRESENT, W_IN_PORT, W_MAC_HI, W_NW_DST, W_NW_SRC, W_SRC_LO, W_DST_LO, W_VLAN_TYPE } from './flow-key.js';
+import { KEY_WORDS, VLAN_PRESENT, W_IN_PORT, W_MAC_HI, W_NW_DST, W_NW_SRC, W_PROTO, W_SRC_LO, W_DST_LO, W_TP, W_VLAN_TYPE } from './flow-key.js';
 
 export const Op = {
   /** Drop: no output (explicit drop, table miss, or outputs only to the ingress port). */
   DROP: 0, OUT: 1, OUT_LAST: 2, PUSH_VID: 3, SET_VID: 4, POP_VLAN: 5, SET_DL_SRC: 6, SET_DL_DST: 7,
-  SET_NW_SRC: 8, SET_NW_DST: 9, SET_TTL: 10, DEC_TTL: 11,
+  SET_NW_SRC: 8, SET_NW_DST: 9, SET_TTL: 10, DEC_TTL: 11, SET_TP_SRC: 12, SET_TP_DST: 13, SET_PCP: 14,
+  NORMAL: 15, NORMAL_LAST: 16,
+  /** End: dec_ttl found TTL <= 1; the original is dropped (earlier outputs were clones). */
+  TTL_EXPIRED: 17,
 } as const;
 
-/** Longest goto chain followed. */
-export const MAX_DEPTH = 8;
+/** Rules counted per path (and stored per cache entry). */
+export const MAX_DEPTH = 16;
+/** Deepest resubmit/goto nesting followed (OVS: 64). */
+export const MAX_RESUBMIT = 64;
+
+/** What a trace records per lookup: table, rule id (or -1 for a miss), nesting depth. */
+export interface TraceStep { table: number; rule: number; depth: number }
 
 export class PathCompiler {
   private readonly key = new Uint32Array(KEY_WORDS);
@@ -30,75 +43,147 @@ export class PathCompiler {
   readonly prog: Int32Array;
   readonly rules = new Int32Array(MAX_DEPTH);
   nRules = 0;
-  /** 1 when the walk ended in a table miss. */
+  /** 1 when a lookup ended in a table miss. */
   missed = 0;
+  /** OpenFlow numbers of the bridge's ports, ascending. */
+  private ports: Int32Array = new Int32Array(0);
+  private portSet = new Uint8Array(0);
+  private n = 0;
+  private lastOut = -1;
+  /** 1: over max length or depth; 2: TTL expired. */
+  private stop = 0;
+  /** Set while tracing: every lookup is appended. */
+  steps: TraceStep[] | null = null;
 
-  constructor(private readonly cls: Classifier, private readonly nports: number, readonly max: number) {
+  constructor(private readonly cls: Classifier, readonly max: number) {
     this.prog = new Int32Array(max);
   }
 
+  /** Sets the bridge's ports (OpenFlow numbers). Control path. */
+  setPorts(ofports: readonly number[]): void {
+    this.ports = Int32Array.from([...ofports].sort((a, b) => a - b));
+    const top = ofports.length ? Math.max(...ofports) : 0;
+    this.portSet = new Uint8Array(top + 1);
+    for (const p of ofports) this.portSet[p] = 1;
+  }
+
+  /** The key after the last compile (the rewritten packet). */
+  get finalKey(): Uint32Array { return this.key; }
+
   /**
    * Compiles the path of key[off..] into `this.prog`; returns the program length in words,
-   * or -1 when it does not fit `max` (the caller then drops with a counted reason).
+   * or -1 when it does not fit `max` or nests too deep (the caller drops, counted).
    */
   compile(src: Uint32Array, off: number): number {
-    const k = this.key, cls = this.cls, prog = this.prog, max = this.max, nports = this.nports;
+    const k = this.key;
     for (let w = 0; w < KEY_WORDS; w++) k[w] = src[off + w]!;
-    const inKey = k[W_IN_PORT]!;
-    const inIdx = inKey === NORMAL_IN_PORT ? nports : inKey - 1;
-    let n = 0, table = 0, lastOut = -1;
-    this.nRules = 0;
-    this.missed = 0;
-    walk: for (let depth = 0; depth < MAX_DEPTH; depth++) {
-      const r = cls.lookup(table, k, 0);
-      if (r < 0) { this.missed = 1; break; }
-      this.rules[this.nRules++] = r;
-      const acts = cls.rules[r]!.acts;
-      let next = -1;
-      for (let i = 0; i < acts.length; i += 3) {
-        const op = acts[i]!, a = acts[i + 1]!, b = acts[i + 2]!;
-        if (n + 3 * (op === Act.FLOOD ? nports + 1 : 1) > max) return -1;
-        const isIp = (k[W_VLAN_TYPE]! & 0xffff) === 0x0800;
-        const isIp6 = (k[W_VLAN_TYPE]! & 0xffff) === 0x86dd;
-        switch (op) {
-          case Act.OUTPUT: if (a !== inIdx) { lastOut = n; n = emit(prog, n, Op.OUT, a, 0); } break;
-          case Act.IN_PORT: lastOut = n; n = emit(prog, n, Op.OUT, inIdx, 0); break;
-          case Act.NORMAL: if (inIdx !== nports) { lastOut = n; n = emit(prog, n, Op.OUT, nports, 0); } break;
-          case Act.FLOOD:
-            for (let p = 0; p < nports; p++) if (p !== inIdx) { lastOut = n; n = emit(prog, n, Op.OUT, p, 0); }
-            break;
-          case Act.DROP: break;
-          case Act.SET_VID:
-            n = emit(prog, n, (k[W_VLAN_TYPE]! >>> 16) & VLAN_PRESENT ? Op.SET_VID : Op.PUSH_VID, a, 0);
-            k[W_VLAN_TYPE] = (((VLAN_PRESENT | a) << 16) | (k[W_VLAN_TYPE]! & 0xffff)) >>> 0;
-            break;
-          case Act.STRIP_VLAN:
-            if ((k[W_VLAN_TYPE]! >>> 16) & VLAN_PRESENT) n = emit(prog, n, Op.POP_VLAN, 0, 0);
-            k[W_VLAN_TYPE] = k[W_VLAN_TYPE]! & 0xffff;
-            break;
-          case Act.SET_DL_SRC:
-            n = emit(prog, n, Op.SET_DL_SRC, a, b);
-            k[W_MAC_HI] = (((a & 0xffff) << 16) | (k[W_MAC_HI]! & 0xffff)) >>> 0;
-            k[W_SRC_LO] = b >>> 0;
-            break;
-          case Act.SET_DL_DST:
-            n = emit(prog, n, Op.SET_DL_DST, a, b);
-            k[W_MAC_HI] = ((k[W_MAC_HI]! & 0xffff0000) | (a & 0xffff)) >>> 0;
-            k[W_DST_LO] = b >>> 0;
-            break;
-          case Act.SET_NW_SRC: if (isIp) { n = emit(prog, n, Op.SET_NW_SRC, a, 0); k[W_NW_SRC] = a >>> 0; } break;
-          case Act.SET_NW_DST: if (isIp) { n = emit(prog, n, Op.SET_NW_DST, a, 0); k[W_NW_DST] = a >>> 0; } break;
-          case Act.SET_TTL: if (isIp || isIp6) n = emit(prog, n, Op.SET_TTL, a, 0); break;
-          case Act.DEC_TTL: if (isIp || isIp6) n = emit(prog, n, Op.DEC_TTL, 0, 0); break;
-          case Act.GOTO: next = a; break;
-        }
-      }
-      if (next < 0) break walk;
-      table = next;
+    this.n = 0; this.lastOut = -1; this.stop = 0; this.nRules = 0; this.missed = 0;
+    this.table(0, 0);
+    if (this.stop === 1) return -1;
+    const prog = this.prog;
+    if (this.stop === 2) {
+      // Outputs so far went out as clones; the original is dropped as ttl_expired.
+      this.n = emit(prog, this.n, Op.TTL_EXPIRED, 0, 0);
+      return this.n;
     }
-    if (lastOut < 0) { prog[0] = Op.DROP; prog[1] = 0; prog[2] = 0; return 3; }
-    prog[lastOut] = Op.OUT_LAST;
-    return lastOut + 3;
+    const last = this.lastOut;
+    if (last < 0) { prog[0] = Op.DROP; prog[1] = 0; prog[2] = 0; return 3; }
+    prog[last] = prog[last] === Op.NORMAL ? Op.NORMAL_LAST : Op.OUT_LAST;
+    return last + 3;
+  }
+
+  private has(p: number): boolean { return p < this.portSet.length && this.portSet[p] === 1; }
+
+  private out(op: number, port: number): void {
+    if (this.n + 3 > this.max) { this.stop = 1; return; }
+    this.lastOut = this.n;
+    this.n = emit(this.prog, this.n, op, port, 0);
+  }
+
+  private op(op: number, a: number, b: number): void {
+    if (this.n + 3 > this.max) { this.stop = 1; return; }
+    this.n = emit(this.prog, this.n, op, a, b);
+  }
+
+  private table(table: number, depth: number): void {
+    if (depth > MAX_RESUBMIT) { this.stop = 1; return; }
+    const k = this.key, cls = this.cls;
+    const r = cls.lookup(table, k, 0);
+    if (this.steps !== null) this.steps.push({ table, rule: r, depth });
+    if (r < 0) { this.missed = 1; return; }
+    if (this.nRules === MAX_DEPTH) { this.stop = 1; return; }
+    this.rules[this.nRules++] = r;
+    const acts = cls.rules[r]!.acts;
+    let next = -1;
+    for (let i = 0; i < acts.length && this.stop === 0; i += 3) {
+      const op = acts[i]!, a = acts[i + 1]!, b = acts[i + 2]!;
+      const inPort = k[W_IN_PORT]!;
+      const type = k[W_VLAN_TYPE]! & 0xffff;
+      const isIp = type === 0x0800, isIp6 = type === 0x86dd;
+      const proto = k[W_PROTO]! & 0xff;
+      // As OVS commits them: L4 rewrites only to unfragmented packets, IP ones only when nw_proto != 0.
+      const l4 = (isIp || isIp6) && (proto === 6 || proto === 17 || proto === 132) && (k[W_PROTO]! >>> 24) === 0;
+      const l3 = proto !== 0;
+      switch (op) {
+        case Act.OUTPUT: if (a !== inPort && this.has(a)) this.out(Op.OUT, a); break;
+        case Act.IN_PORT: if (this.has(inPort)) this.out(Op.OUT, inPort); break;
+        case Act.NORMAL: this.out(Op.NORMAL, inPort); break;
+        case Act.FLOOD: case Act.ALL: {
+          const ports = this.ports;
+          for (let p = 0; p < ports.length; p++) if (ports[p] !== inPort) this.out(Op.OUT, ports[p]!);
+          break;
+        }
+        case Act.DROP: break;
+        case Act.SET_VID: {
+          const tci = k[W_VLAN_TYPE]! >>> 16;
+          if (tci & VLAN_PRESENT) { this.op(Op.SET_VID, a, 0); k[W_VLAN_TYPE] = ((((tci & 0xf000) | a) << 16) | type) >>> 0; }
+          else { this.op(Op.PUSH_VID, a, 0); k[W_VLAN_TYPE] = (((VLAN_PRESENT | a) << 16) | type) >>> 0; }
+          break;
+        }
+        case Act.SET_PCP: {
+          const tci = k[W_VLAN_TYPE]! >>> 16;
+          if (tci & VLAN_PRESENT) { this.op(Op.SET_PCP, a, 0); k[W_VLAN_TYPE] = ((((tci & 0x1fff) | (a << 13)) << 16) | type) >>> 0; }
+          else { this.op(Op.PUSH_VID, 0, a); k[W_VLAN_TYPE] = (((VLAN_PRESENT | (a << 13)) << 16) | type) >>> 0; }
+          break;
+        }
+        case Act.STRIP_VLAN:
+          if ((k[W_VLAN_TYPE]! >>> 16) & VLAN_PRESENT) this.op(Op.POP_VLAN, 0, 0);
+          k[W_VLAN_TYPE] = type;
+          break;
+        case Act.SET_DL_SRC:
+          this.op(Op.SET_DL_SRC, a, b);
+          k[W_MAC_HI] = (((a & 0xffff) << 16) | (k[W_MAC_HI]! & 0xffff)) >>> 0;
+          k[W_SRC_LO] = b >>> 0;
+          break;
+        case Act.SET_DL_DST:
+          this.op(Op.SET_DL_DST, a, b);
+          k[W_MAC_HI] = ((k[W_MAC_HI]! & 0xffff0000) | (a & 0xffff)) >>> 0;
+          k[W_DST_LO] = b >>> 0;
+          break;
+        case Act.SET_NW_SRC: if (isIp) { if (l3) this.op(Op.SET_NW_SRC, a, 0); k[W_NW_SRC] = a >>> 0; } break;
+        case Act.SET_NW_DST: if (isIp) { if (l3) this.op(Op.SET_NW_DST, a, 0); k[W_NW_DST] = a >>> 0; } break;
+        case Act.SET_TP_SRC: if (l4) { this.op(Op.SET_TP_SRC, a, proto); k[W_TP] = ((a << 16) | (k[W_TP]! & 0xffff)) >>> 0; } break;
+        case Act.SET_TP_DST: if (l4) { this.op(Op.SET_TP_DST, a, proto); k[W_TP] = ((k[W_TP]! & 0xffff0000) | a) >>> 0; } break;
+        case Act.SET_TTL:
+          if (isIp || isIp6) { if (l3) this.op(Op.SET_TTL, a, 0); k[W_PROTO] = ((k[W_PROTO]! & 0xff00ffff) | (a << 16)) >>> 0; }
+          break;
+        case Act.DEC_TTL:
+          if (isIp || isIp6) {
+            const ttl = (k[W_PROTO]! >>> 16) & 0xff;
+            if (ttl <= 1) { this.stop = 2; break; }
+            if (l3) this.op(Op.DEC_TTL, ttl - 1, 0);
+            k[W_PROTO] = ((k[W_PROTO]! & 0xff00ffff) | ((ttl - 1) << 16)) >>> 0;
+          }
+          break;
+        case Act.RESUBMIT:
+          if (a >= 0) k[W_IN_PORT] = a;
+          this.table(b >= 0 ? b : table, depth + 1);
+          k[W_IN_PORT] = inPort;
+          break;
+        case Act.GOTO: next = a; break;
+      }
+    }
+    if (next >= 0 && this.stop === 0) this.table(next, depth + 1);
   }
 }
 

@@ -66,51 +66,54 @@ export const bridgeSchema = {
 export interface BridgeMacEntry { mac: string; vlan: number; port: string; ageSec: number }
 
 export class L2Bridge extends App {
-  readonly portNames: string[];
+  portNames!: string[];
   readonly macs: MacTable;
-  private readonly egress: Uint8Array;
-  private readonly untaggedVlan: Uint16Array;
-  private readonly access: Uint8Array;
-  private readonly nports: number;
-  private ins: (Link | null)[];
-  private outs: (Link | null)[];
+  private egress!: Uint8Array;
+  private untaggedVlan!: Uint16Array;
+  private access!: Uint8Array;
+  private nports!: number;
+  private ins: (Link | null)[] = [];
+  private outs: (Link | null)[] = [];
   /** Input links whose name is not a port: drained and dropped (port_down). */
   private strays: Link[] = [];
-  private readonly floodTo: Int32Array;
+  private floodTo!: Int32Array;
   private readonly sweepPerTick: number;
   private now: number;
   /** Drops charged to each port (ingress drops to the ingress port, egress drops to the egress port). */
-  readonly portDrops: Float64Array;
+  portDrops!: Float64Array;
   // Per-port one-entry caches of the last source learned and the last destination looked
   // up, valid while macs.gen is unchanged: frames of a burst usually share both, and a hit
   // saves a hash lookup (about a third of the per-frame cost at 2 ports).
-  private readonly srcW0: Int32Array;
-  private readonly srcLo: Int32Array;
-  private readonly srcSlot: Int32Array;
-  private readonly srcGen: Float64Array;
-  private readonly dstW0: Int32Array;
-  private readonly dstLo: Int32Array;
-  private readonly dstPort: Int32Array;
-  private readonly dstGen: Float64Array;
+  private srcW0!: Int32Array;
+  private srcLo!: Int32Array;
+  private srcSlot!: Int32Array;
+  private srcGen!: Float64Array;
+  private dstW0!: Int32Array;
+  private dstLo!: Int32Array;
+  private dstPort!: Int32Array;
+  private dstGen!: Float64Array;
   unicast = 0;
   flooded = 0;
 
   constructor(ctx: AppContext, args: BridgeArgs) {
     super(ctx);
-    const t = compilePorts(args.ports);
+    this.macs = new MacTable(args.maxMacs ?? 8192, args.agingSec ?? 300);
+    // Visit the whole table about once a second at the default 1 kHz tick.
+    this.sweepPerTick = Math.max(16, Math.ceil(this.macs.capacity / 1000));
+    this.now = performance.now();
+    this.setPorts(compilePorts(args.ports));
+  }
+
+  private setPorts(t: ReturnType<typeof compilePorts>): void {
     this.portNames = t.names;
     this.nports = t.names.length;
     this.egress = t.egress;
     this.untaggedVlan = t.untaggedVlan;
     this.access = t.access;
-    this.macs = new MacTable(args.maxMacs ?? 8192, args.agingSec ?? 300);
-    this.ins = new Array<Link | null>(this.nports).fill(null);
-    this.outs = new Array<Link | null>(this.nports).fill(null);
-    this.floodTo = new Int32Array(this.nports);
-    // Visit the whole table about once a second at the default 1 kHz tick.
-    this.sweepPerTick = Math.max(16, Math.ceil(this.macs.capacity / 1000));
-    this.now = performance.now();
     const n = this.nports;
+    this.ins = new Array<Link | null>(n).fill(null);
+    this.outs = new Array<Link | null>(n).fill(null);
+    this.floodTo = new Int32Array(n);
     this.portDrops = new Float64Array(n);
     this.srcW0 = new Int32Array(n).fill(-1);
     this.srcLo = new Int32Array(n);
@@ -120,6 +123,24 @@ export class L2Bridge extends App {
     this.dstLo = new Int32Array(n);
     this.dstPort = new Int32Array(n);
     this.dstGen = new Float64Array(n).fill(-1);
+  }
+
+  /**
+   * Ports join, leave or change VLANs in place (set up by the constructor and here; hence `!`): what was learned on ports that stay is kept
+   * (renumbered), entries of ports that left are flushed. A new table size restarts the app.
+   */
+  override reconfig(raw: unknown): boolean {
+    const args = raw as BridgeArgs;
+    if ((args.maxMacs ?? 8192) !== this.macs.capacity || (args.agingSec ?? 300) * 1000 !== this.macs.agingMs) return false;
+    const t = compilePorts(args.ports);
+    const map = new Int32Array(this.nports).fill(-1);
+    this.portNames.forEach((n, i) => { map[i] = t.index.get(n) ?? -1; });
+    const drops = new Map(this.portNames.map((n, i) => [n, this.portDrops[i]!]));
+    this.macs.remap(map);
+    this.setPorts(t);
+    t.names.forEach((n, i) => { this.portDrops[i] = drops.get(n) ?? 0; });
+    this.linked();
+    return true;
   }
 
   override linked(): void {
@@ -284,7 +305,7 @@ export class L2Bridge extends App {
     const m = this.macs;
     return {
       ports,
-      macs: { size: m.size, max: m.capacity, learned: m.learned, moved: m.moved, aged: m.aged, tableFull: m.full },
+      macs: { size: m.size, max: m.capacity, learned: m.learned, moved: m.moved, aged: m.aged, evicted: m.evicted, tableFull: m.full },
       unicast: this.unicast,
       flooded: this.flooded,
     };

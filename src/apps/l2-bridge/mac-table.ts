@@ -7,7 +7,7 @@
  * engine's tick time in ms), so tests can age entries by passing a later time.
  *
  * Contract (data path: no allocation, no throw):
- *   learn(vlan, hi, lo, port, nowMs): slot, or -1 when the table is full
+ *   learn(vlan, hi, lo, port, nowMs): slot; when full another entry is evicted (counted)
  *   touch(slot, nowMs)               refreshes an entry the caller knows by slot
  *   lookup(vlan, hi, lo): port | -1
  *   gen                              changes whenever an entry is added, moved or removed, so
@@ -32,6 +32,8 @@ export class MacTable {
   moved = 0;
   aged = 0;
   full = 0;
+  /** Entries evicted to learn a new one when the table was full. */
+  evicted = 0;
   /** Bumped on every add, move and removal (validates callers' caches). */
   gen = 0;
 
@@ -60,12 +62,29 @@ export class MacTable {
       }
       return s;
     }
-    const ns = t.add(key, 0, port);
-    if (ns < 0) { this.full++; return -1; }
+    let ns = t.add(key, 0, port);
+    if (ns < 0) {
+      // Full: evict the entry at the sweep cursor (counted) to make room, as OVS evicts to learn.
+      const v = this.victim();
+      if (v < 0) { this.full++; return -1; }
+      t.deleteSlot(v);
+      this.evicted++;
+      ns = t.add(key, 0, port);
+      if (ns < 0) { this.full++; return -1; }
+    }
     this.seen[ns] = nowMs;
     this.learned++;
     this.gen++;
     return ns;
+  }
+
+  /** The used slot at or after the sweep cursor, which advances past it; -1 when empty. */
+  private victim(): number {
+    const t = this.table;
+    let v = t.nextSlot(this.cursor);
+    if (v < 0) v = t.nextSlot(0);
+    if (v >= 0) this.cursor = v + 1 === this.capacity ? 0 : v + 1;
+    return v;
   }
 
   /** Marks the entry in `slot` as seen now (the caller got the slot from learn() under the current gen). */
@@ -104,6 +123,16 @@ export class MacTable {
     }
     this.gen++;
     return n;
+  }
+
+  /** Renumbers ports: an entry on port i moves to map[i], or goes when that is -1. Control path. */
+  remap(map: Int32Array): void {
+    const t = this.table;
+    for (let s = t.nextSlot(0); s >= 0; s = t.nextSlot(s + 1)) {
+      const to = t.valueAt(s) < map.length ? map[t.valueAt(s)]! : -1;
+      if (to < 0) t.deleteSlot(s); else t.setValueAt(s, to);
+    }
+    this.gen++;
   }
 
   /** Every entry. Control path; allocates. */

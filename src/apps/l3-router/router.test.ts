@@ -5,19 +5,19 @@ import './index.js';
 import { L3Router } from './router.js';
 import { makePool, type Inject, type Capture } from '../l2-bridge/testkit.js';
 import {
-  buildUdpPacket, buildEthernet, buildArp, buildIpv6, buildIcmpv6Nd, parsePacket, ParsedHeaders, L3Kind, parseMac, parseIpv4, parseIpv6,
+  buildUdpPacket, ipv4SetChecksum, buildEthernet, buildArp, buildIpv6, buildIcmpv6Nd, parsePacket, ParsedHeaders, L3Kind, parseMac, parseIpv4, parseIpv6,
   macHi16, macLo32, readMac, rd32, ipv4ChecksumOk, icmpChecksumOk, icmpv6ChecksumOk, ipv6WriteSolicitedNode, ipv6ToString, buildIcmpEcho,
   buildIpv4,
 } from '../../lib/proto/index.js';
 
 const R0 = '02:00:00:00:01:00', R1 = '02:00:00:00:01:01', H0 = '02:00:00:00:00:a0', H1 = '02:00:00:00:00:b1';
 
-function setup(extra: object = {}) {
+function setup(extra: object = {}, mtu1?: number) {
   const pool = makePool();
   const engine = new Engine(pool);
   engine.configure({
     apps: {
-      r: { type: 'l3-router', args: { interfaces: { eth0: { mac: R0, ipv4: '10.0.0.1/24', ipv6: '2001:db8::1/64' }, eth1: { mac: R1, ipv4: '10.0.1.1/24', ipv6: '2001:db8:1::1/64' } }, ...extra } },
+      r: { type: 'l3-router', args: { interfaces: { eth0: { mac: R0, ipv4: '10.0.0.1/24', ipv6: '2001:db8::1/64' }, eth1: { mac: R1, ipv4: '10.0.1.1/24', ipv6: '2001:db8:1::1/64', ...(mtu1 ? { mtu: mtu1 } : {}) } }, ...extra } },
       i0: { type: 'test-inject' }, i1: { type: 'test-inject' }, c0: { type: 'test-capture' }, c1: { type: 'test-capture' },
     },
     links: ['i0.output -> r.eth0', 'i1.output -> r.eth1', 'r.eth0 -> c0.input', 'r.eth1 -> c1.input'],
@@ -252,4 +252,42 @@ test('malformed and foreign frames are dropped with a reason', () => {
   assert.equal(t.drops().malformed, 2);
   assert.equal(t.drops().not_for_us, 1);
   assert.equal((t.r.report() as { badChecksum: number }).badChecksum, 1);
+});
+
+test('IPv4 larger than the egress MTU: fragmented (offsets, MF, checksums), or ICMP fragmentation needed with the MTU when DF is set', () => {
+  const t = setup({}, 576);
+  t.i1.send(arp(2, H1, R1, '10.0.1.2', '10.0.1.1', R1));
+  t.run();
+  t.c1.take();
+  const big = (df: boolean) => {
+    const f = buildUdpPacket({ srcMac: H0, dstMac: R0, srcIp: '10.0.0.2', dstIp: '10.0.1.2', srcPort: 1, dstPort: 2, size: 14 + 1400, ttl: 9 });
+    if (!df) f[14 + 6] = 0; else f[14 + 6] = 0x40;
+    f[14 + 10] = 0; f[14 + 11] = 0;
+    ipv4SetChecksum(f, 14);
+    return f;
+  };
+  t.i0.send(big(false));
+  t.run();
+  const frags = t.c1.take();
+  assert.equal(frags.length, 3);
+  let payload = 0;
+  for (const [i, f] of frags.entries()) {
+    assert.ok(f.length - 14 <= 576, `fragment ${i} fits the MTU`);
+    assert.ok(ipv4ChecksumOk(f, 14));
+    const field = (f[14 + 6]! << 8) | f[14 + 7]!;
+    assert.equal((field & 0x1fff) * 8, payload, `offset of fragment ${i}`);
+    assert.equal((field & 0x2000) !== 0, i < 2, `MF of fragment ${i}`);
+    assert.equal(f[14 + 8], 8, 'TTL decremented');
+    payload += ((f[14 + 2]! << 8) | f[14 + 3]!) - 20;
+  }
+  assert.equal(payload, 1400 - 20);
+  assert.deepEqual((({ fragmented, fragmentsOut }) => ({ fragmented, fragmentsOut }))(t.r.report() as { fragmented: number; fragmentsOut: number }), { fragmented: 1, fragmentsOut: 3 });
+  t.i0.send(big(true));
+  t.run();
+  assert.equal(t.c1.take().length, 0);
+  const err = t.c0.take();
+  assert.equal(err.length, 1);
+  assert.equal(parsePacket(err[0]!, 0, err[0]!.length, ph), 0);
+  assert.deepEqual([ph.icmpType, ph.icmpCode, (err[0]![14 + 20 + 6]! << 8) | err[0]![14 + 20 + 7]!], [3, 4, 576]);
+  assert.equal(t.drops().too_big, 1);
 });

@@ -5,7 +5,7 @@
  *           eth1 ─► │ l3-router │ ─► eth1     output `<iface>`: frames to send out of it
  *                   └───────────┘
  *
- * Args: `{ interfaces: { <name>: { mac, ipv4?: "a.b.c.d/len", ipv6?: "x::y/len" } },
+ * Args: `{ interfaces: { <name>: { mac, ipv4?: "a.b.c.d/len", ipv6?: "x::y/len", mtu? = 1500 } },
  *          routes?: [{ prefix, via?, dev? }], neighborAgeSec? = 60, maxNeighbors? = 1024,
  *          icmpRate? = 1000 }` — each interface address adds its connected route.
  *
@@ -15,6 +15,9 @@
  *   IPv4: verify the header checksum; to one of our addresses -> answer echo requests;
  *         else TTL <= 1 -> ICMP time exceeded; LPM miss -> ICMP net unreachable; else
  *         decrement TTL (incremental checksum), resolve the next hop and send with new MACs.
+ *         Larger than the egress interface's MTU: with DF set, ICMP "fragmentation needed"
+ *         carrying that MTU (RFC 1191) and a too_big drop; else cut into fragments (RFC 791:
+ *         8-byte aligned offsets, MF on all but the last, the header copied to each).
  *   IPv6: the same with hop limit, ICMPv6, and neighbour discovery (NS answered with NA for
  *         our addresses, NA and NS source options learned; hop limit 255 required, RFC 4861).
  * Unresolved next hops: the packet waits in the neighbour's hold queue (a few packets) while
@@ -37,7 +40,7 @@ import {
 import { NeighborTable, INCOMPLETE, REACHABLE, MAX_PROBES, HOLD_PACKETS } from './neighbors.js';
 import { RouteTable, parseCidr, mask4, type RouteSpec, type RouteEntry, type IfaceAddr } from './routes.js';
 
-export interface RouterIfaceArgs { mac: string; ipv4?: string; ipv6?: string }
+export interface RouterIfaceArgs { mac: string; ipv4?: string; ipv6?: string; mtu?: number }
 export interface RouterArgs {
   interfaces: Record<string, RouterIfaceArgs>;
   routes?: RouteSpec[];
@@ -56,7 +59,7 @@ export const routerSchema = {
       type: 'object', minProperties: 1,
       additionalProperties: {
         type: 'object', required: ['mac'], additionalProperties: false,
-        properties: { mac: { type: 'string' }, ipv4: { type: 'string' }, ipv6: { type: 'string' } },
+        properties: { mac: { type: 'string' }, ipv4: { type: 'string' }, ipv6: { type: 'string' }, mtu: { type: 'integer', minimum: 576, maximum: 65535 } },
       },
     },
     routes: {
@@ -85,6 +88,8 @@ export class L3Router extends App {
   private readonly has4: Uint8Array;
   private readonly ip6: Uint8Array;
   private readonly has6: Uint8Array;
+  /** IP MTU of each interface (largest IP packet sent out of it). */
+  private readonly mtu: Uint16Array;
   readonly rt: RouteTable;
   readonly arp: NeighborTable;
   readonly nd: NeighborTable;
@@ -107,6 +112,9 @@ export class L3Router extends App {
   icmpRateLimited = 0;
   probesSent = 0;
   badChecksum = 0;
+  /** IPv4 packets cut into fragments, and the fragments that made. */
+  fragmented = 0;
+  fragmentsOut = 0;
 
   constructor(ctx: AppContext, args: RouterArgs) {
     super(ctx);
@@ -122,6 +130,7 @@ export class L3Router extends App {
     this.has4 = new Uint8Array(n);
     this.ip6 = new Uint8Array(16 * n);
     this.has6 = new Uint8Array(n);
+    this.mtu = new Uint16Array(n);
     const addrs: IfaceAddr[] = [];
     for (let i = 0; i < n; i++) {
       const name = names[i]!, a = args.interfaces[name]!;
@@ -130,6 +139,7 @@ export class L3Router extends App {
       if (mac === 0 || Math.floor(mac / 2 ** 40) & 1) throw new Error(`interfaces.${name}.mac: ${a.mac} must be a unicast, non-zero MAC`);
       this.macHi[i] = macHi16(mac);
       this.macLo[i] = macLo32(mac);
+      this.mtu[i] = a.mtu ?? 1500;
       const ad: IfaceAddr = { name, ip4: -1, len4: 0, ip6: null, len6: 0 };
       if (a.ipv4 !== undefined) {
         const c = parseCidr(`interfaces.${name}.ipv4`, a.ipv4);
@@ -212,9 +222,49 @@ export class L3Router extends App {
     const nh = rt.lpm4.lookup(dst);
     if (nh < 0) { this.icmp4Error(p, port, 3, 0); this.drop(p, DropReason.NO_ROUTE); return; }
     const out = rt.nhPort[nh]!;
+    const mtu = this.mtu[out]!;
+    if (ph.l3End - l3 > mtu && (data[l3 + 6]! & 0x40) !== 0) {
+      this.icmp4Error(p, port, 3, 4, mtu);
+      this.drop(p, DropReason.TOO_BIG);
+      return;
+    }
     ipv4DecTtl(data, l3);
     this.key4[0] = rt.nhHasGw[nh] === 1 ? rt.nhGw4[nh]! : dst;
+    if (ph.l3End - l3 > mtu) { this.fragment4(p, out, mtu); return; }
     this.toNeighbor(this.arp, this.key4, p, out, 0);
+  }
+
+  /**
+   * Cuts the IPv4 packet p (TTL already decremented) into fragments of at most `mtu` bytes
+   * and sends each to the next hop in key4 (fragments count as generated, p as handled once
+   * copied). A fragment that cannot get a buffer is refused as no_buffer (the receiver's
+   * reassembly then times out).
+   */
+  private fragment4(p: number, out: number, mtu: number): void {
+    const pool = this.pool, data = pool.data, ph = this.ph, s = pool.start(p), l3 = ph.l3Off;
+    const hlen = (data[l3]! & 0x0f) * 4, total = ph.l3End - l3;
+    const chunk = (mtu - hlen) & ~7;
+    const frag0 = ((data[l3 + 6]! << 8) | data[l3 + 7]!) & 0x1fff, mf0 = data[l3 + 6]! & 0x20;
+    const l2 = l3 - s;
+    this.fragmented++;
+    for (let off = 0; off < total - hlen; off += chunk) {
+      const len = Math.min(chunk, total - hlen - off);
+      const q = pool.alloc();
+      if (q < 0) { this.refuse(DropReason.NO_BUFFER); continue; }
+      this.counters[GENERATED]++;
+      const qs = pool.start(q), q3 = qs + l2;
+      data.copyWithin(qs, s, l3 + hlen);
+      data.copyWithin(q3 + hlen, l3 + hlen + off, l3 + hlen + off + len);
+      const last = off + len >= total - hlen;
+      const field = (frag0 + (off >> 3)) | (last && mf0 === 0 ? 0 : 0x2000);
+      data[q3 + 2] = (hlen + len) >> 8; data[q3 + 3] = (hlen + len) & 0xff;
+      data[q3 + 6] = field >> 8; data[q3 + 7] = field & 0xff;
+      ipv4SetChecksum(data, q3);
+      pool.len[q] = l2 + hlen + len;
+      this.fragmentsOut++;
+      this.toNeighbor(this.arp, this.key4, q, out, 0);
+    }
+    this.handle(p); // replaced by its fragments
   }
 
   /** Sends p to the neighbour `key` on port `out`, resolving it first if needed. */
@@ -322,7 +372,7 @@ export class L3Router extends App {
     l.transmit(q);
   }
 
-  private icmp4Error(p: number, port: number, type: number, code: number): void {
+  private icmp4Error(p: number, port: number, type: number, code: number, mtu = 0): void {
     const pool = this.pool, data = pool.data, ph = this.ph;
     const src = ph.ipv4Src;
     if (this.has4[port] !== 1 || ph.fragment === Fragment.LATER || src === 0 || src >= 0xe0000000) return;
@@ -340,7 +390,7 @@ export class L3Router extends App {
     data[qs + 12] = 0x08; data[qs + 13] = 0x00;
     buildIpv4(data, qs + 14, this.ip4[port]!, src, 1, 8 + quote, 64, 0xc0, 0, 0);
     data[qs + 34] = type; data[qs + 35] = code;
-    wr32(data, qs + 36, 0); wr32(data, qs + 38, 0);
+    wr32(data, qs + 36, 0); wr32(data, qs + 38, mtu & 0xffff); // next-hop MTU for "fragmentation needed" (RFC 1191)
     data.copyWithin(qs + 42, ph.l3Off, ph.l3Off + quote);
     icmpSetChecksum(data, qs + 34, 8 + quote);
     pool.len[q] = 42 + quote;
@@ -574,7 +624,7 @@ export class L3Router extends App {
   override report(): Record<string, unknown> {
     return {
       routes: this.rt.list().length, neighbors: { arp: this.arp.size, nd: this.nd.size },
-      forwarded: this.forwarded, arpReplies: this.arpReplies, ndReplies: this.ndReplies, echoReplies: this.echoReplies,
+      forwarded: this.forwarded, fragmented: this.fragmented, fragmentsOut: this.fragmentsOut, arpReplies: this.arpReplies, ndReplies: this.ndReplies, echoReplies: this.echoReplies,
       icmpErrors: this.icmpErrors, icmpRateLimited: this.icmpRateLimited, probesSent: this.probesSent, badChecksum: this.badChecksum,
     };
   }

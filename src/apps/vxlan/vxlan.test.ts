@@ -4,7 +4,7 @@ import { Engine } from '../../core/engine.js';
 import './index.js';
 import { Vxlan } from './vxlan.js';
 import { makePool, type Inject, type Capture, ethFrame } from '../l2-bridge/testkit.js';
-import { parsePacket, ParsedHeaders, L3Kind, ipv4ChecksumOk, parseIpv4, readMac, parseMac, buildEthernet, buildArp, macHi16, macLo32 } from '../../lib/proto/index.js';
+import { parsePacket, ParsedHeaders, L3Kind, ipv4ChecksumOk, parseIpv4, readMac, parseMac, buildEthernet, buildArp, macHi16, macLo32, udpChecksumOkV6 } from '../../lib/proto/index.js';
 
 const A = { vni: 42, localIp: '192.0.2.1', remoteIp: '192.0.2.2', localMac: '02:00:00:00:0a:01', remoteMac: '02:00:00:00:0b:01' };
 const B = { vni: 42, localIp: '192.0.2.2', remoteIp: '192.0.2.1', localMac: '02:00:00:00:0b:01', remoteMac: '02:00:00:00:0a:01' };
@@ -122,4 +122,30 @@ test('bad args are refused naming the field', () => {
   assert.throws(() => setup({ ...A, remoteMac: 'nope' }), /remoteMac: invalid MAC/);
   assert.throws(() => setup({ ...A, vni: 1 << 24 }), /args\.vni must be <= 16777215/);
   assert.throws(() => setup({ ...A, localMac: '01:00:00:00:00:01' }), /localMac: .* must be unicast/);
+});
+
+test('IPv6 underlay between two Sluice instances: ND resolves each peer, checksummed UDP both ways, zero checksums refused', () => {
+  const a = setup({ vni: 7, localIp: 'fd00::a', remoteIp: 'fd00::b', localMac: '02:00:00:00:0a:01' });
+  const b = setup({ vni: 7, localIp: 'fd00::b', remoteIp: 'fd00::a', localMac: '02:00:00:00:0b:01' });
+  // Wire the two underlays by hand: what one sends on `outer` the other receives.
+  const shuttle = () => { for (let i = 0; i < 4; i++) { a.run(); b.run(); b.io.send(...a.co.take()); a.io.send(...b.co.take()); } };
+  a.vx.tick(performance.now() + 5000); // NS from A for fd00::b
+  shuttle();
+  assert.equal((a.vx.report() as { remoteMac: string }).remoteMac, '02:00:00:00:0b:01', 'A learned B from its NA');
+  assert.equal((b.vx.report() as { remoteMac: string }).remoteMac, '02:00:00:00:0a:01', 'B learned A from its NS');
+  a.ii.send(inner);
+  a.run();
+  const f = a.co.take()[0]!;
+  assert.equal(f.length, inner.length + 70);
+  assert.equal(parsePacket(f, 0, f.length, ph), 0);
+  assert.equal(ph.l3Kind, L3Kind.IPV6);
+  assert.ok(udpChecksumOkV6(f, 14, 54), 'UDP checksum over IPv6 is real');
+  b.io.send(f);
+  b.run();
+  assert.deepEqual([...b.ci.take()[0]!], [...inner]);
+  const zero = f.slice();
+  zero[54 + 6] = 0; zero[54 + 7] = 0;
+  b.io.send(zero);
+  b.run();
+  assert.equal(b.drops().malformed, 1);
 });

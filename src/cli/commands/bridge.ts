@@ -1,7 +1,8 @@
 /**
  * `sluice bridge add NAME [type=learning|flow|patch] [ports=P1,P2,...]`
  * `sluice bridge del NAME`
- * `sluice bridge addif BRIDGE PORT [vlan=N | trunk=N,N...]`   (also add-port)
+ * `sluice bridge addif BRIDGE PORT [vlan=N | trunk=N,N...] [ofport=N]`   (also add-port)
+ * `sluice bridge setif BRIDGE PORT [vlan=N | trunk=N,N...]`   change VLANs in place (also set-port)
  * `sluice bridge delif BRIDGE PORT`                           (also del-port)
  * `sluice bridge show [NAME]`                                 with -j / -p for JSON
  *
@@ -18,12 +19,25 @@ const vids = (s: string) => s.split(',').map((v) => intWord('trunk VLAN', v, 0, 
 async function addif(g: Global, w: string[]): Promise<number> {
   const [bridge, port, ...rest] = w;
   if (!bridge || !port) throw new UsageError(usage('bridge', 'addif'));
+  const { kv } = keyValues(rest, ['vlan', 'trunk', 'ofport']);
+  const params: Record<string, unknown> = { bridge, port };
+  if (kv.vlan !== undefined) params.vlan = intWord('vlan', kv.vlan, 0, 4095);
+  if (kv.trunk !== undefined) params.trunk = vids(kv.trunk);
+  if (kv.ofport !== undefined) params.ofport = intWord('ofport', kv.ofport, 1, 0xfeff);
+  const r = await request(g, 'bridge.addif', params);
+  output(g, r, () => `port ${port} added to bridge ${bridge}`);
+  return EXIT.OK;
+}
+
+async function setif(g: Global, w: string[]): Promise<number> {
+  const [bridge, port, ...rest] = w;
+  if (!bridge || !port) throw new UsageError(usage('bridge', 'setif'));
   const { kv } = keyValues(rest, ['vlan', 'trunk']);
   const params: Record<string, unknown> = { bridge, port };
   if (kv.vlan !== undefined) params.vlan = intWord('vlan', kv.vlan, 0, 4095);
   if (kv.trunk !== undefined) params.trunk = vids(kv.trunk);
-  const r = await request(g, 'bridge.addif', params);
-  output(g, r, () => `port ${port} added to bridge ${bridge}`);
+  const r = await request(g, 'bridge.setif', params);
+  output(g, r, () => `port ${port} of bridge ${bridge} changed`);
   return EXIT.OK;
 }
 
@@ -51,17 +65,17 @@ export async function main(argv: string[]): Promise<number> {
       output(g, r, () => `bridge ${w[0]} removed`);
       return EXIT.OK;
     },
-    addif, 'add-port': addif, delif, 'del-port': delif,
+    addif, 'add-port': addif, setif, 'set-port': setif, delif, 'del-port': delif,
     show: async (g, w) => {
       if (w.length > 1) throw new UsageError(usage('bridge', 'show'));
       const r = await request<any[]>(g, 'bridge.show', w[0] ? { name: w[0] } : {});
       output(g, w[0] ? r[0] : r, (x) => {
         const list = Array.isArray(x) ? x : [x];
         if (list.length === 0) return 'no bridges';
-        return table(['BRIDGE', 'TYPE', 'PORT', 'VLAN'], list.flatMap((b) => {
-          const ports = b.ports as { name: string; vlan?: number; trunk?: number[] }[];
-          if (ports.length === 0) return [[b.name, b.type, '-', '-']];
-          return ports.map((m, i) => [i === 0 ? b.name : '', i === 0 ? b.type : '', m.name, m.vlan !== undefined ? `access ${m.vlan}` : m.trunk ? `trunk ${m.trunk.join(',')}` : '-']);
+        return table(['BRIDGE', 'TYPE', 'PORT', 'OFPORT', 'VLAN'], list.flatMap((b) => {
+          const ports = b.ports as { name: string; vlan?: number; trunk?: number[]; ofport?: number }[];
+          if (ports.length === 0) return [[b.name, b.type, '-', '-', '-']];
+          return ports.map((m, i) => [i === 0 ? b.name : '', i === 0 ? b.type : '', m.name, String(m.ofport ?? '-'), m.vlan !== undefined ? `access ${m.vlan}` : m.trunk ? `trunk ${m.trunk.join(',')}` : '-']);
         }));
       });
       return EXIT.OK;

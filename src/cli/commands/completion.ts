@@ -41,9 +41,9 @@ ${cases}
     esac
   fi
   case "$prev" in
-    del|show|addif|delif|dump|stats|attach|detach) case "$verb" in
+    del|show|addif|setif|delif|dump|stats|attach|detach|mod|trace|flush) case "$verb" in
       port|stats|capture|trace|bpf) COMPREPLY=( $(compgen -W "$(_sluice_names port)" -- "$cur") ) ;;
-      bridge|flow) COMPREPLY=( $(compgen -W "$(_sluice_names bridge)" -- "$cur") ) ;;
+      bridge|flow|fdb) COMPREPLY=( $(compgen -W "$(_sluice_names bridge)" -- "$cur") ) ;;
     esac ;;
     type) case "$verb" in
       bridge) COMPREPLY=( $(compgen -W "learning flow patch" -- "$cur") ) ;;

@@ -3,7 +3,7 @@
  *   `sluice route add PREFIX [via GW] [dev PORT] [router R]`
  *   `sluice route del PREFIX [router R]`
  *   `sluice route show [router=R]`                          with -j / -p for JSON
- *   `sluice route iface add PORT mac=MAC [ipv4=A/LEN] [ipv6=A/LEN] [router=R]`
+ *   `sluice route iface add PORT mac=MAC [ipv4=A/LEN] [ipv6=A/LEN] [mtu=N] [router=R]`
  *   `sluice route iface del PORT [router=R]`
  * `route add/del` keep the grammar of `ip route` (via GW dev PORT); Sluice's own words are
  * key=value (`key value` is accepted too).
@@ -12,7 +12,7 @@
  */
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, table, keyValues, EXIT } from '../client.js';
+import { parseGlobal, request, output, sub, table, keyValues, intWord, EXIT } from '../client.js';
 
 export async function main(argv: string[]): Promise<number> {
   return sub('route', parseGlobal(argv), {
@@ -50,9 +50,10 @@ export async function main(argv: string[]): Promise<number> {
       const [op, port, ...rest] = w;
       if ((op !== 'add' && op !== 'del') || !port) throw new UsageError(usage('route', 'iface'));
       if (op === 'add') {
-        const { kv } = keyValues(rest, ['mac', 'ipv4', 'ipv6', 'router']);
+        const { kv } = keyValues(rest, ['mac', 'ipv4', 'ipv6', 'router', 'mtu']);
         if (!kv.mac) throw new UsageError('route iface add: mac MAC is required');
-        const r = await request(g, 'route.iface.add', { port, ...kv });
+        const { mtu, ...other } = kv;
+        const r = await request(g, 'route.iface.add', { port, ...other, ...(mtu !== undefined ? { mtu: intWord('mtu', mtu, 576, 65535) } : {}) });
         output(g, r, () => `interface ${port} added`);
       } else {
         const { kv } = keyValues(rest, ['router']);

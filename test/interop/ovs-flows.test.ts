@@ -41,20 +41,29 @@ test('traces of generated packets: same output ports and rewritten headers as OV
   for (let i = 0; i < 400; i++) packets.push(genPacket(r, PORTS));
   for (const p of packets) { const d = await compareOne(ovs, s.ft, p); if (d) bad.push(d); }
   assert.equal(bad.length, 0, `${bad.length} of ${packets.length} differ:\n${bad.slice(0, 10).join('\n')}`);
-  // A sample as real frames: they leave by the ports the trace named.
-  let sent = 0;
-  // Frames from a MAC to itself are left out: `normal` learns the source before looking up the
-  // destination, so the real frame goes back to its in_port (dropped) where the trace, which
-  // learns nothing, floods (OVS's trace does the same).
-  for (const p of packets.filter((x) => x.src !== x.dst).slice(0, 150)) {
-    const want = s.ft.trace(p.flow).outputs.map((o) => o.name).sort();
+  // A sample as real frames: they leave by the ports the trace named. `normal` learns the
+  // frame's own source before it looks the destination up, which a trace (OVS's too) does
+  // not do; so the MAC table starts empty for each frame, and a frame whose path reaches
+  // `normal` with its own source as destination must match the trace taken once it taught
+  // the table (then the only entry).
+  let sent = 0, selfTaught = 0;
+  for (const p of packets.slice(0, 150)) {
+    s.ft.macs.flush();
+    const ports = () => s.ft.trace(p.flow).outputs.map((o) => o.name).sort();
+    const want = ports();
     s.inj(`p${p.inPort}`).send(frameOf(p));
     for (let i = 0; i < 3; i++) s.engine.breathe(performance.now());
     const got: string[] = [];
     for (const n of NAMES) for (let k = s.cap(n).take().length; k > 0; k--) got.push(n);
-    assert.deepEqual(got.sort(), want, `real frame of ${p.flow}: ${s.ft.trace(p.flow).actions} drops ${JSON.stringify(s.engine.stats().apps.ft!.drops)}`);
+    got.sort();
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      assert.deepEqual(got, ports(), `real frame of ${p.flow}: ${s.ft.trace(p.flow).actions}`);
+      assert.ok(s.ft.macs.size <= 1);
+      selfTaught++;
+    }
     sent++;
   }
+  assert.ok(selfTaught < 15, `${selfTaught} frames differ from their trace only by what they taught normal`);
   assert.equal(sent, 150);
 });
 

@@ -28,6 +28,7 @@ export function genRule(r: () => number, table: number, priority: number, ports:
   if (kind) m.push(kind);
   if (r() < 0.4) m.push(`in_port=${1 + Math.floor(r() * ports)}`);
   if (r() < 0.2) m.push(r() < 0.3 ? 'dl_vlan=0xffff' : `dl_vlan=${pick(r, VLANS)}`);
+  else if (r() < 0.05) m.push(r() < 0.5 ? `dl_vlan_pcp=${pick(r, [0, 5])}` : 'vlan_tci=0x1000/0x1000');
   if (r() < 0.15) m.push(`dl_src=${pick(r, MACS)}`);
   if (r() < 0.15) m.push(r() < 0.5 ? `dl_dst=${pick(r, MACS)}` : 'dl_dst=01:00:00:00:00:00/01:00:00:00:00:00');
   const ip = kind === 'ip' || kind === 'tcp' || kind === 'udp' || kind === 'icmp';
@@ -42,6 +43,7 @@ export function genRule(r: () => number, table: number, priority: number, ports:
   if ((kind === 'tcp' || kind === 'udp' || kind === 'tcp6' || kind === 'udp6') && r() < 0.6) m.push(`tp_dst=${pick(r, TP)}`);
   if (kind === 'icmp' && r() < 0.5) m.push(`icmp_type=${pick(r, [0, 8])}`);
   if (ip && r() < 0.15) m.push(`nw_frag=${pick(r, ['no', 'first', 'later', 'not_later'])}`);
+  if ((ip || ip6) && r() < 0.05) m.push(r() < 0.5 ? `nw_ttl=${pick(r, [1, 64])}` : `ip_dscp=${pick(r, [0, 46])}`);
   const acts: string[] = [];
   const n = 1 + Math.floor(r() * 3);
   for (let i = 0; i < n; i++) {
@@ -56,7 +58,9 @@ export function genRule(r: () => number, table: number, priority: number, ports:
     else if (x < 0.72) acts.push(`mod_dl_src:${pick(r, MACS)}`);
     else if (x < 0.77 && ip) acts.push(`mod_nw_dst:${pick(r, HOSTS)}`);
     else if (x < 0.8 && ip) acts.push('dec_ttl');
-    else if (x < 0.84 && (kind === 'tcp' || kind === 'udp')) acts.push(`set_field:${pick(r, TP)}->${kind}_dst`);
+    else if (x < 0.84 && (kind === 'tcp' || kind === 'udp')) acts.push(r() < 0.5 ? `set_field:${pick(r, TP)}->${kind}_dst` : `mod_tp_src:${pick(r, TP)}`);
+    else if (x < 0.86) acts.push(r() < 0.5 ? `mod_vlan_pcp:${pick(r, [0, 3])}` : `set_field:${pick(r, MACS)}->eth_src`);
+    else if (x < 0.87 && ip) acts.push(r() < 0.5 ? `mod_nw_src:${pick(r, HOSTS)}` : `mod_nw_ttl:${pick(r, [1, 9])}`);
     else if (x < 0.9 && table === 0) acts.push('resubmit(,1)');
     else acts.push(`output:${1 + Math.floor(r() * ports)}`);
   }
@@ -71,13 +75,14 @@ export interface GenPacket {
   start: Headers;
   kind: Kind;
   inPort: number; vlan: number; src: string; dst: string; nwSrc: string; nwDst: string; ttl: number; tpSrc: number; tpDst: number;
-  frag: 'no' | 'first' | 'later'; arpOp: number;
+  frag: 'no' | 'first' | 'later'; arpOp: number; pcp: number;
 }
 
 export function genPacket(r: () => number, ports: number): GenPacket {
   const kind = pick(r, KINDS);
   const inPort = 1 + Math.floor(r() * ports);
   const vlan = r() < 0.3 ? pick(r, VLANS) : -1;
+  const pcp = vlan >= 0 && r() < 0.3 ? pick(r, [3, 5]) : 0;
   const src = pick(r, MACS), dst = r() < 0.1 ? 'ff:ff:ff:ff:ff:ff' : pick(r, MACS);
   const ip6 = kind === 'ipv6' || kind === 'tcp6' || kind === 'udp6';
   const nwSrc = ip6 ? pick(r, V6) : pick(r, HOSTS), nwDst = ip6 ? pick(r, V6) : pick(r, HOSTS);
@@ -88,7 +93,7 @@ export function genPacket(r: () => number, ports: number): GenPacket {
   const tpDst = l4 && frag !== 'later' ? pick(r, [...TP, 5555]) : 0;
   const arpOp = 1 + Math.floor(r() * 2);
   const f: string[] = [`in_port=${inPort}`];
-  if (vlan >= 0) f.push(`dl_vlan=${vlan}`);
+  if (vlan >= 0) f.push(`dl_vlan=${vlan}`, `dl_vlan_pcp=${pcp}`);
   f.push(`dl_src=${src}`, `dl_dst=${dst}`, kind);
   if (kind === 'arp') f.push(`arp_spa=${nwSrc}`, `arp_tpa=${nwDst}`, `arp_op=${arpOp}`);
   else if (ip6) f.push(`ipv6_src=${nwSrc}`, `ipv6_dst=${nwDst}`, `nw_ttl=${ttl}`);
@@ -97,9 +102,9 @@ export function genPacket(r: () => number, ports: number): GenPacket {
   if (kind === 'icmp' && frag !== 'later') f.push(`icmp_type=${tpSrc}`, 'icmp_code=0');
   const hasIp = kind !== 'arp';
   const start: Headers = {
-    vlan: vlan >= 0 ? `${vlan}/0` : 'none', ethSrc: src, ethDst: dst,
+    vlan: vlan >= 0 ? `${vlan}/${pcp}` : 'none', ethSrc: src, ethDst: dst,
     nwSrc: hasIp && !ip6 ? nwSrc : '-', nwDst: hasIp && !ip6 ? nwDst : '-', ttl: hasIp ? String(ttl) : '-',
     tpSrc: l4 ? String(tpSrc) : '-', tpDst: l4 ? String(tpDst) : '-',
   };
-  return { flow: f.join(','), start, kind, inPort, vlan, src, dst, nwSrc, nwDst, ttl, tpSrc, tpDst, frag, arpOp };
+  return { flow: f.join(','), start, kind, inPort, vlan, src, dst, nwSrc, nwDst, ttl, tpSrc, tpDst, frag, arpOp, pcp };
 }

@@ -37,7 +37,7 @@ export function frameOf(p: GenPacket): Uint8Array {
   writeMac(b, 0, parseMac(p.dst));
   writeMac(b, 6, parseMac(p.src));
   let o = 12;
-  if (p.vlan >= 0) { b[o] = 0x81; b[o + 1] = 0; b[o + 2] = p.vlan >> 8; b[o + 3] = p.vlan & 0xff; o += 4; }
+  if (p.vlan >= 0) { b[o] = 0x81; b[o + 1] = 0; b[o + 2] = (p.pcp << 5) | (p.vlan >> 8); b[o + 3] = p.vlan & 0xff; o += 4; }
   const put16 = (at: number, v: number) => { b[at] = v >> 8; b[at + 1] = v & 0xff; };
   const put32 = (at: number, v: number) => { put16(at, v >>> 16); put16(at + 2, v & 0xffff); };
   const ip6 = p.kind === 'ipv6' || p.kind === 'tcp6' || p.kind === 'udp6';

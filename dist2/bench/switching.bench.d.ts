@@ -1,0 +1,1 @@
+import '../src/apps/index.js';

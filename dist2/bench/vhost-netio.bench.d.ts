@@ -1,0 +1,1 @@
+import '../src/drivers/vhost-user/index.js';

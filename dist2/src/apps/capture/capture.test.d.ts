@@ -1,0 +1,1 @@
+import '../basic/index.js';

@@ -1,0 +1,2 @@
+import '../basic/index.js';
+import './index.js';

@@ -1,0 +1,3 @@
+import { Vxlan, vxlanSchema } from './vxlan.js';
+export { Vxlan, vxlanSchema };
+export type { VxlanArgs } from './vxlan.js';

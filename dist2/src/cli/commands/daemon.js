@@ -1,0 +1,225 @@
+/**
+ * `sluice daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode 0660] [--socket-group GROUP]
+ *                [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]
+ *                [--workers N [--worker-cpus LIST]]`
+ *
+ * --workers N: worker engines serving the queue pairs of vhost-user ports joined by a patch
+ * bridge (pair q on worker q mod N), pinned to --worker-cpus (e.g. 2-3) when given.
+ *
+ * Runs the switch in the foreground (systemd Type=simple; see deploy/systemd/sluice.service),
+ * serves the management API on the unix socket (default /run/sluice/api.sock, mode 0600
+ * unless --socket-mode/--socket-group say otherwise) and Prometheus metrics (default
+ * 127.0.0.1:9469). Logs JSON lines on stderr.
+ *
+ * State: the desired state lives in --state-dir (default /var/lib/sluice for root, else
+ * $XDG_STATE_HOME/sluice or ~/.local/state/sluice), locked for this daemon alone and saved
+ * before every API answer (src/ctl/state-store.ts). A start resumes that state. --config FILE
+ * (YAML desired state, src/ctl/model.ts) seeds a state directory that holds no state yet; once
+ * there is one, the file is not applied at start (a log line says so; use `sluice apply`).
+ * Start flags (--socket, --metrics, --pool, --workers...) override the saved settings.
+ * SIGHUP applies the config file the way `sluice apply FILE` does without --prune: objects in
+ * the file are created or updated, nothing else is removed (the kept ones are logged).
+ * SIGINT/SIGTERM stop cleanly (exit 0). A bad config exits 2 with one line naming the field;
+ * a state directory held by another daemon, or a state file that is corrupt or in a newer
+ * format, exits 1 with one line naming it. An API socket or metrics address that cannot be
+ * listened on (missing directory, address in use) exits 1 with one line naming it, after
+ * stopping what had started: no socket left behind, the state directory unlocked.
+ *
+ * --allow-dir DIR (repeatable; api.allowDirs): where callers other than root and the
+ * daemon's user may name files and sockets (see src/ctl/access.ts); default none.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, numberArg } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import { parseCpuList } from '../../host/parse.js';
+import { unavailableCpu } from '../../config/load.js';
+import { Daemon, jsonLogger } from '../../ctl/daemon.js';
+import { parseState, validateState, StateError } from '../../ctl/model.js';
+import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-store.js';
+import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
+import { ApiError } from '../../ctl/api-server.js';
+function readConfig(file) {
+    let text;
+    try {
+        text = readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`--config: cannot read ${file}: ${e.code ?? e.message}`);
+    }
+    try {
+        return parseState(text, file);
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+}
+export async function main(argv) {
+    const { opts, rest } = parseArgs(argv, {
+        config: 'string', 'state-dir': 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
+        'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', workers: 'string', 'worker-cpus': 'string', 'allow-dir': 'string[]',
+    }, { '-c': '--config' });
+    if (rest.length)
+        throw new UsageError(`unexpected argument "${rest[0]}" (sluice daemon --help)`);
+    const file = opts.config;
+    const seed = file ? readConfig(file) : { version: 1 };
+    // Check the flags on the seed before the state directory is touched: a bad flag writes nothing.
+    const dry = structuredClone(seed);
+    applyFlags(dry, opts);
+    try {
+        validateState(dry);
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+    const log = jsonLogger();
+    // From here a SIGINT/SIGTERM, even one during the start, ends in a clean stop (the socket
+    // is listening before the start returns: a signal must not find the default handler).
+    const stopRequested = new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+    });
+    let d;
+    process.on('SIGHUP', () => {
+        if (!file || !d) {
+            log({ level: 'warn', event: 'reload-skipped', reason: !file ? 'no --config file' : 'still starting' });
+            return;
+        }
+        const daemon = d;
+        void (async () => {
+            try {
+                const next = readConfig(file);
+                next.api = daemon.state.api; // the socket stays as started
+                const r = await daemon.reload(next);
+                log({ event: 'reloaded', file, changes: r.changes.length, kept: r.kept.map((c) => c.path) });
+            }
+            catch (e) {
+                log({ level: 'error', event: 'reload-failed', file, error: e.message });
+            }
+        })();
+    });
+    const store = openStore(opts['state-dir'] ?? defaultStateDir());
+    let state;
+    try {
+        state = startState(store, seed, file, log);
+        applyFlags(state, opts);
+    }
+    catch (e) {
+        store.close();
+        throw e;
+    }
+    try {
+        const made = await Daemon.create(state, { log, store });
+        await made.start();
+        d = made;
+    }
+    catch (e) {
+        store.close();
+        if (e instanceof ApiError && e.code === 'unavailable')
+            throw new UsageError(e.message, 1, e.code);
+        // The saved state names a file its owner may no longer use (access.ts): start nothing.
+        if (e instanceof ApiError && e.code === 'forbidden')
+            throw new UsageError(`${store.file}: ${e.message}`, 1, e.code);
+        if (e instanceof StateError || e instanceof ApiError)
+            throw new UsageError(e.message);
+        if (e instanceof StateStoreError)
+            throw new UsageError(e.message, 1);
+        throw e;
+    }
+    await stopRequested;
+    await d.stop();
+    store.close();
+    return 0;
+}
+function openStore(dir) {
+    try {
+        return StateStore.open(dir);
+    }
+    catch (e) {
+        if (e instanceof StateStoreError)
+            throw new UsageError(e.message, 1);
+        throw e;
+    }
+}
+/** The saved state if the directory has one (then --config is not applied), else the seed. */
+function startState(store, seed, file, log) {
+    let saved;
+    try {
+        saved = store.load();
+    }
+    catch (e) {
+        if (e instanceof StateStoreError)
+            throw new UsageError(e.message, 1);
+        throw e;
+    }
+    if (!saved) {
+        if (file)
+            log({ event: 'state-seeded', file, stateDir: store.dir });
+        return seed;
+    }
+    if (file)
+        log({ level: 'warn', event: 'config-not-seeded', file, stateDir: store.dir, reason: 'the state directory already holds a state; --config only seeds an empty one (sluice apply FILE changes a running daemon)' });
+    log({ event: 'state-loaded', file: store.file, ports: Object.keys(saved.ports ?? {}).length });
+    return saved;
+}
+/** Start flags override the settings of the state (they are fixed at start). */
+function applyFlags(state, opts) {
+    const api = { ...(state.api ?? {}) };
+    if (opts.socket)
+        api.socket = opts.socket;
+    api.socket ??= DEFAULT_SOCKET;
+    if (opts['socket-mode']) {
+        if (!/^0?[0-7]{3}$/.test(opts['socket-mode']))
+            throw new UsageError(`--socket-mode must be octal like 0660, got "${opts['socket-mode']}"`);
+        api.mode = opts['socket-mode'];
+    }
+    if (opts['socket-group'])
+        api.group = opts['socket-group'];
+    if (opts['allow-dir']) {
+        api.allowDirs = opts['allow-dir'].map((d) => {
+            let st;
+            try {
+                st = statSync(d);
+            }
+            catch (e) {
+                throw new UsageError(`--allow-dir: no directory ${d} (${e.code ?? 'error'})`);
+            }
+            if (!st.isDirectory())
+                throw new UsageError(`--allow-dir: ${d} is not a directory`);
+            return resolve(d);
+        });
+    }
+    state.api = api;
+    if (opts.metrics)
+        state.metrics = { listen: opts.metrics };
+    const engine = { ...(state.engine ?? {}) };
+    const idle = numberArg('idle-spell-ms', opts['idle-spell-ms'], 0, 60000);
+    const sleep = numberArg('max-sleep-ms', opts['max-sleep-ms'], 1, 60000);
+    const pool = numberArg('pool', opts.pool, 1024, 1 << 22);
+    if (idle !== undefined)
+        engine.idleSpellMs = idle;
+    if (sleep !== undefined)
+        engine.maxSleepMs = sleep;
+    if (pool !== undefined)
+        engine.poolSize = pool;
+    const workers = numberArg('workers', opts.workers, 0, 64);
+    if (workers !== undefined) {
+        if (!Number.isInteger(workers))
+            throw new UsageError(`--workers must be a whole number, got "${String(opts.workers)}"`);
+        engine.workers = workers;
+    }
+    if (opts['worker-cpus'] !== undefined) {
+        try {
+            engine.workerCpus = parseCpuList(opts['worker-cpus']);
+        }
+        catch (e) {
+            throw new UsageError(`--worker-cpus: ${e.message}`);
+        }
+    }
+    const bad = unavailableCpu(engine.workerCpus ?? []);
+    if (bad)
+        throw new UsageError(`${opts['worker-cpus'] !== undefined ? '--worker-cpus' : 'engine.workerCpus'}: ${bad}`);
+    if (Object.keys(engine).length)
+        state.engine = engine;
+}
+//# sourceMappingURL=daemon.js.map

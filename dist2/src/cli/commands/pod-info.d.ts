@@ -1,0 +1,2 @@
+export declare const USAGE: string;
+export declare function main(argv: string[]): Promise<number>;

@@ -1,0 +1,1 @@
+export declare function manPage(version: string): string;

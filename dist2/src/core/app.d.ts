@@ -1,0 +1,63 @@
+/**
+ * App: the unit of composition (Snabb's app). Sluice's public library API: subclass `App`,
+ * implement some of the hooks, register the class, and name it in a graph config.
+ *
+ *   pull()   bring packets in from outside (a port's peer, a file, a generator) onto outputs
+ *   push()   move packets from inputs to outputs (process, forward, drop)
+ *   tick()   periodic work at the engine's tick rate (timers, aging, flushing)
+ *   linked() called after links were added/removed: cache `this.input.x` in fields
+ *   stop()   release resources; packets still held must be freed
+ *   wakeFds() eventfds the engine may sleep on when idle (kicks, interrupts, readiness)
+ *   idle(s)  before sleeping (true: re-enable kicks, drain doorbells) and after waking (false)
+ *   report() extra JSON for `stats`
+ *   spread() the app's share of work for each worker engine (multiqueue ports), see runtime/place.ts
+ *
+ * Links are named by the app: `this.input.input`, `this.output.output`, etc. Port apps use
+ * output `output` for packets received from the peer and input `input` for packets to
+ * send to it; counters rx = from the peer, tx = to the peer.
+ *
+ * Rules for hooks (they run per breath): no allocation, no closures, integer math; count
+ * every drop with `this.drop(p, reason)`.
+ */
+import type { PacketPool } from './packet.js';
+import type { Link } from './link.js';
+import type { DropReason } from './drop-reasons.js';
+import type { AppSpec } from './config.js';
+export interface AppContext {
+    name: string;
+    pool: PacketPool;
+}
+export declare abstract class App {
+    readonly name: string;
+    readonly pool: PacketPool;
+    /** Input links by name (set by the engine). */
+    input: Record<string, Link>;
+    /** Output links by name (set by the engine). */
+    output: Record<string, Link>;
+    /** The same links as arrays, in name order. */
+    inputs: Link[];
+    outputs: Link[];
+    /** rx/tx/poll/drop counters (see counters.ts). */
+    readonly counters: Float64Array<ArrayBuffer>;
+    constructor(ctx: AppContext);
+    pull?(): void;
+    push?(): void;
+    tick?(nowMs: number): void;
+    linked?(): void;
+    stop?(): void;
+    wakeFds?(): number[];
+    /** The engine is about to sleep (true: enable peer notifications) or woke up (false). */
+    idle?(sleeping: boolean): void;
+    report?(): Record<string, unknown>;
+    /**
+     * A port whose queues are served by worker engines: for worker k, the app spec to run
+     * there under this app's name (the switch builds the workers' graphs from them).
+     */
+    spread?(): AppSpec[];
+    /** Apply new args without restarting (return false to be restarted instead). */
+    reconfig?(args: unknown): boolean;
+    /** Free p and count it under `reason`. */
+    drop(p: number, reason: DropReason): void;
+}
+/** A class that can be named in a config: `new (ctx, args)`. */
+export type AppClass = new (ctx: AppContext, args: any) => App;

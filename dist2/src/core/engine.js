@@ -1,0 +1,387 @@
+import { Link } from './link.js';
+import { appType } from './registry.js';
+import { checkConfig, diffConfig, parseLink, linkKey } from './config.js';
+import { BUSY_POLLS, IDLE_POLLS, counterReport } from './counters.js';
+import { DROP_REASON_NAMES, DropReason } from './drop-reasons.js';
+import { Ajv } from 'ajv';
+const ajv = new Ajv({ allErrors: true, useDefaults: true });
+const validators = new WeakMap();
+/** Resolve an app class from the registry or from a module loaded by `loadAppModules`. */
+const moduleClasses = new Map();
+/** Load the modules named by user apps in `config` (call before configure). */
+export async function loadAppModules(config, base) {
+    for (const [name, spec] of Object.entries(config.apps)) {
+        if (!spec.module)
+            continue;
+        const key = `${spec.module}#${spec.type}`;
+        if (moduleClasses.has(key))
+            continue;
+        const url = /^[a-z]+:/.test(spec.module) ? spec.module : new URL(spec.module, base ?? `file://${process.cwd()}/`).href;
+        const mod = (await import(url));
+        const cls = (mod[spec.type] ?? mod.default);
+        if (typeof cls !== 'function')
+            throw new Error(`app "${name}": module ${spec.module} exports no class "${spec.type}" or default`);
+        moduleClasses.set(key, cls);
+    }
+}
+/** The class for an app spec, with its args validated against the type's schema (throws naming the field). */
+export function resolveClass(name, spec) {
+    if (spec.module) {
+        const cls = moduleClasses.get(`${spec.module}#${spec.type}`);
+        if (!cls)
+            throw new Error(`app "${name}": module ${spec.module} not loaded (call loadAppModules first)`);
+        return cls;
+    }
+    const t = appType(spec.type);
+    if (!t)
+        throw new Error(`app "${name}": unknown type "${spec.type}"`);
+    if (t.schema) {
+        let v = validators.get(t.schema);
+        if (!v) {
+            v = ajv.compile(t.schema);
+            validators.set(t.schema, v);
+        }
+        if (!v(spec.args ?? {})) {
+            const e = v.errors[0];
+            throw new Error(`app "${name}" (${spec.type}): args${e.instancePath.replace(/\//g, '.')} ${e.message}`);
+        }
+    }
+    return t.cls;
+}
+function outputTotal(app) {
+    let n = 0;
+    const outs = app.outputs;
+    for (let i = 0; i < outs.length; i++)
+        n += outs[i].txPackets + outs[i].txDrop;
+    return n;
+}
+function inputTotal(app) {
+    let n = 0;
+    const ins = app.inputs;
+    for (let i = 0; i < ins.length; i++)
+        n += ins[i].rxPackets;
+    return n;
+}
+export class Engine {
+    pool;
+    apps = new Map();
+    links = new Map();
+    config = { apps: {}, links: [] };
+    pullApps = [];
+    pushApps = [];
+    tickApps = [];
+    allLinks = [];
+    tickMs;
+    nextTick = 0;
+    log;
+    breaths = 0;
+    busyBreaths = 0;
+    shutdownDrops = 0;
+    /** Bumped whenever the pull/push order changes (probes keep per-index state). */
+    orderVersion = 0;
+    constructor(pool, opts = {}) {
+        this.pool = pool;
+        this.tickMs = 1000 / (opts.tickHz ?? 1000);
+        this.log = opts.log ?? (() => { });
+    }
+    /** The running config (a copy). */
+    currentConfig() { return structuredClone(this.config); }
+    /** Move to `next`, changing only what differs. Throws (changing nothing) if `next` is invalid. */
+    configure(next) {
+        checkConfig(next);
+        // Validate and resolve every new or changed app before touching the running graph.
+        const classes = new Map();
+        for (const [name, spec] of Object.entries(next.apps))
+            classes.set(name, resolveClass(name, spec));
+        const declined = new Set();
+        for (const name of diffConfig(this.config, next).reconfig) {
+            const app = this.apps.get(name);
+            if (app.reconfig?.(next.apps[name].args ?? {}))
+                this.log({ event: 'app-reconfig', app: name });
+            else
+                declined.add(name);
+        }
+        const d = diffConfig(this.config, next, declined);
+        const build = (name) => {
+            const spec = next.apps[name];
+            const app = new (classes.get(name))({ name, pool: this.pool }, spec.args ?? {});
+            this.log({ event: 'app-start', app: name, type: spec.type });
+            return app;
+        };
+        // Apps that are entirely new are built before anything running is touched, so a
+        // constructor that throws (bad path, busy socket…) leaves the running graph as it was.
+        const fresh = new Map();
+        try {
+            for (const name of d.start)
+                if (!this.apps.has(name))
+                    fresh.set(name, build(name));
+        }
+        catch (e) {
+            for (const app of fresh.values())
+                app.stop?.();
+            throw e;
+        }
+        for (const k of d.unlink) {
+            const l = this.links.get(k);
+            this.shutdownDrops += l.drain();
+            const e = parseLink(k);
+            const from = this.apps.get(e.from), to = this.apps.get(e.to);
+            if (from)
+                delete from.output[e.output];
+            if (to)
+                delete to.input[e.input];
+            this.links.delete(k);
+            this.log({ event: 'unlink', link: k });
+        }
+        for (const name of d.stop) {
+            this.apps.get(name).stop?.();
+            this.apps.delete(name);
+            this.log({ event: 'app-stop', app: name });
+        }
+        for (const [name, app] of fresh)
+            this.apps.set(name, app);
+        // Restarted apps are built after their old instance let go of what it held.
+        for (const name of d.start) {
+            if (fresh.has(name))
+                continue;
+            try {
+                this.apps.set(name, build(name));
+            }
+            catch (e) {
+                this.recover(next, new Set(d.start));
+                throw e;
+            }
+        }
+        for (const k of d.link) {
+            const e = parseLink(k);
+            const l = new Link(k, this.pool);
+            this.links.set(k, l);
+            this.apps.get(e.from).output[e.output] = l;
+            this.apps.get(e.to).input[e.input] = l;
+            this.log({ event: 'link', link: k });
+        }
+        this.config = structuredClone({ apps: next.apps, links: next.links.map((s) => linkKey(parseLink(s))) });
+        const touched = new Set([...d.start]);
+        for (const k of [...d.link, ...d.unlink]) {
+            const e = parseLink(k);
+            touched.add(e.from);
+            touched.add(e.to);
+        }
+        for (const name of touched) {
+            const app = this.apps.get(name);
+            if (!app)
+                continue;
+            app.inputs = Object.keys(app.input).sort().map((n) => app.input[n]);
+            app.outputs = Object.keys(app.output).sort().map((n) => app.output[n]);
+            app.linked?.();
+        }
+        this.computeOrder();
+    }
+    /**
+     * A restarted app failed to build half-way through a reconfiguration: record what is
+     * actually running, then reconfigure back to the previous config (which rebuilds the
+     * failed app with its old args). If even that fails, the recorded config stays true.
+     */
+    recover(next, startedFromNext) {
+        const prev = this.config;
+        const apps = {};
+        for (const name of this.apps.keys())
+            apps[name] = startedFromNext.has(name) ? next.apps[name] : prev.apps[name];
+        this.config = { apps, links: [...this.links.keys()] };
+        this.log({ event: 'configure-rollback' });
+        try {
+            this.configure(prev);
+        }
+        catch (e) {
+            this.log({ event: 'configure-rollback-failed', error: e.message });
+            this.refreshAll();
+        }
+    }
+    /** Recompute every app's link arrays and the breathe order (after a partial change). */
+    refreshAll() {
+        for (const app of this.apps.values()) {
+            app.inputs = Object.keys(app.input).sort().map((n) => app.input[n]);
+            app.outputs = Object.keys(app.output).sort().map((n) => app.output[n]);
+            app.linked?.();
+        }
+        this.computeOrder();
+    }
+    computeOrder() {
+        const names = [...this.apps.keys()].sort();
+        this.pullApps = names.map((n) => this.apps.get(n)).filter((a) => typeof a.pull === 'function');
+        this.tickApps = names.map((n) => this.apps.get(n)).filter((a) => typeof a.tick === 'function');
+        this.allLinks = [...this.links.values()];
+        // Push in topological order of links (Kahn); members of cycles follow by name.
+        const indeg = new Map(names.map((n) => [n, 0]));
+        const succ = new Map(names.map((n) => [n, []]));
+        for (const k of this.links.keys()) {
+            const e = parseLink(k);
+            if (e.from === e.to)
+                continue;
+            succ.get(e.from).push(e.to);
+            indeg.set(e.to, indeg.get(e.to) + 1);
+        }
+        const order = [];
+        const ready = names.filter((n) => indeg.get(n) === 0);
+        const seen = new Set();
+        while (order.length < names.length) {
+            const n = ready.shift() ?? names.find((x) => !seen.has(x));
+            if (seen.has(n))
+                continue;
+            seen.add(n);
+            order.push(n);
+            for (const s of succ.get(n)) {
+                indeg.set(s, indeg.get(s) - 1);
+                if (indeg.get(s) === 0 && !seen.has(s))
+                    ready.push(s);
+            }
+        }
+        this.pushApps = order.map((n) => this.apps.get(n)).filter((a) => typeof a.push === 'function');
+        this.orderVersion++;
+    }
+    /** Names of apps in pull and push order (for tests and `stats`). */
+    order() {
+        return { pull: this.pullApps.map((a) => a.name), push: this.pushApps.map((a) => a.name) };
+    }
+    moved() {
+        let n = 0;
+        const links = this.allLinks;
+        for (let i = 0; i < links.length; i++)
+            n += links[i].txPackets + links[i].txDrop;
+        return n;
+    }
+    /** One breath, observed by `probe` if given; returns true if any packet moved. */
+    breathe(now, probe = null) {
+        if (probe !== null)
+            return this.probedBreath(now, probe);
+        const before = this.moved();
+        const pulls = this.pullApps;
+        for (let i = 0; i < pulls.length; i++) {
+            const app = pulls[i];
+            const m = outputTotal(app);
+            app.pull();
+            app.counters[outputTotal(app) !== m ? BUSY_POLLS : IDLE_POLLS]++;
+        }
+        const pushes = this.pushApps;
+        for (let i = 0; i < pushes.length; i++)
+            pushes[i].push();
+        this.tick(now);
+        this.breaths++;
+        const busy = this.moved() !== before;
+        if (busy)
+            this.busyBreaths++;
+        return busy;
+    }
+    /** The same breath with `probe` called around each app call. */
+    probedBreath(now, probe) {
+        probe.begin(this, now);
+        let moved = 0;
+        const pulls = this.pullApps;
+        for (let i = 0; i < pulls.length; i++) {
+            const app = pulls[i];
+            const m = outputTotal(app);
+            probe.beforePull(app, i);
+            app.pull();
+            const d = outputTotal(app) - m;
+            app.counters[d !== 0 ? BUSY_POLLS : IDLE_POLLS]++;
+            probe.afterPull(app, i, d);
+            moved += d;
+        }
+        const pushes = this.pushApps;
+        for (let i = 0; i < pushes.length; i++) {
+            const app = pushes[i];
+            const m = inputTotal(app);
+            probe.beforePush(app, i);
+            app.push();
+            const d = inputTotal(app) - m;
+            probe.afterPush(app, i, d);
+            moved += d;
+        }
+        probe.end();
+        this.tick(now);
+        this.breaths++;
+        if (moved !== 0)
+            this.busyBreaths++;
+        return moved !== 0;
+    }
+    tick(now) {
+        if (now >= this.nextTick) {
+            this.nextTick = now + this.tickMs;
+            const ticks = this.tickApps;
+            for (let i = 0; i < ticks.length; i++)
+                ticks[i].tick(now);
+        }
+    }
+    /** Breathe synchronously for `ms` milliseconds (benchmarks, tests). */
+    runFor(ms) {
+        const end = performance.now() + ms;
+        let now = performance.now();
+        while (now < end) {
+            this.breathe(now);
+            now = performance.now();
+        }
+    }
+    /** Breathe until `done()` or `maxMs` passed; returns whether done() became true. */
+    runUntil(done, maxMs = 10_000) {
+        const end = performance.now() + maxMs;
+        for (;;) {
+            const now = performance.now();
+            this.breathe(now);
+            if (done())
+                return true;
+            if (now > end)
+                return false;
+        }
+    }
+    /** Push queued packets onward without pulling new ones, until every link is empty. */
+    drain(maxBreaths = 1000) {
+        for (let b = 0; b < maxBreaths; b++) {
+            let queued = 0;
+            for (const l of this.allLinks)
+                queued += l.nreadable();
+            if (queued === 0)
+                return;
+            for (const a of this.pushApps)
+                a.push();
+        }
+    }
+    /** Eventfds apps want to be woken by when the engine sleeps. */
+    wakeFds() {
+        const fds = [];
+        for (const a of this.apps.values())
+            if (a.wakeFds)
+                fds.push(...a.wakeFds());
+        return fds;
+    }
+    /** Tell apps the engine goes to sleep (true) or woke (false): e.g. re-enable guest kicks. */
+    notifyIdle(sleeping) {
+        for (const a of this.apps.values())
+            a.idle?.(sleeping);
+    }
+    /** Stop every app, draining links (drained packets count as shutdown drops). */
+    stop() {
+        this.configure({ apps: {}, links: [] });
+        this.pool.flushCache();
+    }
+    stats() {
+        const apps = {};
+        for (const [name, a] of this.apps) {
+            // report() first: apps that publish their counters in tick() bring them up to date
+            // there, so packets moved since the last tick (a final drain) are in the counts.
+            const extra = a.report?.();
+            // Packets a full input link refused are drops of the app they were headed for.
+            let linkFull = 0;
+            for (const l of Object.values(a.input))
+                linkFull += l.txDrop;
+            apps[name] = { type: this.config.apps[name].type, ...counterReport(a.counters, { [DROP_REASON_NAMES[DropReason.LINK_FULL]]: linkFull }) };
+            if (extra)
+                apps[name].extra = extra;
+        }
+        const links = {};
+        for (const [k, l] of this.links) {
+            links[k] = { txPackets: l.txPackets, txBytes: l.txBytes, txDrop: l.txDrop, rxPackets: l.rxPackets, queued: l.nreadable() };
+        }
+        return { breaths: this.breaths, busyBreaths: this.busyBreaths, apps, links, shutdownDrops: this.shutdownDrops };
+    }
+}
+//# sourceMappingURL=engine.js.map

@@ -1,0 +1,723 @@
+import { diffConfig } from '../core/config.js';
+import { Ajv } from 'ajv';
+import { loadBuiltins } from '../runtime/builtin.js';
+import { Host, hostOptions } from '../runtime/host.js';
+import { portAppSpec } from '../runtime/derive.js';
+import { ApplyError } from '../runtime/state.js';
+import { validateState, printState, parseState, resolveApplied, mergeApplied, cloneState, StateError, NAME_RE, bridgeOfports } from './model.js';
+import { flowMod } from '../apps/flow-table/flow-mod.js';
+/** A bridge's ports with their OpenFlow numbers, as the flow parser takes them. */
+function portMapOf(b) {
+    const of = bridgeOfports(b);
+    const names = Object.keys(b.ports).sort();
+    return { names, ofports: names.map((n) => of[n]) };
+}
+import { fileClaims, holderOf, missingArgument } from './claims.js';
+import { StateStoreError } from './state-store.js';
+import { diffState, formatChanges } from './diff.js';
+import { Tracer } from './trace.js';
+import { FilterError } from './trace-filter.js';
+import { collectStats } from './stats.js';
+import { buildRegistry, serveMetrics } from './metrics.js';
+import { ApiServer, ApiError } from './api-server.js';
+import { FileAccess, nextOwners } from './access.js';
+import { recordProfile } from './profile.js';
+export const DEFAULT_METRICS = '127.0.0.1:9469';
+/** JSON-lines logger on stderr (systemd's journal keeps one entry per line). */
+export function jsonLogger(stream = process.stderr) {
+    return (e) => { stream.write(JSON.stringify({ ts: new Date().toISOString(), ...e }) + '\n'); };
+}
+const ajv = new Ajv({ allErrors: false, strict: false });
+const name = { type: 'string', pattern: NAME_RE.source };
+const compiled = new Map();
+function obj(props, required = []) {
+    return { type: 'object', additionalProperties: false, properties: props, required };
+}
+export class Daemon {
+    state = { version: 1 };
+    /** Pool, main and worker engines (engine.workers), runner. */
+    host;
+    tracer = new Tracer();
+    registry;
+    log;
+    api;
+    metricsServer;
+    metricsListen = 'off';
+    opts;
+    running = false;
+    /** Which files callers other than root may name (api.allowDirs; fixed at start). */
+    access;
+    /** The caller of the request being run (set only while its synchronous part runs). */
+    caller;
+    /** The first apply, of the saved state: its owned objects are checked again (access.ts). */
+    starting = false;
+    /** Address the metrics server listens on (host:port), or undefined. */
+    metricsAddress;
+    // Durability bookkeeping: `gen` counts changes, `savedGen` the last one on disk;
+    // `undone` counts rollbacks so a caller can tell its change was undone.
+    gen = 1; // the starting state, saved by create()
+    savedGen = 0;
+    savedState = { version: 1 };
+    undone = 0;
+    saving = Promise.resolve();
+    constructor(initial, opts) {
+        this.opts = opts;
+        this.log = opts.log ?? jsonLogger();
+        const h = hostOptions(initial);
+        this.host = new Host({
+            ...h, quietPool: true, log: (e) => this.log({ level: 'debug', ...e }),
+            runner: { idleSpellMs: 5, maxSleepMs: 200, ...h.runner, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}) },
+        });
+        this.log({ level: 'info', event: 'pool', buffers: this.host.pool.count, backing: this.host.region.backing, bytes: this.host.region.size, locked: this.host.locked });
+        this.runner.probe = this.tracer;
+        this.registry = buildRegistry(() => this.stats());
+        this.access = new FileAccess(initial.api?.allowDirs ?? []);
+    }
+    /** Build a daemon and apply `initial` (settings fixed at start come from it). */
+    static async create(initial, opts = {}) {
+        await loadBuiltins();
+        const s = validateState(initial);
+        const d = new Daemon(s, opts);
+        d.state = { version: 1, ...(s.engine ? { engine: s.engine } : {}), ...(s.api ? { api: s.api } : {}), ...(s.metrics ? { metrics: s.metrics } : {}) };
+        try {
+            d.starting = true;
+            d.state.owners = s.owners;
+            try {
+                d.apply(resolveApplied(d.state, s));
+            }
+            finally {
+                d.starting = false;
+            }
+            await d.host.ready();
+            // The state as started (seeded from --config, start flags applied) is the first save.
+            if (opts.store) {
+                await d.save().catch((e) => { throw new StateStoreError(`cannot save the state to ${opts.store.file}: ${e.code ?? e.message}`); });
+            }
+        }
+        catch (e) {
+            // Ports already made (their sockets, files) go too: a failed start leaves nothing behind.
+            await d.host.stop().catch((x) => d.log({ level: 'error', event: 'stop-failed', error: x.message }));
+            d.host.close();
+            throw e;
+        }
+        return d;
+    }
+    /**
+     * Serve the API (if the state names a socket) and metrics, and start the engine. If either
+     * listener cannot be opened, everything started so far is stopped (ports' sockets removed,
+     * no API socket left) and the error (ApiError, code "unavailable") names the field.
+     */
+    async start() {
+        const api = this.state.api;
+        try {
+            if (api?.socket) {
+                this.api = new ApiServer({
+                    path: api.socket, ...(api.mode ? { mode: api.mode } : {}), ...(api.group !== undefined ? { group: api.group } : {}),
+                    ...(this.opts.apiIdleTimeoutMs ? { idleTimeoutMs: this.opts.apiIdleTimeoutMs } : {}), log: this.log,
+                }, (m, p, caller) => this.handle(m, p, caller));
+                await this.api.listen();
+                this.log({ event: 'api-listen', socket: api.socket, mode: api.mode ?? '0600', ...(api.group !== undefined ? { group: api.group } : {}), allowDirs: this.access.dirs });
+            }
+            try {
+                await this.syncMetrics();
+            }
+            catch (e) {
+                const c = e.code;
+                throw new ApiError('unavailable', `metrics.listen: cannot listen on ${this.metricsListen}: ${c ?? e.message}${c === 'EADDRINUSE' ? ' (address in use: --metrics HOST:PORT, or off)' : ''}`);
+            }
+        }
+        catch (e) {
+            await this.stop();
+            throw e;
+        }
+        this.running = true;
+        this.runner.start();
+        this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length, ...(this.opts.store ? { stateDir: this.opts.store.dir } : {}) });
+    }
+    async stop() {
+        this.running = false;
+        await this.saving; // a save under way finishes (its callers were not answered yet)
+        await this.api?.close();
+        if (this.metricsServer)
+            await new Promise((r) => this.metricsServer.close(() => r()));
+        this.metricsServer = undefined;
+        await this.host.stop();
+        this.host.close();
+        this.log({ event: 'stopped' });
+    }
+    async syncMetrics() {
+        const want = this.state.metrics?.listen ?? DEFAULT_METRICS;
+        if (want === this.metricsListen)
+            return;
+        if (this.metricsServer) {
+            const s = this.metricsServer;
+            this.metricsServer = undefined;
+            this.metricsAddress = undefined;
+            await new Promise((r) => s.close(() => r()));
+        }
+        this.metricsListen = want;
+        if (want === 'off')
+            return;
+        this.metricsServer = await serveMetrics(this.registry, want);
+        const a = this.metricsServer.address();
+        this.metricsAddress = a && typeof a === 'object' ? `${a.address.includes(':') ? `[${a.address}]` : a.address}:${a.port}` : want;
+        this.log({ event: 'metrics-listen', address: this.metricsAddress });
+    }
+    stats() { return collectStats(this.state, this.engine, this.runner); }
+    get engine() { return this.host.engine; }
+    get runner() { return this.host.runner; }
+    /**
+     * Reconcile to `next` (a full state). Returns the model changes and engine actions; with
+     * `dryRun` nothing changes. Throws ApiError (code "invalid") naming the field.
+     */
+    apply(nextIn, dryRun = false) {
+        let next, planned;
+        try {
+            next = validateState(nextIn);
+            // Owners are the daemon's record, never a document's (see access.ts).
+            const owners = nextOwners(this.starting ? { ...next, owners: this.state.owners } : this.state, next, this.caller, this.access.trusted(this.caller));
+            if (owners)
+                next.owners = owners;
+            else
+                delete next.owners;
+            for (const k of ['poolSize', 'tickHz', 'workers', 'workerCpus']) {
+                if (this.running && JSON.stringify(next.engine?.[k]) !== JSON.stringify(this.state.engine?.[k])) {
+                    throw new StateError(`engine.${k}: fixed at start (restart the daemon to change it)`);
+                }
+            }
+            if (this.running && JSON.stringify(next.api ?? {}) !== JSON.stringify(this.state.api ?? {}))
+                throw new StateError('api: fixed at start (restart the daemon to change it)');
+            planned = this.host.plan(next);
+        }
+        catch (e) {
+            if (e instanceof StateError || e instanceof FilterError)
+                throw new ApiError('invalid', e.message);
+            throw e;
+        }
+        const changes = diffState(this.state, next);
+        const actions = diffConfig(this.engine.currentConfig(), planned.main);
+        if (dryRun && !this.starting)
+            this.access.prepare(this.state, next, this.caller, true); // refused as the apply would be
+        if (dryRun || changes.length === 0)
+            return { changes, actions };
+        const made = this.starting ? this.access.recheck(next) : this.access.prepare(this.state, next, this.caller);
+        try {
+            this.configure(next, planned);
+        }
+        catch (e) {
+            this.access.undo(made);
+            throw e;
+        }
+        this.access.finish(made, this.log);
+        this.state = next;
+        this.gen++;
+        if (next.engine?.idleSpellMs !== undefined)
+            this.runner.idleSpellMs = next.engine.idleSpellMs;
+        if (next.engine?.maxSleepMs !== undefined)
+            this.runner.maxSleepMs = next.engine.maxSleepMs;
+        for (const c of changes)
+            this.log({ event: 'state-change', op: c.op, path: c.path, ...(c.to !== undefined ? { to: c.to } : {}) });
+        if (this.running)
+            void this.syncMetrics().catch((e) => this.log({ level: 'error', event: 'metrics-error', error: e.message }));
+        return { changes, actions };
+    }
+    /** The host applies `state` (an app that cannot be made changes nothing: ApiError invalid). */
+    configure(state, planned) {
+        try {
+            this.host.apply(state, planned);
+        }
+        catch (e) {
+            if (e instanceof ApplyError || e instanceof StateError)
+                throw new ApiError('invalid', e.message);
+            throw e;
+        }
+    }
+    /** Apply a mutation of a copy of the state. */
+    mutate(f) {
+        const next = cloneState(this.state);
+        f(next);
+        for (const k of ['ports', 'bridges', 'routers'])
+            if (next[k] && Object.keys(next[k]).length === 0)
+                delete next[k];
+        if (next.captures && next.captures.length === 0)
+            delete next.captures;
+        return { changes: this.apply(next).changes };
+    }
+    port(n) {
+        if (!this.state.ports?.[n])
+            throw new ApiError('not-found', `no port named "${n}"`);
+    }
+    bridge(n) {
+        const b = this.state.bridges?.[n];
+        if (!b)
+            throw new ApiError('not-found', `no bridge named "${n}"`);
+        return b;
+    }
+    routerName(given, create) {
+        if (given !== undefined) {
+            if (!create && !this.state.routers?.[given])
+                throw new ApiError('not-found', `no router named "${given}"`);
+            return given;
+        }
+        const names = Object.keys(this.state.routers ?? {});
+        if (names.length === 1)
+            return names[0];
+        if (names.length === 0) {
+            if (create)
+                return 'r0';
+            throw new ApiError('not-found', 'no router (add an interface first: sluice route iface add PORT mac=... ipv4=...)');
+        }
+        throw new ApiError('invalid', `several routers (${names.join(', ')}): say which with router=NAME`);
+    }
+    owner(port) {
+        for (const [b, m] of Object.entries(this.state.bridges ?? {}))
+            if (port in m.ports)
+                return `bridge ${b}`;
+        for (const [r, m] of Object.entries(this.state.routers ?? {}))
+            if (port in m.interfaces)
+                return `router ${r}`;
+        return undefined;
+    }
+    portList(only) {
+        if (only !== undefined)
+            this.port(only);
+        const st = this.stats();
+        return Object.entries(this.state.ports ?? {}).filter(([n]) => only === undefined || n === only).map(([n, p]) => ({
+            ...(st.ports.find((x) => x.name === n) ?? {}), name: n, spec: p.spec, ...(this.owner(n) ? { attached: this.owner(n) } : {}),
+        }));
+    }
+    /** The API dispatcher: validate params against the method's schema, run it. */
+    async handle(method, params, caller) {
+        const m = Object.hasOwn(methods, method) ? methods[method] : undefined; // not "__proto__", "toString"…
+        if (!m)
+            throw new ApiError('unknown-method', `unknown method "${method}" (known: ${Object.keys(methods).sort().join(', ')})`);
+        let v = compiled.get(method);
+        if (!v) {
+            v = ajv.compile(m.schema);
+            compiled.set(method, v);
+        }
+        if (!v(params)) {
+            const e = v.errors[0];
+            const p = e.params;
+            const field = `${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}${p.missingProperty ? String(p.missingProperty) : p.additionalProperty ? String(p.additionalProperty) : ''}`;
+            const msg = e.keyword === 'additionalProperties' ? 'unknown parameter' : e.keyword === 'required' ? 'required' : e.message;
+            throw new ApiError('bad-request', `${method}: params${field ? '.' + field : ''}: ${msg}`);
+        }
+        const gen = this.gen, undone = this.undone;
+        // Changes are made in the synchronous part of a method: the caller is known there only.
+        this.caller = caller;
+        let pending;
+        try {
+            pending = m.run(this, params);
+        }
+        finally {
+            this.caller = undefined;
+        }
+        const r = await pending;
+        if (this.gen !== gen)
+            await this.commit(undone);
+        return r;
+    }
+    /** Apply `doc` as `apply` without --prune does (SIGHUP) and save it. */
+    async reload(doc) {
+        const undone = this.undone;
+        const exact = resolveApplied(this.state, doc);
+        const next = mergeApplied(this.state, doc);
+        const r = this.apply(next);
+        if (r.changes.length)
+            await this.commit(undone);
+        return { changes: r.changes, kept: diffState(next, exact).filter((c) => c.op === '-') };
+    }
+    /** Save every change made so far; the answer waits for this (see header). */
+    async commit(undoneBefore = this.undone) {
+        if (!this.opts.store)
+            return;
+        try {
+            await this.save();
+        }
+        catch (e) {
+            const msg = `cannot save the state to ${this.opts.store.file}: ${e.code ?? e.message}`;
+            if (this.undone === undoneBefore)
+                this.undo(msg);
+            throw new ApiError('internal', `${msg} (the change was undone)`);
+        }
+        if (this.undone !== undoneBefore)
+            throw new ApiError('internal', `cannot save the state to ${this.opts.store.file} (the change was undone)`);
+    }
+    /** Queue a save of the current state behind any save in flight (one at a time). */
+    save() {
+        const job = this.saving.then(async () => {
+            if (this.savedGen >= this.gen)
+                return; // a later save took this change along
+            const gen = this.gen, snap = cloneState(this.state);
+            await this.opts.store.save(snap);
+            this.savedGen = gen;
+            this.savedState = snap;
+        });
+        this.saving = job.catch(() => { });
+        return job;
+    }
+    /** Go back to the last saved state after a failed save (best effort on the engine). */
+    undo(reason) {
+        this.undone++;
+        this.log({ level: 'error', event: 'state-undo', reason, changes: this.gen - this.savedGen });
+        try {
+            this.configure(this.savedState);
+        }
+        catch (e) {
+            this.log({ level: 'error', event: 'state-undo-failed', error: e.message });
+        }
+        this.state = cloneState(this.savedState);
+        this.gen = this.savedGen;
+    }
+    // Methods below are reached through `handle`.
+    static methods() { return methods; }
+    _portAdd(p) {
+        if (this.state.ports?.[p.name])
+            throw new ApiError('exists', `port "${p.name}" already exists`);
+        if (this.state.bridges?.[p.name] || this.state.routers?.[p.name])
+            throw new ApiError('exists', `name "${p.name}" is used by a bridge or router`);
+        const missing = missingArgument(p.spec);
+        if (missing)
+            throw new ApiError('bad-request', `port.add: params.spec: ${missing}`);
+        const held = holderOf(this.state, p.spec);
+        if (held)
+            throw new ApiError('exists', `port "${p.name}": ${held.what} is already held by ${held.holder}`);
+        try {
+            portAppSpec(p.name, p.spec);
+        }
+        catch (e) {
+            throw new ApiError('invalid', e.message);
+        }
+        const r = this.mutate((s) => { (s.ports ??= {})[p.name] = { spec: p.spec }; });
+        this.log({ event: 'port-add', port: p.name, spec: p.spec });
+        return r;
+    }
+    _portDel(p) {
+        this.port(p.name);
+        const r = this.mutate((s) => {
+            delete s.ports[p.name];
+            for (const b of Object.values(s.bridges ?? {}))
+                delete b.ports[p.name];
+            for (const rt of Object.values(s.routers ?? {})) {
+                delete rt.interfaces[p.name];
+                rt.routes = (rt.routes ?? []).filter((x) => x.dev !== p.name);
+                if (rt.routes.length === 0)
+                    delete rt.routes;
+            }
+            s.captures = (s.captures ?? []).filter((c) => c.port !== p.name);
+        });
+        this.log({ event: 'port-del', port: p.name });
+        return r;
+    }
+    _bridgeAdd(p) {
+        if (this.state.bridges?.[p.name])
+            throw new ApiError('exists', `bridge "${p.name}" already exists`);
+        if (this.state.ports?.[p.name] || this.state.routers?.[p.name])
+            throw new ApiError('exists', `name "${p.name}" is used by a port or router`);
+        for (const port of p.ports ?? []) {
+            this.port(port);
+            const o = this.owner(port);
+            if (o)
+                throw new ApiError('exists', `port "${port}" is already attached to ${o}`);
+        }
+        return this.mutate((s) => {
+            const members = {};
+            (p.ports ?? []).forEach((port, i) => { members[port] = { ofport: i + 1 }; });
+            (s.bridges ??= {})[p.name] = { ...(p.type ? { type: p.type } : {}), ports: members };
+        });
+    }
+    _bridgeDel(p) {
+        this.bridge(p.name);
+        return this.mutate((s) => { delete s.bridges[p.name]; });
+    }
+    _bridgeAddIf(p) {
+        const b = this.bridge(p.bridge);
+        this.port(p.port);
+        const o = this.owner(p.port);
+        if (o)
+            throw new ApiError('exists', `port "${p.port}" is already attached to ${o}`);
+        // OpenFlow numbers in the order ports join (the lowest free one), fixed while the port stays.
+        const used = new Set(Object.values(bridgeOfports(b)));
+        if (p.ofport !== undefined && used.has(p.ofport))
+            throw new ApiError('exists', `ofport ${p.ofport} is already used in bridge ${p.bridge}`);
+        let ofport = p.ofport ?? 1;
+        while (p.ofport === undefined && used.has(ofport))
+            ofport++;
+        return this.mutate((s) => {
+            const bm = s.bridges[p.bridge];
+            for (const [n, m] of Object.entries(bridgeOfports(bm)))
+                bm.ports[n].ofport = m;
+            bm.ports[p.port] = { ...(p.vlan !== undefined ? { vlan: p.vlan } : {}), ...(p.trunk ? { trunk: p.trunk } : {}), ofport };
+        });
+    }
+    /** A member's VLAN settings change in place (the port stays, and so does what it learned). */
+    _bridgeSetIf(p) {
+        const b = this.bridge(p.bridge);
+        if (!(p.port in b.ports))
+            throw new ApiError('not-found', `port "${p.port}" is not in bridge ${p.bridge}`);
+        return this.mutate((s) => {
+            const m = s.bridges[p.bridge].ports[p.port];
+            delete m.vlan;
+            delete m.trunk;
+            if (p.vlan !== undefined)
+                m.vlan = p.vlan;
+            if (p.trunk)
+                m.trunk = p.trunk;
+        });
+    }
+    _bridgeDelIf(p) {
+        const b = this.bridge(p.bridge);
+        if (!(p.port in b.ports))
+            throw new ApiError('not-found', `port "${p.port}" is not in bridge ${p.bridge}`);
+        return this.mutate((s) => { delete s.bridges[p.bridge].ports[p.port]; });
+    }
+    _bridgeShow(p) {
+        if (p.name !== undefined)
+            this.bridge(p.name);
+        return Object.entries(this.state.bridges ?? {}).filter(([n]) => p.name === undefined || n === p.name).map(([n, b]) => {
+            const app = this.engine.apps.get(n);
+            const of = bridgeOfports(b);
+            const ports = Object.entries(b.ports).map(([port, m]) => ({ name: port, ...m, ofport: of[port] }));
+            return { name: n, type: b.type ?? 'learning', ports, ...(b.flows ? { flowCount: b.flows.length } : {}), ...(app?.report ? { info: app.report() } : {}) };
+        });
+    }
+    _routeAdd(p) {
+        const r = this.routerName(p.router, false);
+        const route = { prefix: p.prefix, ...(p.via ? { via: p.via } : {}), ...(p.dev ? { dev: p.dev } : {}) };
+        if ((this.state.routers[r].routes ?? []).some((x) => x.prefix === p.prefix))
+            throw new ApiError('exists', `route ${p.prefix} already exists in ${r} (del it first)`);
+        return this.mutate((s) => { (s.routers[r].routes ??= []).push(route); });
+    }
+    _routeDel(p) {
+        const r = this.routerName(p.router, false);
+        if (!(this.state.routers[r].routes ?? []).some((x) => x.prefix === p.prefix))
+            throw new ApiError('not-found', `no route ${p.prefix} in ${r}`);
+        return this.mutate((s) => {
+            const rt = s.routers[r];
+            rt.routes = rt.routes.filter((x) => x.prefix !== p.prefix);
+            if (rt.routes.length === 0)
+                delete rt.routes;
+        });
+    }
+    _ifaceAdd(p) {
+        const r = this.routerName(p.router, true);
+        this.port(p.port);
+        const o = this.owner(p.port);
+        if (o)
+            throw new ApiError('exists', `port "${p.port}" is already attached to ${o}`);
+        if (!this.state.routers?.[r] && (this.state.ports?.[r] || this.state.bridges?.[r]))
+            throw new ApiError('exists', `name "${r}" is used by a port or bridge`);
+        return this.mutate((s) => {
+            const rt = ((s.routers ??= {})[r] ??= { interfaces: {} });
+            rt.interfaces[p.port] = { mac: p.mac, ...(p.ipv4 ? { ipv4: p.ipv4 } : {}), ...(p.ipv6 ? { ipv6: p.ipv6 } : {}), ...(p.mtu ? { mtu: p.mtu } : {}) };
+        });
+    }
+    _ifaceDel(p) {
+        const r = this.routerName(p.router, false);
+        if (!(p.port in this.state.routers[r].interfaces))
+            throw new ApiError('not-found', `port "${p.port}" is not an interface of ${r}`);
+        return this.mutate((s) => {
+            const rt = s.routers[r];
+            delete rt.interfaces[p.port];
+            rt.routes = (rt.routes ?? []).filter((x) => x.dev !== p.port);
+            if (rt.routes.length === 0)
+                delete rt.routes;
+            if (Object.keys(rt.interfaces).length === 0)
+                delete s.routers[r];
+        });
+    }
+    _routeShow(p) {
+        const names = p.router !== undefined ? [this.routerName(p.router, false)] : Object.keys(this.state.routers ?? {});
+        return names.map((n) => {
+            const app = this.engine.apps.get(n);
+            const r = this.state.routers[n];
+            const interfaces = Object.entries(r.interfaces).map(([port, i]) => ({ port, ...i }));
+            return { name: n, interfaces, routes: r.routes ?? [], ...(app?.report ? { info: app.report() } : {}) };
+        });
+    }
+    flowBridge(n) {
+        const b = this.bridge(n);
+        if ((b.type ?? 'learning') !== 'flow')
+            throw new ApiError('invalid', `bridge "${n}" is of type ${b.type ?? 'learning'}; flows need a bridge of type flow`);
+    }
+    /** The flow-table or l2-bridge app of a bridge, as the flow and fdb verbs use it. */
+    bridgeApp(n) {
+        return this.engine.apps.get(n);
+    }
+    /** add-flow / mod-flows / del-flows (ovs-ofctl semantics, flow-mod.ts) on the state's flow lines. */
+    _flowMod(op, p) {
+        this.flowBridge(p.bridge);
+        // Rules that timed out leave the state first, so a flow added again is really new.
+        const gone = this.bridgeApp(p.bridge)?.expiredLines?.() ?? [];
+        const changes = [];
+        if (gone.length > 0)
+            changes.push(...this.setFlows(p.bridge, (this.state.bridges[p.bridge].flows ?? []).filter((l) => !gone.includes(l))));
+        const b = this.state.bridges[p.bridge];
+        let r;
+        try {
+            r = flowMod(b.flows ?? [], portMapOf(b), { op, flow: p.flow ?? '', strict: p.strict === true });
+        }
+        catch (e) {
+            throw new ApiError('invalid', e.message);
+        }
+        // add-flow over a flow with the same match and priority replaces it: counters restart.
+        if (r.replaced !== undefined)
+            changes.push(...this.setFlows(p.bridge, (b.flows ?? []).filter((l) => l !== r.replaced)));
+        changes.push(...this.setFlows(p.bridge, r.lines));
+        return { changes, count: r.count };
+    }
+    setFlows(bridge, lines) {
+        return this.mutate((s) => {
+            const b = s.bridges[bridge];
+            if (lines.length === 0)
+                delete b.flows;
+            else
+                b.flows = lines;
+        }).changes;
+    }
+    _flowDump(p) {
+        this.flowBridge(p.bridge);
+        // A flow bridge without member ports has no app yet: its flows (in the state) have no counters.
+        const app = this.bridgeApp(p.bridge);
+        try {
+            return { bridge: p.bridge, flows: app?.flowEntries?.(p.match ?? '', p.names === true) ?? [] };
+        }
+        catch (e) {
+            throw new ApiError('invalid', e.message);
+        }
+    }
+    _flowTrace(p) {
+        this.flowBridge(p.bridge);
+        const app = this.bridgeApp(p.bridge);
+        if (!app?.trace)
+            throw new ApiError('invalid', `bridge "${p.bridge}" has no ports yet: nothing to trace`);
+        try {
+            return { bridge: p.bridge, ...app.trace(p.flow) };
+        }
+        catch (e) {
+            throw new ApiError('invalid', e.message);
+        }
+    }
+    _fdb(p) {
+        this.bridge(p.bridge);
+        const app = this.bridgeApp(p.bridge);
+        if (p.flush)
+            return { bridge: p.bridge, flushed: app?.flushMacs?.() ?? 0 };
+        const ofs = bridgeOfports(this.state.bridges[p.bridge]);
+        return { bridge: p.bridge, macs: (app?.macTable?.() ?? []).map((e) => ({ port: e.name ?? e.port, ofport: ofs[String(e.name ?? e.port)] ?? e.port, vlan: e.vlan, mac: e.mac, age: Math.floor(e.age ?? e.ageSec ?? 0) })) };
+    }
+    _captureAdd(p) {
+        this.port(p.port);
+        if ((this.state.captures ?? []).some((c) => c.port === p.port && c.file === p.file))
+            throw new ApiError('exists', `port ${p.port} is already captured to ${p.file}`);
+        const held = holderOf(this.state, fileClaims(p.file));
+        if (held)
+            throw new ApiError('exists', `capture of port ${p.port}: ${held.what} is already held by ${held.holder}`);
+        return this.mutate((s) => { (s.captures ??= []).push({ port: p.port, file: p.file, ...(p.dir ? { dir: p.dir } : {}), ...(p.filter ? { filter: p.filter } : {}) }); });
+    }
+    _captureDel(p) {
+        const match = (c) => c.port === p.port && (p.file === undefined || c.file === p.file);
+        if (!(this.state.captures ?? []).some(match))
+            throw new ApiError('not-found', `no capture on ${p.port}${p.file ? ` to ${p.file}` : ''}`);
+        return this.mutate((s) => { s.captures = s.captures.filter((c) => !match(c)); });
+    }
+    _traceAdd(p) {
+        this.port(p.port);
+        let id;
+        try {
+            id = this.tracer.add(p.port, p.count, p.filter ?? '');
+        }
+        catch (e) {
+            throw new ApiError('invalid', e.message);
+        }
+        this.runner.kick();
+        this.log({ event: 'trace-add', id, port: p.port, count: p.count, filter: p.filter ?? '' });
+        return { id };
+    }
+    _traceShow(p) {
+        if (p.id !== undefined && !this.tracer.has(p.id))
+            throw new ApiError('not-found', `no trace ${p.id}`);
+        return this.tracer.info(p.id);
+    }
+    _traceDel(p) {
+        if (p.id !== undefined && !this.tracer.has(p.id))
+            throw new ApiError('not-found', `no trace ${p.id}`);
+        return { deleted: this.tracer.del(p.id) };
+    }
+    async _profile(p) {
+        this.log({ event: 'profile-start', seconds: p.seconds });
+        try {
+            return await recordProfile(p.seconds);
+        }
+        catch (e) {
+            throw new ApiError('busy', e.message);
+        }
+    }
+    /**
+     * `apply`: objects in the document are created or replaced; objects it does not list are
+     * kept and reported (`kept`) unless `prune` removes them (mergeApplied vs resolveApplied).
+     */
+    _configApply(p) {
+        let doc;
+        if (p.yaml !== undefined) {
+            try {
+                doc = parseState(p.yaml, 'config');
+            }
+            catch (e) {
+                throw new ApiError('invalid', e.message);
+            }
+        }
+        else if (p.state !== undefined) {
+            try {
+                doc = validateState(p.state);
+            }
+            catch (e) {
+                throw new ApiError('invalid', e.message);
+            }
+        }
+        else
+            throw new ApiError('bad-request', 'config.apply: params.state or params.yaml is required');
+        const exact = resolveApplied(this.state, doc);
+        const next = p.prune === true ? exact : mergeApplied(this.state, doc);
+        const kept = p.prune === true ? [] : diffState(next, exact).filter((c) => c.op === '-');
+        const r = this.apply(next, p.dryRun === true);
+        const keptText = kept.length ? `\nnot in the document, kept (apply --prune removes them):\n${formatChanges(kept)}` : '';
+        return { dryRun: p.dryRun === true, prune: p.prune === true, changes: r.changes, kept, text: formatChanges(r.changes) + keptText, actions: r.actions };
+    }
+}
+const methods = {
+    'ping': { schema: obj({}), run: (d) => ({ pong: true, pid: process.pid, version: 1, ports: Object.keys(d.state.ports ?? {}).length, metrics: d.metricsAddress ?? null }) },
+    'config.get': { schema: obj({}), run: (d) => ({ state: d.state, yaml: printState(d.state) }) },
+    'config.apply': { schema: obj({ state: { type: 'object' }, yaml: { type: 'string' }, dryRun: { type: 'boolean' }, prune: { type: 'boolean' } }), run: (d, p) => d._configApply(p) },
+    'port.add': { schema: obj({ name, spec: { type: 'string', minLength: 1 } }, ['name', 'spec']), run: (d, p) => d._portAdd(p) },
+    'port.del': { schema: obj({ name }, ['name']), run: (d, p) => d._portDel(p) },
+    'port.show': { schema: obj({ name }), run: (d, p) => d.portList(p.name) },
+    'bridge.add': { schema: obj({ name, type: { enum: ['learning', 'flow', 'patch'] }, ports: { type: 'array', items: name, uniqueItems: true } }, ['name']), run: (d, p) => d._bridgeAdd(p) },
+    'bridge.del': { schema: obj({ name }, ['name']), run: (d, p) => d._bridgeDel(p) },
+    'bridge.addif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } }, ofport: { type: 'integer', minimum: 1, maximum: 0xfeff } }, ['bridge', 'port']), run: (d, p) => d._bridgeAddIf(p) },
+    'bridge.delif': { schema: obj({ bridge: name, port: name }, ['bridge', 'port']), run: (d, p) => d._bridgeDelIf(p) },
+    'bridge.show': { schema: obj({ name }), run: (d, p) => d._bridgeShow(p) },
+    'route.add': { schema: obj({ router: name, prefix: { type: 'string', minLength: 1 }, via: { type: 'string' }, dev: name }, ['prefix']), run: (d, p) => d._routeAdd(p) },
+    'route.del': { schema: obj({ router: name, prefix: { type: 'string', minLength: 1 } }, ['prefix']), run: (d, p) => d._routeDel(p) },
+    'route.show': { schema: obj({ router: name }), run: (d, p) => d._routeShow(p) },
+    'route.iface.add': { schema: obj({ router: name, port: name, mac: { type: 'string' }, ipv4: { type: 'string' }, ipv6: { type: 'string' }, mtu: { type: 'integer', minimum: 576, maximum: 65535 } }, ['port', 'mac']), run: (d, p) => d._ifaceAdd(p) },
+    'route.iface.del': { schema: obj({ router: name, port: name }, ['port']), run: (d, p) => d._ifaceDel(p) },
+    'flow.add': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge', 'flow']), run: (d, p) => d._flowMod('add', p) },
+    'flow.mod': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 }, strict: { type: 'boolean' } }, ['bridge', 'flow']), run: (d, p) => d._flowMod('mod', p) },
+    'flow.del': { schema: obj({ bridge: name, flow: { type: 'string' }, strict: { type: 'boolean' } }, ['bridge']), run: (d, p) => d._flowMod('del', p) },
+    'flow.dump': { schema: obj({ bridge: name, match: { type: 'string' }, names: { type: 'boolean' } }, ['bridge']), run: (d, p) => d._flowDump(p) },
+    'flow.trace': { schema: obj({ bridge: name, flow: { type: 'string', minLength: 1 } }, ['bridge', 'flow']), run: (d, p) => d._flowTrace(p) },
+    'fdb.show': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._fdb(p) },
+    'fdb.flush': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._fdb({ ...p, flush: true }) },
+    'bridge.setif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } } }, ['bridge', 'port']), run: (d, p) => d._bridgeSetIf(p) },
+    'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
+    'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },
+    'capture.show': { schema: obj({}), run: (d) => (d.state.captures ?? []).map((c) => ({ ...c, dir: c.dir ?? 'both' })) },
+    'stats': { schema: obj({}), run: (d) => d.stats() },
+    'trace.add': { schema: obj({ port: name, count: { type: 'integer', minimum: 1, maximum: 1000 }, filter: { type: 'string' } }, ['port', 'count']), run: (d, p) => d._traceAdd(p) },
+    'trace.show': { schema: obj({ id: { type: 'integer' } }), run: (d, p) => d._traceShow(p) },
+    'trace.del': { schema: obj({ id: { type: 'integer' } }), run: (d, p) => d._traceDel(p) },
+    'profile': { schema: obj({ seconds: { type: 'number', exclusiveMinimum: 0, maximum: 600 } }, ['seconds']), run: (d, p) => d._profile(p) },
+};
+//# sourceMappingURL=daemon.js.map

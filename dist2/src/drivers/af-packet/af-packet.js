@@ -1,0 +1,453 @@
+/**
+ * AF_PACKET port (`af-packet:IFNAME[,fanout=N]`): a kernel network interface (veth end,
+ * NIC, bridge port…) joined to the switch through memory-mapped TPACKET_V3 rings.
+ *
+ *   interface ──RX ring (blocks)──► copy into pool packets ──► output
+ *   input ──► copy into TX ring frames ──► one sendto() kick per burst ──► interface
+ *
+ * RX walks blocks the kernel has handed over (block_status & TP_STATUS_USER), copies each
+ * frame into a pool packet (re-inserting the VLAN tag the kernel moved to metadata, and
+ * completing checksums of CSUMNOTREADY frames), and returns the block with
+ * TP_STATUS_KERNEL. A block may be consumed across several pulls (cursor kept in
+ * `RxQueue`). TX fills AVAILABLE frames with SEND_REQUEST and kicks once; when the next
+ * frame is still owned by the kernel the packets stay on the input link (back-pressure).
+ * No syscall per packet.
+ *
+ * With `fanout=N`, N sockets join one PACKET_FANOUT group (hash by flow) and are polled in
+ * turn; TX uses the first. State: `up`, or `down` with a reason (no such interface,
+ * permission denied, interface down, no carrier, send error). While down, packets sent to
+ * the port are dropped as `port_down`; `tick()` re-checks once a second and reopens the
+ * sockets when the interface (possibly re-created with a new index) is back.
+ *
+ * Ring memory is written by the kernel; every offset read from it is bounds-checked
+ * against its block before use (a bad frame skips the rest of its block, counted).
+ */
+import { App } from '../../core/app.js';
+import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
+import { HEADROOM } from '../../core/packet.js';
+import { checkIfName, ifIndex, ifFlags, ifMtu, setIfUp, IFF_UP, IFF_RUNNING, SysError, openPacketSocket, kickTx, readStats, } from '../../sys/index.js';
+import { BLOCK_STATUS, BLOCK_NUM_PKTS, BLOCK_FIRST_PKT, TP_NEXT_OFFSET, TP_SNAPLEN, TP_LEN, TP_STATUS, TP_MAC, TP_VLAN_TCI, TP_VLAN_TPID, TPACKET3_HDRLEN, TP_STATUS_KERNEL, TP_STATUS_USER, TP_STATUS_VLAN_VALID, TP_STATUS_VLAN_TPID_VALID, TP_STATUS_SEND_REQUEST, TP_STATUS_SENDING, } from '../../sys/packet-socket.js';
+import { copyWords, words } from '../../lib/offload/copy-words.js';
+import { VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, readVnetHdr, writeVnetHdrNone, checkVnetHdr, } from '../../lib/offload/vnet-hdr.js';
+import { GSO_MAX_FRAME, completePartialChecksum } from '../../lib/offload/gso.js';
+import { OffloadRx } from '../offload/offload-rx.js';
+import { PortState } from './port-state.js';
+export const afPacketSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['ifname'],
+    properties: {
+        ifname: { type: 'string', minLength: 1, maxLength: 15 },
+        fanout: { type: 'integer', minimum: 1, maximum: 64 },
+        fanoutMode: { enum: ['hash', 'lb', 'cpu', 'rollover', 'rnd', 'qm'] },
+        promisc: { type: 'boolean' },
+        up: { type: 'boolean' },
+        blockSize: { type: 'integer', minimum: 4096, maximum: 1 << 24 },
+        blocks: { type: 'integer', minimum: 2, maximum: 4096 },
+        retireMs: { type: 'integer', minimum: 0, maximum: 1000 },
+        txFrames: { type: 'integer', minimum: 8, maximum: 1 << 16 },
+        qdiscBypass: { type: 'boolean' },
+        burst: { type: 'integer', minimum: 1, maximum: 1023 },
+    },
+};
+const ENETDOWN = 100, ENXIO = 6, ENODEV = 19, EAGAIN = 11, ENOBUFS = 105, EINTR = 4;
+/** sizeof(struct tpacket3_hdr): the virtio-net header sits between it and the frame. */
+const TP3_HDR_SIZE = 48;
+/** TX frames start with a virtio-net header (PACKET_VNET_HDR), then the Ethernet frame. */
+const TX_DATA = TPACKET3_HDRLEN + VNET_HDR_LEN;
+const CHECK_MS = 1000;
+let fanoutGroups = 0;
+/** One socket's rings and RX cursor. Monomorphic: all fields set here. */
+class RxQueue {
+    sock;
+    u8;
+    u16;
+    u32;
+    /** Block being consumed, and whether we own it (USER seen, not yet returned). */
+    block = 0;
+    owned = false;
+    /** Packets left in the owned block and byte offset of the next one. */
+    left = 0;
+    next = 0;
+    txNext = 0;
+    constructor(sock) {
+        this.sock = sock;
+        const buf = sock.mapping.buffer;
+        this.u8 = new Uint8Array(buf);
+        this.u16 = new Uint16Array(buf, 0, buf.byteLength >>> 1);
+        this.u32 = new Uint32Array(buf, 0, buf.byteLength >>> 2);
+    }
+}
+export class AfPacketPort extends App {
+    ifname;
+    state;
+    args;
+    burst;
+    queues = [];
+    rr = 0;
+    out;
+    in;
+    data32;
+    nextCheck = 0;
+    ifindex = 0;
+    /** Frames the kernel dropped because the RX ring was full (PACKET_STATISTICS). */
+    ringDrops = 0;
+    /** Frames whose ring header was inconsistent (rest of block skipped). */
+    badFrames = 0;
+    /** Virtio-net headers: partial checksums, super-frames cut in software, refusals. */
+    offload;
+    /** A super-frame, VLAN tag restored, on its way to segmentation. */
+    scratch = new Uint8Array((GSO_MAX_FRAME + 16) & ~3);
+    scratch32 = new Uint32Array(this.scratch.buffer);
+    /** Frames the kernel truncated (larger than a ring block, e.g. GRO/GSO super-frames). */
+    truncated = 0;
+    /** sendto() kicks and their failures. */
+    kicks = 0;
+    kickErrors = 0;
+    /** Frames that waited on the input link because the TX ring was full. */
+    txRingFull = 0;
+    constructor(ctx, args) {
+        super(ctx);
+        checkIfName(args.ifname); // a malformed name is a config error, not a port state
+        this.ifname = args.ifname;
+        this.args = args;
+        this.burst = args.burst ?? 256;
+        this.state = new PortState(`${ctx.name} (af-packet ${args.ifname})`);
+        this.data32 = words(this.pool.data);
+        this.offload = new OffloadRx(this.pool, this.data32, this.counters);
+        this.check(); // a missing or unusable interface leaves the port down, retried in tick()
+    }
+    /** Open the sockets (control path); on failure the port is down with the reason. */
+    open(index) {
+        const a = this.args;
+        const n = a.fanout ?? 1;
+        let mtu = 1500;
+        try {
+            mtu = ifMtu(this.ifname);
+        }
+        catch { /* keep the default */ }
+        let frame = 2048;
+        while (frame - TX_DATA < Math.min(mtu + 22, this.pool.maxLen) && frame < 65536)
+            frame <<= 1;
+        const group = n > 1 ? ((process.pid * 7 + fanoutGroups++) & 0xffff) : undefined;
+        const qs = [];
+        try {
+            if (a.up ?? true)
+                setIfUp(this.ifname, true);
+            for (let i = 0; i < n; i++) {
+                const s = openPacketSocket({
+                    ifname: this.ifname, ifindex: index, rxBlockSize: a.blockSize ?? 1 << 18, rxBlockCount: a.blocks ?? 16,
+                    retireMs: a.retireMs ?? 1, txFrameSize: frame, txFrameCount: a.txFrames ?? 1024, promisc: a.promisc ?? true,
+                    ...(group !== undefined ? { fanoutGroup: group, fanoutMode: a.fanoutMode ?? 'hash' } : {}), qdiscBypass: a.qdiscBypass ?? false,
+                    vnetHdr: true,
+                });
+                qs.push(new RxQueue(s));
+            }
+        }
+        catch (e) {
+            for (const q of qs)
+                q.sock.close();
+            if (!(e instanceof SysError) && !(e instanceof RangeError))
+                throw e;
+            this.state.setDown(reasonOf(e));
+            return;
+        }
+        this.queues = qs;
+        this.ifindex = index;
+    }
+    close() {
+        for (const q of this.queues) {
+            try {
+                this.ringDrops += readStats(q.sock.fd).drops;
+            }
+            catch { /* socket already broken */ }
+            q.sock.close();
+        }
+        this.queues = [];
+        this.ifindex = 0;
+    }
+    /** Re-evaluate the interface: (re)open, or go down with a reason. Control path. */
+    check() {
+        let index;
+        try {
+            index = ifIndex(this.ifname);
+        }
+        catch (e) {
+            this.close();
+            this.state.setDown(reasonOf(e));
+            return;
+        }
+        if (index === 0) {
+            this.close();
+            this.state.setDown(`no interface named ${this.ifname}`);
+            return;
+        }
+        if (this.queues.length > 0 && index !== this.ifindex)
+            this.close(); // deleted and re-created
+        if (this.queues.length === 0) {
+            this.open(index);
+            if (this.queues.length === 0)
+                return;
+        }
+        let flags;
+        try {
+            flags = ifFlags(this.ifname);
+        }
+        catch (e) {
+            this.close();
+            this.state.setDown(reasonOf(e));
+            return;
+        }
+        if ((flags & IFF_UP) === 0)
+            this.state.setDown('interface is administratively down');
+        else if ((flags & IFF_RUNNING) === 0)
+            this.state.setDown('interface has no carrier (lower layer down)');
+        else
+            this.state.setUp();
+    }
+    linked() { this.out = this.output.output; this.in = this.input.input; }
+    pull() {
+        const out = this.out;
+        const qs = this.queues;
+        if (out === undefined || qs.length === 0)
+            return;
+        let budget = out.nwritable();
+        if (budget > this.burst)
+            budget = this.burst;
+        const n = qs.length;
+        for (let i = 0; i < n && budget > 0; i++) {
+            const q = qs[(this.rr + i) % n];
+            budget -= this.rxBurst(q, out, budget);
+        }
+        this.rr = (this.rr + 1) % n;
+    }
+    /** Move up to `max` frames from q's RX ring to `out`; returns frames taken off the ring. */
+    rxBurst(q, out, max) {
+        const u8 = q.u8, u16 = q.u16, u32 = q.u32;
+        const bs = q.sock.rxBlockSize;
+        const pool = this.pool, data = pool.data, data32 = this.data32, c = this.counters;
+        let n = 0;
+        while (n < max) {
+            const b = q.block * bs;
+            if (!q.owned) {
+                // Pairs with the kernel's smp_wmb before it sets TP_STATUS_USER on a retired block.
+                if ((Atomics.load(u32, (b + BLOCK_STATUS) >>> 2) & TP_STATUS_USER) === 0)
+                    break;
+                q.owned = true;
+                q.left = u32[(b + BLOCK_NUM_PKTS) >>> 2];
+                q.next = b + u32[(b + BLOCK_FIRST_PKT) >>> 2];
+            }
+            if (q.left === 0) {
+                // Hand the block back; the kernel reads block_status before filling it again.
+                Atomics.store(u32, (b + BLOCK_STATUS) >>> 2, TP_STATUS_KERNEL);
+                q.owned = false;
+                q.block = q.block + 1 === q.sock.rxBlockCount ? 0 : q.block + 1;
+                continue;
+            }
+            const h = q.next;
+            const end = b + bs;
+            // TRUST: h is checked against this block before any field is read.
+            if ((h & 3) !== 0 || h < b || h + TPACKET3_HDRLEN > end) {
+                this.badFrames++;
+                q.left = 0;
+                continue;
+            }
+            const snap = u32[(h + TP_SNAPLEN) >>> 2];
+            const wire = u32[(h + TP_LEN) >>> 2];
+            const status = u32[(h + TP_STATUS) >>> 2];
+            const mac = h + u16[(h + TP_MAC) >>> 1];
+            if (mac + snap > end || snap < 14 || mac - VNET_HDR_LEN < h + TP3_HDR_SIZE) {
+                this.badFrames++;
+                q.left = 0;
+                continue;
+            }
+            const rx = this.offload, vh = rx.vh;
+            readVnetHdr(u8, mac - VNET_HDR_LEN, vh);
+            const vlan = (status & TP_STATUS_VLAN_VALID) !== 0 ? 4 : 0;
+            if (vh.gsoType !== GSO_NONE && snap === wire && checkVnetHdr(vh, snap) === OffloadError.OK) {
+                // A super-frame: segmented into pool packets, if the output has room for all of them.
+                const took = this.rxSuper(q, h, mac, snap, vlan, status, out, max - n);
+                if (took < 0)
+                    break; // no room now: the frame stays on the ring for the next pull
+                q.left--;
+                q.next = h + u32[(h + TP_NEXT_OFFSET) >>> 2];
+                n += took;
+                continue;
+            }
+            q.left--;
+            q.next = h + u32[(h + TP_NEXT_OFFSET) >>> 2];
+            n++;
+            const bad = checkVnetHdr(vh, snap);
+            if (bad !== OffloadError.OK && snap === wire) {
+                rx.refuse(bad, snap);
+                continue;
+            }
+            c[RX_PACKETS]++;
+            c[RX_BYTES] += wire;
+            if (snap < wire) {
+                this.truncated++;
+                c[DROP_BASE + DropReason.TOO_BIG]++;
+                continue;
+            }
+            if (snap + vlan > pool.maxLen) {
+                c[DROP_BASE + DropReason.TOO_BIG]++;
+                continue;
+            }
+            const p = pool.alloc();
+            if (p < 0) {
+                c[DROP_BASE + DropReason.NO_BUFFER]++;
+                continue;
+            }
+            // Headroom chosen so the packet start has the frame's alignment mod 4: word copies.
+            pool.off[p] = HEADROOM - 4 + (mac & 3);
+            const d = pool.start(p);
+            if (vlan === 0) {
+                copyWords(data, data32, d, u8, u32, mac, snap);
+            }
+            else {
+                copyWords(data, data32, d, u8, u32, mac, 12);
+                this.restoreTag(data, d, u16, u32, h, status);
+                copyWords(data, data32, d + 16, u8, u32, mac + 12, snap - 12);
+            }
+            pool.len[p] = snap + vlan;
+            if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
+                // Sent by a local stack with checksum offload (the far end of a veth): finish it here.
+                completePartialChecksum(data, d, snap + vlan, vh.csumStart + vlan, vh.csumOffset);
+                rx.checksumsCompleted++;
+            }
+            out.transmit(p);
+        }
+        return n;
+    }
+    /** The kernel moved the frame's VLAN tag to metadata: write it back after the MACs at d. */
+    restoreTag(buf, d, u16, u32, h, status) {
+        const tpid = (status & TP_STATUS_VLAN_TPID_VALID) !== 0 ? u16[(h + TP_VLAN_TPID) >>> 1] : 0x8100;
+        const tci = u32[(h + TP_VLAN_TCI) >>> 2];
+        buf[d + 12] = tpid >>> 8;
+        buf[d + 13] = tpid & 0xff;
+        buf[d + 14] = (tci >>> 8) & 0xff;
+        buf[d + 15] = tci & 0xff;
+    }
+    /**
+     * Segment the GSO super-frame at ring offset `mac` (header already checked) into pool
+     * packets on `out`. Returns the link slots used (segments, or 1 for a refused frame), or -1
+     * when `room` cannot take every segment (the caller leaves the frame on the ring).
+     */
+    rxSuper(q, h, mac, snap, vlan, status, out, room) {
+        const s8 = this.scratch, s32 = this.scratch32, rx = this.offload;
+        const len = snap + vlan;
+        if (len > GSO_MAX_FRAME) {
+            rx.refuse(OffloadError.TOO_BIG, snap);
+            return 1;
+        }
+        // Same alignment mod 4 as the ring frame, so the copy runs in words.
+        const st = 4 + (mac & 3);
+        if (vlan === 0)
+            copyWords(s8, s32, st, q.u8, q.u32, mac, snap);
+        else {
+            copyWords(s8, s32, st, q.u8, q.u32, mac, 12);
+            this.restoreTag(s8, st, q.u16, q.u32, h, status);
+            copyWords(s8, s32, st + 16, q.u8, q.u32, mac + 12, snap - 12);
+        }
+        const segs = rx.planSuper(s8, st, len);
+        if (segs === 0)
+            return 1;
+        if (segs > room)
+            return -1;
+        rx.emit(s8, s32, st, out);
+        return segs;
+    }
+    push() {
+        const l = this.in;
+        if (l === undefined || l.empty())
+            return;
+        const pool = this.pool, c = this.counters;
+        if (!this.state.up || this.queues.length === 0) {
+            while (!l.empty())
+                this.drop(l.receive(), DropReason.PORT_DOWN);
+            return;
+        }
+        const q = this.queues[0];
+        const s = q.sock;
+        const u8 = q.u8, u32 = q.u32, data = pool.data, data32 = this.data32;
+        const fsize = s.txFrameSize, mask = s.txFrameCount - 1, base = s.txOff, room = fsize - TX_DATA;
+        let queued = 0;
+        while (!l.empty()) {
+            const f = base + q.txNext * fsize;
+            // Pairs with the kernel's release of the frame (status back to AVAILABLE after send).
+            if ((Atomics.load(u32, (f + TP_STATUS) >>> 2) & (TP_STATUS_SEND_REQUEST | TP_STATUS_SENDING)) !== 0) {
+                this.txRingFull++;
+                break;
+            }
+            const p = l.receive();
+            const len = pool.len[p];
+            if (len > room) {
+                this.drop(p, DropReason.TOO_BIG);
+                continue;
+            }
+            writeVnetHdrNone(u8, f + TPACKET3_HDRLEN); // a complete frame: no offload asked of the kernel
+            copyWords(u8, u32, f + TX_DATA, data, data32, pool.start(p), len);
+            u32[(f + TP_NEXT_OFFSET) >>> 2] = 0;
+            u32[(f + TP_LEN) >>> 2] = len + VNET_HDR_LEN;
+            u32[(f + TP_SNAPLEN) >>> 2] = len + VNET_HDR_LEN;
+            // Publishes the frame to the kernel; the data stores above come first in program order.
+            Atomics.store(u32, (f + TP_STATUS) >>> 2, TP_STATUS_SEND_REQUEST);
+            q.txNext = (q.txNext + 1) & mask;
+            c[TX_PACKETS]++;
+            c[TX_BYTES] += len;
+            pool.free(p);
+            queued++;
+        }
+        if (queued > 0) {
+            this.kicks++;
+            const r = kickTx(s.fd);
+            if (r < 0 && r !== -EAGAIN && r !== -ENOBUFS && r !== -EINTR)
+                this.kickFailed(-r);
+        }
+    }
+    /** Control path: a kick failed; ENETDOWN/ENXIO/ENODEV mean the interface went away or down. */
+    kickFailed(e) {
+        this.kickErrors++;
+        if (e === ENETDOWN || e === ENXIO || e === ENODEV) {
+            this.state.setDown(e === ENETDOWN ? 'interface is down (send: ENETDOWN)' : 'interface went away (send failed)');
+            this.nextCheck = 0; // re-check at the next tick
+        }
+    }
+    tick(now) {
+        if (now < this.nextCheck)
+            return;
+        this.nextCheck = now + CHECK_MS;
+        this.check();
+        for (const q of this.queues) {
+            try {
+                this.ringDrops += readStats(q.sock.fd).drops;
+            }
+            catch { /* reported by check() next time */ }
+        }
+    }
+    wakeFds() {
+        return this.queues.map((q) => q.sock.fd);
+    }
+    stop() { this.close(); }
+    reconfig() { return false; }
+    report() {
+        return {
+            ...this.state.report(), ifname: this.ifname, ifindex: this.ifindex, queues: this.queues.length,
+            ringDrops: this.ringDrops, badFrames: this.badFrames, truncated: this.truncated,
+            offloads: this.offload.report(), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
+        };
+    }
+}
+/** A short reason for a port state from a failed control-path call. */
+export function reasonOf(e) {
+    if (e instanceof SysError) {
+        if (e.errno === 1 || e.errno === 13)
+            return `permission denied (${e.message}); needs CAP_NET_RAW/CAP_NET_ADMIN`;
+        if (e.errno === ENODEV)
+            return e.message;
+        return e.message;
+    }
+    return e.message ?? String(e);
+}
+//# sourceMappingURL=af-packet.js.map

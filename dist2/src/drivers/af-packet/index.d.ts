@@ -1,0 +1,2 @@
+import { AfPacketPort } from './af-packet.js';
+export { AfPacketPort };

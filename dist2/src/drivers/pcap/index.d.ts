@@ -1,0 +1,2 @@
+import { PcapPort } from './pcap-port.js';
+export { PcapPort };

@@ -1,0 +1,2 @@
+import { RingPort } from './ring-port.js';
+export { RingPort };

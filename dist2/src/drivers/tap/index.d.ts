@@ -1,0 +1,2 @@
+import { TapPort } from './tap.js';
+export { TapPort };

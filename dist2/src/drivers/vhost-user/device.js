@@ -1,0 +1,311 @@
+/**
+ * The vhost-user net device behind one socket connection: implements the `BackendDevice`
+ * interface (memory table, rings, features, fds) and owns everything the frontend handed
+ * over. It runs on the same thread as the port's data path, so control changes happen
+ * between bursts: a new memory table is mapped, every ring is re-set-up against it, and only
+ * then is the old table unmapped (no use-after-unmap); `disconnect()` closes every fd and
+ * unmaps everything.
+ *
+ * A ring moves data when: its layout was accepted against the current memory table
+ * (`queue.ready`), it is enabled (SET_VRING_ENABLE 1, or implicitly without
+ * VHOST_USER_F_PROTOCOL_FEATURES), and it was started by SET_VRING_KICK. GET_VRING_BASE stops
+ * it and returns nextAvail; SET_VRING_BASE sets the resume point, so a restarted switch
+ * resumes a running guest's rings.
+ */
+import { GuestMemory } from '../../mem/guest-memory.js';
+import { mapFd, closeFd, fileSize, setNonBlocking } from '../../sys/index.js';
+import { DeviceQueue } from '../../virtio/split/device-queue.js';
+import { QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
+import { VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC, VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, featureBits, hasFeature, } from '../../virtio/constants.js';
+import { VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, netHeaderSize, OFFLOAD_FEATURES, offloadsOf, } from '../../virtio/net/net.js';
+import { VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VhostUserError, } from '../../vhost-user/message.js';
+import { NetIo } from './net-io.js';
+/**
+ * Virtio features this backend offers. VIRTIO_F_IN_ORDER: every data path here (net-io.ts)
+ * consumes chains in avail order and writes one used entry per chain in that same order
+ * (chains it cannot use yet are un-popped, never skipped), which is all the feature promises;
+ * DPDK's virtio PMD then takes its cheaper in-order rx/tx paths (as it does against DPDK's
+ * vhost, which offers it too).
+ */
+export const OFFERED_FEATURES = featureBits([
+    VIRTIO_F_VERSION_1, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
+    VIRTIO_NET_F_MQ, VIRTIO_NET_F_STATUS, VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_NOTIFY_ON_EMPTY,
+    VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER,
+]);
+void VIRTIO_NET_F_GUEST_ANNOUNCE;
+/** Protocol features this backend offers. */
+export const OFFERED_PROTOCOL_FEATURES = featureBits([
+    VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS,
+]);
+const HUGE = 2 << 20;
+export class Ring {
+    queue = new DeviceQueue();
+    num = 0;
+    addr = null;
+    /** Guest-physical ring addresses once translated against the memory table (0: not set up). */
+    descGpa = 0;
+    availGpa = 0;
+    usedGpa = 0;
+    kickFd = -1;
+    callFd = -1;
+    errFd = -1;
+    enabled = false;
+    started = false;
+    /** Quarantine already reported (log once). */
+    reported = false;
+    /** Whether this ring moves data now. */
+    get live() {
+        return this.started && this.enabled && this.queue.ready && this.queue.error === 0 /* QueueError.NONE */;
+    }
+}
+export class VhostNetDevice {
+    queuePairs;
+    log;
+    offloads;
+    numRings;
+    rings = [];
+    memory = null;
+    mappings = [];
+    /**
+     * The memory table's fds, kept open while the table is current so worker engines serving
+     * queue pairs (queue-share.ts) can map it themselves; closed when the table is replaced.
+     */
+    regions = [];
+    /** Bumped by every memory-table change (snapshots carry it). */
+    memGen = 0;
+    features = 0n;
+    protocolFeatures = 0n;
+    /** Last negotiated values, kept across disconnects for reports. */
+    lastFeatures = 0n;
+    lastProtocolFeatures = 0n;
+    status = 0;
+    io;
+    /** Bumped whenever ring liveness may have changed (the port rebuilds its active lists). */
+    generation = 0;
+    /** Quarantined-queue count since start (counter). */
+    quarantined = 0;
+    constructor(queuePairs, maxFrame, log, offloads = false) {
+        this.queuePairs = queuePairs;
+        this.log = log;
+        this.offloads = offloads;
+        this.numRings = queuePairs * 2;
+        for (let i = 0; i < this.numRings; i++)
+            this.rings.push(new Ring());
+        this.io = new NetIo(maxFrame);
+    }
+    getFeatures() { return this.offloads ? OFFERED_FEATURES | OFFLOAD_FEATURES : OFFERED_FEATURES; }
+    getProtocolFeatures() { return OFFERED_PROTOCOL_FEATURES; }
+    queueNum() { return this.queuePairs; }
+    setFeatures(f) {
+        this.features = f;
+        this.lastFeatures = f;
+        const mrg = hasFeature(f, VIRTIO_NET_F_MRG_RXBUF);
+        this.io.mergeable = mrg;
+        this.io.hdrLen = netHeaderSize(hasFeature(f, VIRTIO_F_VERSION_1), mrg);
+        const off = offloadsOf(f);
+        this.io.setOffloads(off.host, off.guest);
+        // Without protocol features rings start enabled (vhost-user spec "Ring states").
+        if (!hasFeature(f, VHOST_USER_F_PROTOCOL_FEATURES))
+            for (const r of this.rings)
+                r.enabled = true;
+        this.resetupAll();
+    }
+    setProtocolFeatures(f) {
+        this.protocolFeatures = f;
+        this.lastProtocolFeatures = f;
+    }
+    setOwner() { }
+    resetOwner() { this.disconnect(); }
+    setMemTable(regions, fds) {
+        const maps = [];
+        let mem;
+        const kept = [];
+        try {
+            const specs = regions.map((r, i) => {
+                // Pages past the end of the file fault with SIGBUS on first touch (a guest
+                // descriptor could point there): the fd must hold the whole region (rust-vmm
+                // vm-memory refuses this too, as MappingPastEof).
+                const have = fileSize(fds[i]);
+                if (r.mmapOffset + r.size > have) {
+                    throw new Error(`regions[${i}]: mmap_offset ${r.mmapOffset} + memory_size ${r.size} is past the end of its fd (${have} bytes)`);
+                }
+                const len = Math.ceil((r.mmapOffset + r.size) / HUGE) * HUGE;
+                const m = mapFd(fds[i], len, 0);
+                maps.push(m);
+                kept.push({ fd: fds[i], mapLen: len, gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, mmapOffset: r.mmapOffset });
+                return { gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, buffer: m.buffer, bufferOffset: r.mmapOffset };
+            });
+            mem = new GuestMemory(specs);
+        }
+        catch (e) {
+            for (const m of maps)
+                m.unmap();
+            for (const fd of fds)
+                closeFd(fd);
+            throw new VhostUserError('InvalidParam', `SET_MEM_TABLE: ${e.message}`);
+        }
+        for (let i = regions.length; i < fds.length; i++)
+            closeFd(fds[i]); // TRUST: extra fds are not ours to keep
+        const old = this.mappings;
+        const oldRegions = this.regions;
+        this.memory = mem;
+        this.mappings = maps;
+        this.regions = kept;
+        this.memGen++;
+        this.resetupAll(); // every ring now points into the new mappings...
+        for (const m of old)
+            m.unmap(); // ...so the old ones can go.
+        for (const r of oldRegions)
+            closeFd(r.fd);
+        this.generation++;
+    }
+    ring(i) {
+        return this.rings[i];
+    }
+    /** Re-translate ring `i` against the current memory table. */
+    setupRing(i) {
+        const r = this.ring(i);
+        r.queue.reset();
+        r.descGpa = r.availGpa = r.usedGpa = 0;
+        if (!this.memory || !r.addr || r.num === 0)
+            return;
+        const mem = this.memory;
+        const a = r.addr;
+        const descGpa = mem.vaToGpa(a.descVa, 16 * r.num);
+        const availGpa = mem.vaToGpa(a.availVa, 6 + 2 * r.num);
+        const usedGpa = mem.vaToGpa(a.usedVa, 6 + 8 * r.num);
+        if (descGpa < 0 || availGpa < 0 || usedGpa < 0) {
+            this.log(`vhost-user: ring ${i}: ring addresses are not in the memory table (desc 0x${a.descVa.toString(16)})`);
+            return;
+        }
+        const err = r.queue.setup(mem, { size: r.num, descGpa, availGpa, usedGpa }, hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX), hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC));
+        if (err) {
+            this.log(`vhost-user: ring ${i}: ${err}`);
+            return;
+        }
+        r.descGpa = descGpa;
+        r.availGpa = availGpa;
+        r.usedGpa = usedGpa;
+        // DPDK does the same: trust the ring's used.idx over a stale base (e.g. after a crash).
+        const usedIdx = Atomics.load(r.queue.usedU16, 1);
+        if (usedIdx !== r.queue.nextUsed) {
+            this.log(`vhost-user: ring ${i}: resuming at used.idx ${usedIdx} (base was ${r.queue.nextUsed})`);
+            r.queue.setBase(usedIdx);
+        }
+        r.reported = false;
+    }
+    resetupAll() {
+        for (let i = 0; i < this.numRings; i++)
+            this.setupRing(i);
+        this.generation++;
+    }
+    setVringNum(i, num) {
+        if (num < 1 || num > 32768 || (num & (num - 1)) !== 0)
+            throw new VhostUserError('InvalidParam', `SET_VRING_NUM: ring ${i} size ${num} is not a power of two ≤ 32768`);
+        this.ring(i).num = num;
+    }
+    setVringAddr(a) {
+        const r = this.ring(a.index);
+        r.addr = a;
+        this.setupRing(a.index);
+        this.generation++;
+    }
+    setVringBase(i, base) {
+        this.ring(i).queue.setBase(base);
+    }
+    getVringBase(i) {
+        const r = this.ring(i);
+        r.started = false;
+        r.queue.reset();
+        this.replaceFd(r, 'kickFd', -1);
+        this.generation++;
+        return r.queue.nextAvail;
+    }
+    replaceFd(r, k, fd) {
+        if (r[k] >= 0 && r[k] !== fd)
+            closeFd(r[k]);
+        r[k] = fd;
+    }
+    setVringKick(i, fd) {
+        const r = this.ring(i);
+        // TRUST: the frontend chooses the fd; make it non-blocking so draining it can never
+        // stall the thread that runs the data path (a blocking eventfd at 0 would).
+        if (fd >= 0) {
+            try {
+                setNonBlocking(fd, true);
+            }
+            catch { /* not a settable fd: reads fail harmlessly */ }
+        }
+        this.replaceFd(r, 'kickFd', fd);
+        r.started = true;
+        if (!r.queue.ready)
+            this.setupRing(i);
+        this.generation++;
+    }
+    setVringCall(i, fd) { this.replaceFd(this.ring(i), 'callFd', fd); }
+    setVringErr(i, fd) { this.replaceFd(this.ring(i), 'errFd', fd); }
+    setVringEnable(i, on) {
+        this.ring(i).enabled = on;
+        this.generation++;
+    }
+    setStatus(s) { this.status = s; }
+    getStatus() { return this.status; }
+    /** Report newly quarantined rings once each (called by the port on the control path). */
+    checkQuarantine() {
+        for (let i = 0; i < this.numRings; i++) {
+            const r = this.ring(i);
+            if (r.queue.error !== 0 /* QueueError.NONE */ && !r.reported) {
+                r.reported = true;
+                this.quarantined++;
+                this.generation++;
+                this.log(`vhost-user: ring ${i} quarantined: ${QUEUE_ERROR_NAMES[r.queue.error]} (index ${r.queue.errorDetail}); other rings and ports keep forwarding`);
+            }
+        }
+    }
+    /** The state a worker engine needs to serve some of the rings (queue-share.ts). */
+    snapshot() {
+        if (this.memory === null)
+            return null;
+        const rings = this.rings;
+        return {
+            regions: this.regions,
+            memGen: this.memGen,
+            hdrLen: this.io.hdrLen,
+            mergeable: this.io.mergeable,
+            hostOffloads: this.io.hostOffloads,
+            guestOffloads: this.io.guestOffloads,
+            eventIdx: hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX),
+            indirect: hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC),
+            ring(i) {
+                const r = rings[i];
+                return { live: r.live, size: r.num, descGpa: r.descGpa, availGpa: r.availGpa, usedGpa: r.usedGpa, queue: r.queue, kickFd: r.kickFd, callFd: r.callFd };
+            },
+        };
+    }
+    /** Close every fd and unmap all guest memory (connection lost). Ring indices are kept. */
+    disconnect() {
+        for (const r of this.rings) {
+            r.queue.reset();
+            this.replaceFd(r, 'kickFd', -1);
+            this.replaceFd(r, 'callFd', -1);
+            this.replaceFd(r, 'errFd', -1);
+            r.started = false;
+            r.enabled = false;
+            r.addr = null;
+            r.num = 0;
+        }
+        for (const m of this.mappings)
+            m.unmap();
+        this.mappings = [];
+        for (const r of this.regions)
+            closeFd(r.fd);
+        this.regions = [];
+        this.memGen++;
+        this.memory = null;
+        this.features = 0n;
+        this.protocolFeatures = 0n;
+        this.status = 0;
+        this.generation++;
+    }
+}
+//# sourceMappingURL=device.js.map

@@ -1,0 +1,277 @@
+/**
+ * One vhost-user backend port: the socket (server: listen + accept one frontend at a time;
+ * client: connect, reconnecting with exponential backoff 100 ms → 2 s), the protocol handler,
+ * the net device and the per-burst data path entry points used by the App wrapper.
+ *
+ * Control runs on the main thread through the Poller; the data path (`dequeue`, `enqueue`,
+ * `forwardTo`, ring-set.ts) runs on the same thread between control callbacks, so no
+ * locking is needed. With `workers: N` the queue pairs are served by worker engines instead
+ * (pair q on worker q mod N, queue-share.ts): each batch of control messages first takes
+ * the rings back from them and offers them again afterwards.
+ */
+import { closeFd, poller, unixAccept, unixConnect, unixListen } from '../../sys/index.js';
+import { unlinkSync } from 'node:fs';
+import { BackendHandler } from '../../vhost-user/backend-handler.js';
+import { MessageReader, sendMessage } from '../../vhost-user/endpoint.js';
+import { VhostUserError, requestName } from '../../vhost-user/message.js';
+import { VhostNetDevice } from './device.js';
+import { RingSet } from './ring-set.js';
+import { QueueShareHost } from './queue-share.js';
+/** Requests that change nothing the data path uses (no need to take the rings back from workers). */
+const QUERIES = new Set([
+    1 /* FrontendReq.GET_FEATURES */,
+    15 /* FrontendReq.GET_PROTOCOL_FEATURES */,
+    17 /* FrontendReq.GET_QUEUE_NUM */,
+    40 /* FrontendReq.GET_STATUS */,
+    24 /* FrontendReq.GET_CONFIG */,
+    36 /* FrontendReq.GET_MAX_MEM_SLOTS */,
+    3 /* FrontendReq.SET_OWNER */,
+    16 /* FrontendReq.SET_PROTOCOL_FEATURES */,
+    19 /* FrontendReq.SEND_RARP */,
+]);
+export class VhostUserPort {
+    opts;
+    device;
+    handler;
+    reader = new MessageReader();
+    listenFd = -1;
+    connFd = -1;
+    stopped = false;
+    backoffMs = 100;
+    reconnectTimer = null;
+    seenGeneration = -1;
+    /** The live rings served on this thread (call refresh() first in a burst). */
+    rings;
+    /** Worker engines serving queue pairs (`workers` option): one share each. */
+    shares = [];
+    /** 1 for rings a worker serves. */
+    remote;
+    pauseDepth = 0;
+    log;
+    /** Connections accepted/established and lost (counters). */
+    connects = 0;
+    disconnects = 0;
+    /** Set by the owner to learn about (dis)connections. */
+    onStateChange = () => { };
+    constructor(opts) {
+        this.opts = opts;
+        this.log = opts.log ?? ((m) => console.error(`sluice: ${opts.path}: ${m}`));
+        this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log, opts.offloads ?? false);
+        this.handler = this.newHandler();
+        this.rings = new RingSet(this.device.io);
+        this.remote = new Uint8Array(this.device.numRings);
+        const w = Math.min(opts.workers ?? 0, this.device.queuePairs);
+        for (let k = 0; k < w; k++) {
+            const rings = [];
+            for (let q = k; q < this.device.queuePairs; q += w)
+                rings.push(2 * q, 2 * q + 1);
+            for (const r of rings)
+                this.remote[r] = 1;
+            this.shares.push(new QueueShareHost(rings, opts.maxFrame ?? 9216 + 14, this.log));
+        }
+    }
+    /**
+     * Take the rings back from the workers before changing device state (blocking handshake,
+     * nested calls count); resumeWorkers() offers them again with the new state.
+     */
+    pauseWorkers() {
+        if (this.pauseDepth++ > 0)
+            return;
+        for (const s of this.shares) {
+            if (!s.pause())
+                continue;
+            s.restoreInto((i) => this.device.rings[i].queue);
+            // A quarantine the worker found was logged and counted there (its counters reach the
+            // port's): the main thread must not report it again.
+            for (const i of s.rings)
+                if (this.device.rings[i].queue.error !== 0 /* QueueError.NONE */)
+                    this.device.rings[i].reported = true;
+        }
+    }
+    resumeWorkers() {
+        if (--this.pauseDepth > 0)
+            return;
+        const snap = this.device.snapshot();
+        for (const s of this.shares)
+            s.publish(snap);
+    }
+    newHandler() {
+        return new BackendHandler(this.device, closeFd, this.log);
+    }
+    get connected() {
+        return this.connFd >= 0;
+    }
+    /** Start listening or connecting (control path). */
+    start() {
+        if (this.opts.client) {
+            this.tryConnect();
+        }
+        else {
+            this.listenFd = unixListen(this.opts.path, 'stream', { mode: this.opts.mode, group: this.opts.group });
+            poller().add(this.listenFd, () => this.onAccept());
+        }
+    }
+    onAccept() {
+        for (;;) {
+            const fd = unixAccept(this.listenFd);
+            if (fd < 0)
+                return;
+            if (this.connFd >= 0) {
+                this.log('second frontend connection refused (one frontend per port)');
+                closeFd(fd);
+                continue;
+            }
+            this.attach(fd);
+        }
+    }
+    tryConnect() {
+        this.reconnectTimer = null;
+        if (this.stopped)
+            return;
+        let fd;
+        try {
+            fd = unixConnect(this.opts.path, 'stream');
+        }
+        catch (e) {
+            if (this.backoffMs === 100 || this.backoffMs >= 2000)
+                this.log(`connect failed (${e.message}); retrying every ≤ 2 s`);
+            this.reconnectTimer = setTimeout(() => this.tryConnect(), this.backoffMs);
+            this.backoffMs = Math.min(this.backoffMs * 2, 2000);
+            return;
+        }
+        this.backoffMs = 100;
+        this.attach(fd);
+    }
+    attach(fd) {
+        this.connFd = fd;
+        this.handler = this.newHandler();
+        this.connects++;
+        poller().add(fd, () => this.onMessage());
+        this.onStateChange(true);
+    }
+    onMessage() {
+        const fd = this.connFd;
+        if (fd < 0)
+            return;
+        // One pause of the workers for the whole batch of messages waiting on the socket, and
+        // none for queries: a frontend that only asks cannot make the workers stall.
+        let paused = false;
+        try {
+            this.readMessages(fd, (request) => { if (!paused && !QUERIES.has(request)) {
+                paused = true;
+                this.pauseWorkers();
+            } });
+        }
+        finally {
+            if (paused)
+                this.resumeWorkers();
+        }
+    }
+    readMessages(fd, beforeHandling) {
+        for (;;) {
+            let r;
+            try {
+                r = this.reader.read(fd);
+                if (r === 'again')
+                    return;
+                if (r === 'closed') {
+                    this.drop('frontend closed the connection');
+                    return;
+                }
+                const h = this.reader.header;
+                beforeHandling(h.request);
+                const reply = this.handler.handle(h, this.reader.payload, this.reader.takeFds());
+                if (reply)
+                    sendMessage(fd, reply);
+            }
+            catch (e) {
+                if (e instanceof VhostUserError)
+                    this.drop(`${e.kind}: ${e.message}`);
+                else
+                    this.drop(`error handling ${requestName(this.reader.header.request)}: ${e.stack}`);
+                return;
+            }
+        }
+    }
+    /** Drop the connection: close fds, unmap memory; reconnect (client) or wait (server). */
+    drop(reason) {
+        if (this.connFd < 0)
+            return;
+        this.log(`disconnected: ${reason}`);
+        poller().remove(this.connFd);
+        closeFd(this.connFd);
+        this.connFd = -1;
+        this.reader.reset();
+        this.pauseWorkers();
+        this.device.disconnect();
+        this.resumeWorkers();
+        this.disconnects++;
+        this.onStateChange(false);
+        if (this.opts.client && !this.stopped)
+            this.reconnectTimer = setTimeout(() => this.tryConnect(), this.backoffMs);
+    }
+    /** Stop everything; removes the socket file in server mode. */
+    stop() {
+        this.stopped = true;
+        if (this.reconnectTimer)
+            clearTimeout(this.reconnectTimer);
+        this.drop('port stopped');
+        if (this.listenFd >= 0) {
+            poller().remove(this.listenFd);
+            closeFd(this.listenFd);
+            this.listenFd = -1;
+            try {
+                unlinkSync(this.opts.path);
+            }
+            catch { /* already gone */ }
+        }
+        for (const s of this.shares)
+            s.close();
+    }
+    /** Rebuild the live local ring list if control changed anything (cheap check per burst). */
+    refresh() {
+        const d = this.device;
+        d.checkQuarantine();
+        if (d.generation === this.seenGeneration)
+            return;
+        this.seenGeneration = d.generation;
+        const tx = [];
+        const rx = [];
+        for (let i = 0; i < d.numRings; i++) {
+            const r = d.rings[i];
+            if (!r.live || this.remote[i] === 1)
+                continue;
+            if ((i & 1) === 1)
+                tx.push(r);
+            else
+                rx.push(r);
+        }
+        this.rings.set(d.memory, tx, rx);
+    }
+    /** Ask the guest to kick on TX again (before the owner sleeps on kickFds()). */
+    enableKicks() {
+        this.refresh();
+        this.rings.enableKicks();
+    }
+    /** Kick eventfds of the live TX rings served here (an idle engine may sleep on them). */
+    kickFds() {
+        this.refresh();
+        return this.rings.kickFds();
+    }
+    /** Guest TX → pool packets. Returns how many were written to `out`. */
+    dequeue(pool, out, max) {
+        this.refresh();
+        return this.rings.dequeue(pool, out, max);
+    }
+    /** Pool packets → guest RX; consumes (frees) all `n`. Returns how many were delivered. */
+    enqueue(pool, pkts, n) {
+        return this.rings.enqueue(pool, pkts, n);
+    }
+    /** Single-copy guest→guest: up to `max` frames from this port's guest TX into `dst`'s guest RX. */
+    forwardTo(dst, max) {
+        this.refresh();
+        dst.refresh();
+        return this.rings.forwardTo(dst.rings, max);
+    }
+}
+//# sourceMappingURL=port.js.map

@@ -1,0 +1,356 @@
+/**
+ * Queue pairs of one vhost-user port served by a worker engine (multiqueue spread over
+ * engines, as OVS-DPDK's PMD rxq placement and VPP's rx-placement).
+ *
+ * The main thread keeps the vhost-user protocol (worker engines have no event loop); a
+ * worker only runs the data path of the rings it was given. They share one
+ * SharedArrayBuffer per (port, worker): an ownership word and a snapshot of everything the
+ * worker needs (memory-table fds, ring layouts and indices, kick/call fds, features), plus
+ * counters the worker publishes.
+ *
+ *   MAIN (0) ── publish ──► OFFERED (1) ── worker takes ──► WORKER (3)
+ *      ▲                        │ main pauses: takes it back       │ main pauses
+ *      └────────────────────────┴──◄── worker releases ◄── PAUSE (2)
+ *
+ * Whoever owns the rings is the only thread touching them, so nothing is locked on the
+ * data path: the worker reads the word once per burst. The main thread changes device state
+ * (memory table, ring addresses, fds, disconnect) only while it owns them: before a batch
+ * of control messages it pauses (a blocking handshake: Atomics.wait, the worker woken by
+ * the share's eventfd), after the batch it publishes again. The worker maps the memory
+ * table itself from the fds the main thread keeps open, and unmaps it when it releases, so
+ * neither thread can touch the other's mappings. Ring indices travel with ownership, so
+ * GET_VRING_BASE after a pause returns exactly where the worker stopped.
+ */
+import { closeFd, dupFd, eventfd, eventfdWrite, mapFd } from '../../sys/index.js';
+import { DeviceQueue } from '../../virtio/split/device-queue.js';
+import { QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
+import { GuestMemory, MAX_REGIONS } from '../../mem/guest-memory.js';
+import { NetIo } from './net-io.js';
+import { RingSet } from './ring-set.js';
+// Float64 layout after the 64-byte control block.
+const CTL_BYTES = 64;
+const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5, H_HOST_OFF = 6, H_GUEST_OFF = 7;
+const HEADER = 8;
+const REG_FD = 0, REG_MAPLEN = 1, REG_GPA = 2, REG_SIZE = 3, REG_VA = 4, REG_OFF = 5;
+const REG_WORDS = 6;
+const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL = 5, R_NEXT_USED = 6, R_SIGNALLED = 7, R_KICK = 8, R_CALL = 9, R_ERROR = 10, R_ERROR_DETAIL = 11;
+const RING_WORDS = 12;
+/** Counters the worker publishes (NetIo's, then quarantined rings). */
+export const C_FROM_PKTS = 0, C_FROM_BYTES = 1, C_TO_PKTS = 2, C_TO_BYTES = 3, C_NO_GUEST_BUF = 4, C_TOO_BIG = 5, C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8;
+const COUNTER_WORDS = 9;
+function layoutOf(nRings) {
+    const regions = HEADER;
+    const rings = regions + MAX_REGIONS * REG_WORDS;
+    const counters = rings + nRings * RING_WORDS;
+    return { regions, rings, counters, words: counters + COUNTER_WORDS };
+}
+let nextShareId = 1;
+/** Main-thread side: owns the protocol state, lends the rings to one worker. */
+export class QueueShareHost {
+    rings;
+    log;
+    handle;
+    ctl;
+    f;
+    lay;
+    constructor(rings, maxFrame, log) {
+        this.rings = rings;
+        this.log = log;
+        this.lay = layoutOf(rings.length);
+        const sab = new SharedArrayBuffer(CTL_BYTES + this.lay.words * 8);
+        this.ctl = new Int32Array(sab, 0, CTL_BYTES / 4);
+        this.f = new Float64Array(sab, CTL_BYTES, this.lay.words);
+        this.handle = { sab, wakeFd: eventfd(), rings, maxFrame, id: nextShareId++ };
+    }
+    /**
+     * Take the rings back (control path, blocking). Returns whether the snapshot holds the
+     * rings' current indices (anything was published since the main thread last owned them):
+     * then restoreInto() brings them back into the main thread's queues.
+     */
+    pause(timeoutMs = 2000) {
+        const c = this.ctl;
+        for (;;) {
+            const s = Atomics.load(c, 0);
+            if (s === 0 /* ShareState.MAIN */)
+                return false;
+            if (s === 1 /* ShareState.OFFERED */) {
+                // Never taken, or given back by a worker app that stopped (it wrote its indices back).
+                if (Atomics.compareExchange(c, 0, 1 /* ShareState.OFFERED */, 0 /* ShareState.MAIN */) === 1 /* ShareState.OFFERED */)
+                    return true;
+                continue;
+            }
+            if (s === 3 /* ShareState.WORKER */ && Atomics.compareExchange(c, 0, 3 /* ShareState.WORKER */, 2 /* ShareState.PAUSE */) !== 3 /* ShareState.WORKER */)
+                continue;
+            break;
+        }
+        eventfdWrite(this.handle.wakeFd);
+        const deadline = performance.now() + timeoutMs;
+        while (Atomics.load(c, 0) === 2 /* ShareState.PAUSE */) {
+            const left = deadline - performance.now();
+            if (left <= 0) {
+                // A worker that does not answer (stuck or gone): take the rings anyway. Its own
+                // mappings keep its accesses safe; the fds stay open until the next table change.
+                this.log(`worker engine did not release rings ${this.rings.join(',')} within ${timeoutMs} ms; taking them back`);
+                Atomics.store(c, 0, 0 /* ShareState.MAIN */);
+                return true;
+            }
+            Atomics.wait(c, 0, 2 /* ShareState.PAUSE */, Math.min(left, 50));
+        }
+        return true;
+    }
+    /** Copy the indices the worker left into the main thread's queues (after pause() → true). */
+    restoreInto(queues) {
+        const f = this.f;
+        this.rings.forEach((ri, k) => {
+            const o = this.lay.rings + k * RING_WORDS;
+            if (f[o + R_LIVE] !== 1)
+                return;
+            queues(ri).restore(f[o + R_NEXT_AVAIL], f[o + R_NEXT_USED], f[o + R_SIGNALLED], f[o + R_ERROR], f[o + R_ERROR_DETAIL]);
+        });
+    }
+    /** Offer the current device state to the worker (control path, main thread owns the rings). */
+    publish(d) {
+        const f = this.f;
+        const L = this.lay;
+        const regions = d?.regions ?? [];
+        f[H_NREG] = regions.length;
+        if (d) {
+            f[H_HDRLEN] = d.hdrLen;
+            f[H_MERGEABLE] = d.mergeable ? 1 : 0;
+            f[H_EVENTIDX] = d.eventIdx ? 1 : 0;
+            f[H_INDIRECT] = d.indirect ? 1 : 0;
+            f[H_MEMGEN] = d.memGen;
+            f[H_HOST_OFF] = d.hostOffloads;
+            f[H_GUEST_OFF] = d.guestOffloads;
+        }
+        regions.forEach((r, i) => {
+            const o = L.regions + i * REG_WORDS;
+            f[o + REG_FD] = r.fd;
+            f[o + REG_MAPLEN] = r.mapLen;
+            f[o + REG_GPA] = r.gpa;
+            f[o + REG_SIZE] = r.size;
+            f[o + REG_VA] = r.frontendVa;
+            f[o + REG_OFF] = r.mmapOffset;
+        });
+        this.rings.forEach((ri, k) => {
+            const o = L.rings + k * RING_WORDS;
+            const r = d?.ring(ri);
+            if (!r || !r.live || regions.length === 0) {
+                f[o + R_LIVE] = 0;
+                return;
+            }
+            const q = r.queue;
+            f[o + R_LIVE] = 1;
+            f[o + R_SIZE] = r.size;
+            f[o + R_DESC] = r.descGpa;
+            f[o + R_AVAIL] = r.availGpa;
+            f[o + R_USED] = r.usedGpa;
+            f[o + R_NEXT_AVAIL] = q.nextAvail;
+            f[o + R_NEXT_USED] = q.nextUsed;
+            f[o + R_SIGNALLED] = q.signalledUsed;
+            f[o + R_KICK] = r.kickFd;
+            f[o + R_CALL] = r.callFd;
+            f[o + R_ERROR] = q.error;
+            f[o + R_ERROR_DETAIL] = q.errorDetail;
+        });
+        Atomics.store(this.ctl, 0, 1 /* ShareState.OFFERED */);
+        eventfdWrite(this.handle.wakeFd);
+    }
+    /** A counter the worker published (C_*). */
+    counter(i) { return this.f[this.lay.counters + i]; }
+    close() {
+        closeFd(this.handle.wakeFd);
+    }
+}
+/**
+ * Worker side: checks ownership once per burst; takes the offered rings (maps the memory,
+ * sets up its own queues at the given indices) and gives them back on a pause.
+ */
+export class QueueShareWorker {
+    handle;
+    log;
+    io;
+    set;
+    ctl;
+    f;
+    lay;
+    queues;
+    live;
+    maps = [];
+    mem = null;
+    memGen = -1;
+    quarantined = 0;
+    reported;
+    /** This side's own copy of the doorbell: the main thread may close its copy first. */
+    wakeFd;
+    constructor(handle, log) {
+        this.handle = handle;
+        this.log = log;
+        this.wakeFd = dupFd(handle.wakeFd);
+        this.lay = layoutOf(handle.rings.length);
+        this.ctl = new Int32Array(handle.sab, 0, CTL_BYTES / 4);
+        this.f = new Float64Array(handle.sab, CTL_BYTES, this.lay.words);
+        this.queues = handle.rings.map(() => new DeviceQueue());
+        this.live = new Uint8Array(handle.rings.length);
+        this.reported = new Uint8Array(handle.rings.length);
+        this.io = new NetIo(handle.maxFrame);
+        this.set = new RingSet(this.io);
+    }
+    /** Whether this worker owns the rings now (data path: one atomic load when it does). */
+    own() {
+        const s = Atomics.load(this.ctl, 0);
+        if (s === 3 /* ShareState.WORKER */)
+            return true;
+        return this.sync(s);
+    }
+    sync(s) {
+        if (s === 2 /* ShareState.PAUSE */) {
+            this.release();
+            Atomics.store(this.ctl, 0, 0 /* ShareState.MAIN */);
+            Atomics.notify(this.ctl, 0);
+            return false;
+        }
+        if (s === 1 /* ShareState.OFFERED */ && Atomics.compareExchange(this.ctl, 0, 1 /* ShareState.OFFERED */, 3 /* ShareState.WORKER */) === 1 /* ShareState.OFFERED */) {
+            this.take();
+            return true;
+        }
+        return false;
+    }
+    take() {
+        const f = this.f;
+        const L = this.lay;
+        const n = f[H_NREG];
+        this.live.fill(0);
+        // No memory (disconnected): let go of the old guest's memory at once.
+        if (n === 0) {
+            this.unmapAll();
+            this.set.set(null, [], []);
+            return;
+        }
+        const mem = f[H_MEMGEN] === this.memGen && this.mem !== null ? this.mem : this.mapTable(n);
+        if (mem === null) {
+            this.set.set(null, [], []);
+            return;
+        }
+        this.io.hdrLen = f[H_HDRLEN];
+        this.io.mergeable = f[H_MERGEABLE] === 1;
+        this.io.setOffloads(f[H_HOST_OFF], f[H_GUEST_OFF]);
+        const tx = [], rx = [];
+        this.handle.rings.forEach((ri, k) => {
+            const o = L.rings + k * RING_WORDS;
+            if (f[o + R_LIVE] !== 1)
+                return;
+            const q = this.queues[k];
+            const err = q.setup(mem, { size: f[o + R_SIZE], descGpa: f[o + R_DESC], availGpa: f[o + R_AVAIL], usedGpa: f[o + R_USED] }, f[H_EVENTIDX] === 1, f[H_INDIRECT] === 1);
+            if (err !== null) {
+                this.log(`ring ${ri}: ${err}`);
+                return;
+            }
+            q.restore(f[o + R_NEXT_AVAIL], f[o + R_NEXT_USED], f[o + R_SIGNALLED], f[o + R_ERROR], f[o + R_ERROR_DETAIL]);
+            if (q.error !== 0 /* QueueError.NONE */)
+                return;
+            this.live[k] = 1;
+            this.reported[k] = 0;
+            const ring = { queue: q, kickFd: f[o + R_KICK], callFd: f[o + R_CALL] };
+            if ((ri & 1) === 1)
+                tx.push(ring);
+            else
+                rx.push(ring);
+        });
+        this.set.set(mem, tx, rx);
+    }
+    /** Map the snapshot's memory table (only when it changed since the last take). */
+    mapTable(n) {
+        const f = this.f;
+        this.unmapAll();
+        try {
+            const specs = [];
+            for (let i = 0; i < n; i++) {
+                const o = this.lay.regions + i * REG_WORDS;
+                const m = mapFd(f[o + REG_FD], f[o + REG_MAPLEN], 0);
+                this.maps.push(m);
+                specs.push({ gpa: f[o + REG_GPA], size: f[o + REG_SIZE], frontendVa: f[o + REG_VA], buffer: m.buffer, bufferOffset: f[o + REG_OFF] });
+            }
+            this.mem = new GuestMemory(specs);
+            this.memGen = f[H_MEMGEN];
+            return this.mem;
+        }
+        catch (e) {
+            // The main thread mapped the same fds a moment ago; failing here means no memory left.
+            this.log(`cannot map the guest memory table: ${e.message}; rings ${this.handle.rings.join(',')} idle`);
+            this.unmapAll();
+            return null;
+        }
+    }
+    release() {
+        const f = this.f;
+        this.handle.rings.forEach((_, k) => {
+            if (this.live[k] !== 1)
+                return;
+            const q = this.queues[k];
+            const o = this.lay.rings + k * RING_WORDS;
+            f[o + R_NEXT_AVAIL] = q.nextAvail;
+            f[o + R_NEXT_USED] = q.nextUsed;
+            f[o + R_SIGNALLED] = q.signalledUsed;
+            f[o + R_ERROR] = q.error;
+            f[o + R_ERROR_DETAIL] = q.errorDetail;
+            q.reset();
+        });
+        this.live.fill(0);
+        // The mappings stay (this thread's own, untouched until the next take, which reuses
+        // them if the table did not change), so a pause for a ring change costs no remapping.
+        this.set.set(null, [], []);
+        this.publishCounters();
+    }
+    unmapAll() {
+        for (const m of this.maps)
+            m.unmap();
+        this.maps = [];
+        this.mem = null;
+        this.memGen = -1;
+    }
+    /** Rings quarantined on this worker are reported once each and dropped from the set (tick). */
+    checkQuarantine() {
+        let changed = false;
+        const rings = this.handle.rings;
+        for (let k = 0; k < rings.length; k++) {
+            const q = this.queues[k];
+            if (this.live[k] !== 1 || q.error === 0 /* QueueError.NONE */ || this.reported[k] === 1)
+                continue;
+            this.reported[k] = 1;
+            this.quarantined++;
+            changed = true;
+            this.log(`ring ${rings[k]} quarantined: ${QUEUE_ERROR_NAMES[q.error]} (index ${q.errorDetail}); other rings and ports keep forwarding`);
+        }
+        if (changed) {
+            const keep = (r) => r.queue.error === 0 /* QueueError.NONE */;
+            this.set.set(this.set.memory, this.set.txRings.filter(keep), this.set.rxRings.filter(keep));
+        }
+    }
+    /** Copy NetIo's counters where the main thread reads them (tick and release). */
+    publishCounters() {
+        const f = this.f, o = this.lay.counters, io = this.io;
+        f[o + C_FROM_PKTS] = io.fromGuestPackets;
+        f[o + C_FROM_BYTES] = io.fromGuestBytes;
+        f[o + C_TO_PKTS] = io.toGuestPackets;
+        f[o + C_TO_BYTES] = io.toGuestBytes;
+        f[o + C_NO_GUEST_BUF] = io.noGuestBuffer;
+        f[o + C_TOO_BIG] = io.tooBig;
+        f[o + C_NO_POOL_BUF] = io.noPoolBuffer;
+        f[o + C_QUARANTINED] = this.quarantined;
+        f[o + C_BAD_OFFLOAD] = io.badOffload;
+    }
+    /** The worker app stops: give the rings back, leaving them offered for a later taker. */
+    detach() {
+        const s = Atomics.load(this.ctl, 0);
+        if (s === 3 /* ShareState.WORKER */ || s === 2 /* ShareState.PAUSE */) {
+            this.release();
+            Atomics.store(this.ctl, 0, s === 2 /* ShareState.PAUSE */ ? 0 /* ShareState.MAIN */ : 1 /* ShareState.OFFERED */);
+            Atomics.notify(this.ctl, 0);
+        }
+        this.unmapAll();
+        this.publishCounters();
+        closeFd(this.wakeFd);
+    }
+}
+//# sourceMappingURL=queue-share.js.map

@@ -1,0 +1,143 @@
+/**
+ * The data path of one vhost-user device on one thread: the live guest TX rings (odd) and
+ * RX rings (even) this thread serves, the guest memory they point into, and the NetIo that
+ * moves frames (and counts them). The main thread's port has one (the queue pairs it serves
+ * itself); each worker engine that serves queue pairs of the port has its own (queues-app.ts),
+ * built from the owner's snapshot with its own mappings and DeviceQueues.
+ *
+ * Kicks: a ring that yields packets asks the guest not to kick (disableNotification), and
+ * kicks stay off while the engine polls (as DPDK's vhost PMD: a kick costs the guest an
+ * eventfd write per burst). The owner re-enables them before it sleeps on `kickFds()`.
+ */
+import { eventfdWrite } from '../../sys/index.js';
+import { GSO_MAX_SEGS } from '../../lib/offload/gso.js';
+/** Chains taken from guest TX per burst. */
+const RX_BURST = 32;
+export class RingSet {
+    io;
+    memory = null;
+    txRings = [];
+    rxRings = [];
+    rxNext = 0;
+    /** Guest TX burst scratch, with room for one super-frame's segments beyond the burst. */
+    rxBurst = new Uint32Array(RX_BURST + GSO_MAX_SEGS);
+    constructor(io) {
+        this.io = io;
+    }
+    /** Replace the rings (control path); polling starts with kicks off on all of them. */
+    set(memory, tx, rx) {
+        this.memory = memory;
+        this.txRings = tx;
+        this.rxRings = rx;
+        // RX kicks are never needed (a full guest RX ring drops instead of waiting).
+        for (let i = 0; i < tx.length; i++)
+            tx[i].queue.disableNotification();
+        for (let i = 0; i < rx.length; i++)
+            rx[i].queue.disableNotification();
+    }
+    /** Ask the guest to kick on TX again (before the owner sleeps on kickFds()). */
+    enableKicks() {
+        for (let i = 0; i < this.txRings.length; i++)
+            this.txRings[i].queue.enableNotification();
+    }
+    /** Kick eventfds of the TX rings (an idle engine may sleep on them). */
+    kickFds() {
+        const out = [];
+        for (const r of this.txRings)
+            if (r.kickFd >= 0)
+                out.push(r.kickFd);
+        return out;
+    }
+    nextRx() {
+        const rings = this.rxRings;
+        return rings.length === 1 ? rings[0] : rings[this.rxNext++ % rings.length];
+    }
+    /** Guest TX → pool packets. Returns how many were written to `out` (see NetIo.dequeueFromGuest for `cap`). */
+    dequeue(pool, out, max, cap = max) {
+        const mem = this.memory;
+        const rings = this.txRings;
+        if (mem === null || rings.length === 0)
+            return 0;
+        const io = this.io;
+        let n = 0;
+        for (let i = 0; i < rings.length && n < max; i++) {
+            const r = rings[i];
+            const got = io.dequeueFromGuest(r.queue, mem, pool, n === 0 ? out : out.subarray(n), max - n, cap - n);
+            if (io.notifyNeeded && r.callFd >= 0)
+                eventfdWrite(r.callFd);
+            if (got !== 0)
+                r.queue.disableNotification();
+            n += got;
+        }
+        return n;
+    }
+    /** Pool packets → guest RX; consumes (frees) all `n`. Returns how many were delivered. */
+    enqueue(pool, pkts, n) {
+        const mem = this.memory;
+        const io = this.io;
+        if (mem === null || this.rxRings.length === 0) {
+            for (let i = 0; i < n; i++)
+                pool.free(pkts[i]);
+            io.noGuestBuffer += n;
+            return 0;
+        }
+        const r = this.nextRx();
+        const got = io.enqueueToGuest(r.queue, mem, pool, pkts, n);
+        if (io.notifyNeeded && r.callFd >= 0)
+            eventfdWrite(r.callFd);
+        if (got !== 0)
+            r.queue.disableNotification();
+        return got;
+    }
+    /** Guest TX → a burst of pool packets onto `out` (as much as it has room for). */
+    dequeueLink(pool, out) {
+        const room = out.nwritable(), burst = this.rxBurst;
+        const n = this.dequeue(pool, burst, room < RX_BURST ? room : RX_BURST, room < burst.length ? room : burst.length);
+        for (let i = 0; i < n; i++)
+            out.transmit(burst[i]);
+    }
+    /** Everything queued on `l` → guest RX, a burst at a time (`burst` is the caller's scratch). */
+    enqueueLink(pool, l, burst) {
+        while (!l.empty()) {
+            let n = 0;
+            while (n < burst.length && !l.empty())
+                burst[n++] = l.receive();
+            this.enqueue(pool, burst, n);
+        }
+    }
+    /** Single-copy guest→guest: up to `max` frames from these TX rings into `dst`'s RX rings. */
+    forwardTo(dst, max) {
+        const smem = this.memory;
+        const rings = this.txRings;
+        if (smem === null || rings.length === 0)
+            return 0;
+        const dmem = dst.memory;
+        const sio = this.io;
+        const dio = dst.io;
+        let n = 0;
+        for (let i = 0; i < rings.length && n < max; i++) {
+            const r = rings[i];
+            let got;
+            if (dmem === null || dst.rxRings.length === 0) {
+                // Destination not attached: drain and drop (a switch port with no peer).
+                got = sio.dequeueDrop(r.queue, smem, max - n);
+                dio.noGuestBuffer += got;
+            }
+            else {
+                const d = dst.nextRx();
+                got = sio.forwardGuestToGuest(r.queue, smem, dio, d.queue, dmem, max - n);
+                if (dio.notifyNeeded && d.callFd >= 0)
+                    eventfdWrite(d.callFd);
+                if (got !== 0)
+                    d.queue.disableNotification();
+            }
+            if (sio.notifyNeeded && r.callFd >= 0)
+                eventfdWrite(r.callFd);
+            if (got !== 0)
+                r.queue.disableNotification();
+            n += got;
+        }
+        return n;
+    }
+}
+//# sourceMappingURL=ring-set.js.map

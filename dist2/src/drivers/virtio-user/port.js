@@ -1,0 +1,449 @@
+/**
+ * virtio-user port: Sluice as the virtio driver. It allocates one shared region (rings and
+ * packet buffers), connects to a vhost-user backend (DPDK net_vhost, OVS, another Sluice),
+ * negotiates features, sends the memory table and ring addresses, and then moves frames.
+ *
+ * Address space: the region is announced with guest_phys_addr = userspace_addr = BASE_GPA, so
+ * descriptors carry BASE_GPA + offset and the backend never needs our real virtual addresses.
+ * Descriptor i of every ring is bound to buffer i of that ring for the port's lifetime.
+ *
+ * Data path (same thread as control, between bursts): `dequeue` (backend → us, RX ring 0 of
+ * each pair) copies used buffers into pool packets and re-posts them; `enqueue` (us → backend,
+ * TX ring 1) reclaims completed TX buffers, copies packets in, publishes once per burst and
+ * kicks only when the backend asks (EVENT_IDX or used.flags). Everything the backend writes
+ * into the used rings is validated by DriverQueue; a bad entry quarantines that queue.
+ *
+ * Offloads (`offloads`): with MRG_RXBUF, asks for GUEST_CSUM and GUEST_TSO4/6 (+ECN), so a
+ * backend passes super-frames and partial checksums through (as a TSO-capable guest takes
+ * them); they are gathered whole, checked, and cut / finished into pool packets
+ * (lib/offload), like every other port that reads virtio-net headers. Sluice sends complete
+ * frames, so it never asks for CSUM/HOST_TSO.
+ *
+ * Reconnect: `connect()` keeps the port attached: a backend that is not there yet, goes away
+ * or breaks the protocol is retried with backoff (100 ms → 2 s), with a fresh region and
+ * rings each time (a restarted switch knows nothing of the old ones). Frames queued to a
+ * backend that left before taking them are taken back out of `txPackets` and counted in
+ * `txLost`; while detached, the owner drops and counts what it is given (port_down).
+ */
+import { GuestMemory } from '../../mem/guest-memory.js';
+import { createSharedRegion, eventfd, eventfdWrite, closeFd, unixConnect, } from '../../sys/index.js';
+import { DriverQueue } from '../../virtio/split/driver-queue.js';
+import { QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
+import { VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VRING_DESC_F_WRITE, featureBits, hasFeature, } from '../../virtio/constants.js';
+import { VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN, netHeaderSize, offloadsOf, } from '../../virtio/net/net.js';
+import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
+import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso } from '../../lib/offload/gso.js';
+import { CutResult, cutIntoPool } from '../offload/into-pool.js';
+import { Frontend } from '../../vhost-user/frontend.js';
+import { VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64, encodeVringAddr, encodeVringState, } from '../../vhost-user/message.js';
+import { copyBytes, wordsOf } from '../vhost-user/copy.js';
+/** Where the shared region appears in the (virtual) guest-physical space we announce. */
+export const BASE_GPA = 0x100000000;
+/** Bytes per packet buffer: header + a 1518-byte frame fits; bigger frames use MRG_RXBUF chains. */
+export const BUF_SIZE = 2048;
+/** Largest frame put into one pool packet. */
+const MAX_FRAME = 9216 + 14;
+/** Features we want when the backend offers them. */
+const WANTED = featureBits([VIRTIO_F_VERSION_1, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_RING_F_EVENT_IDX, VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_NET_F_MQ]);
+const WANTED_PROTOCOL = featureBits([VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK]);
+/** Receive offloads; they need MRG_RXBUF here (2 KB buffers). */
+const WANTED_OFFLOADS = featureBits([VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN]);
+export class VirtioUserPort {
+    opts;
+    log;
+    frontend = null;
+    region = null;
+    mem = null;
+    u8 = new Uint8Array(0);
+    u32 = new Uint32Array(0);
+    poolData = new Uint8Array(0);
+    poolWords = new Uint32Array(0);
+    rx = [];
+    tx = [];
+    txNext = 0;
+    hdrLen = 12;
+    mergeable = false;
+    features = 0n;
+    protocolFeatures = 0n;
+    ready = false;
+    // counters: rx = from peer, tx = to peer
+    rxPackets = 0;
+    rxBytes = 0;
+    txPackets = 0;
+    txBytes = 0;
+    txFull = 0;
+    rxTooBig = 0;
+    quarantined = 0;
+    /** Offload bits negotiated for receiving (offloadsOf(features).guest); what they did. */
+    rxOffloads = 0;
+    rxBadOffload = 0;
+    superFramesIn = 0;
+    segmented = 0;
+    checksumsCompleted = 0;
+    vh = new VnetHdr();
+    plan = new GsoPlan();
+    cut = new CutResult();
+    big = new Uint8Array(0);
+    big32 = new Uint32Array(0);
+    /** Frames queued to a backend that went away before taking them. */
+    txLost = 0;
+    /** Successful attaches (a reconnect adds one). */
+    connects = 0;
+    stopped = false;
+    retryTimer = null;
+    backoffMs = 100;
+    failing = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.log = opts.log ?? ((m) => console.error(`sluice: virtio-user ${opts.path}: ${m}`));
+    }
+    /** Connect and set up all rings (control path). Rejects with a clear error on failure. */
+    async start() {
+        const qp = this.opts.queuePairs ?? 1;
+        const size = this.opts.queueSize ?? 256;
+        const fe = new Frontend(unixConnect(this.opts.path, 'stream'));
+        this.frontend = fe;
+        fe.onClose = (reason) => {
+            if (this.frontend !== fe)
+                return;
+            this.log(`backend connection lost: ${reason}; reconnecting`);
+            this.teardown();
+            this.schedule();
+        };
+        const offered = await fe.getU64(1 /* FrontendReq.GET_FEATURES */);
+        const wanted = this.opts.offloads && hasFeature(offered, VIRTIO_NET_F_MRG_RXBUF) ? WANTED | WANTED_OFFLOADS : WANTED;
+        this.features = offered & wanted;
+        if (hasFeature(this.features, VHOST_USER_F_PROTOCOL_FEATURES)) {
+            const pf = await fe.getU64(15 /* FrontendReq.GET_PROTOCOL_FEATURES */);
+            this.protocolFeatures = pf & WANTED_PROTOCOL;
+            await fe.setU64(16 /* FrontendReq.SET_PROTOCOL_FEATURES */, this.protocolFeatures);
+        }
+        let pairs = 1;
+        if (hasFeature(this.protocolFeatures, VHOST_USER_PROTOCOL_F_MQ)) {
+            const n = Number(await fe.getU64(17 /* FrontendReq.GET_QUEUE_NUM */));
+            pairs = Math.max(1, Math.min(qp, n));
+            if (pairs < qp)
+                this.log(`backend supports ${n} queue pairs; using ${pairs}`);
+        }
+        else if (qp > 1) {
+            this.log('backend has no MQ; using 1 queue pair');
+        }
+        if (pairs === 1)
+            this.features &= ~(1n << BigInt(VIRTIO_NET_F_MQ));
+        const ack = hasFeature(this.protocolFeatures, VHOST_USER_PROTOCOL_F_REPLY_ACK);
+        await fe.request(3 /* FrontendReq.SET_OWNER */, undefined, [], { ack });
+        await fe.setU64(2 /* FrontendReq.SET_FEATURES */, this.features, ack);
+        this.mergeable = hasFeature(this.features, VIRTIO_NET_F_MRG_RXBUF);
+        this.hdrLen = netHeaderSize(hasFeature(this.features, VIRTIO_F_VERSION_1), this.mergeable);
+        this.rxOffloads = offloadsOf(this.features).guest;
+        if (this.rxOffloads !== 0 && this.big.length === 0) {
+            this.big = new Uint8Array((GSO_MAX_FRAME + 3) & ~3);
+            this.big32 = new Uint32Array(this.big.buffer);
+        }
+        const eventIdx = hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX);
+        // Layout: per ring [rings | size × BUF_SIZE buffers], rings first.
+        const nrings = pairs * 2;
+        const ringBytes = DriverQueue.layout(0, size).end;
+        const perRing = ringBytes + size * BUF_SIZE;
+        const region = createSharedRegion(perRing * nrings, `virtio-user-${process.pid}`, { quiet: true });
+        this.region = region;
+        this.u8 = new Uint8Array(region.buffer, 0, region.size);
+        this.u32 = new Uint32Array(region.buffer, 0, region.size >>> 2);
+        this.mem = new GuestMemory([{ gpa: BASE_GPA, size: region.size, frontendVa: BASE_GPA, buffer: region.buffer, bufferOffset: 0 }]);
+        await fe.request(5 /* FrontendReq.SET_MEM_TABLE */, encodeMemTable([{ gpa: BASE_GPA, size: region.size, frontendVa: BASE_GPA, mmapOffset: 0 }]), [region.fd], { ack });
+        for (let i = 0; i < nrings; i++) {
+            const base = i * perRing;
+            const lay = DriverQueue.layout(BASE_GPA + base, size);
+            const q = new DriverQueue(this.mem, lay, eventIdx);
+            const set = { q, kickFd: eventfd(), callFd: eventfd(), bufBase: base + ringBytes, free: new Uint16Array(size), nfree: 0 };
+            const isTx = (i & 1) === 1;
+            for (let d = 0; d < size; d++) {
+                q.setDesc(d, BASE_GPA + set.bufBase + d * BUF_SIZE, BUF_SIZE, isTx ? 0 : VRING_DESC_F_WRITE, 0);
+                if (isTx)
+                    set.free[set.nfree++] = size - 1 - d;
+                else
+                    q.pushAvail(d);
+            }
+            q.publishAvail();
+            q.disableInterrupts(); // we poll
+            await fe.request(8 /* FrontendReq.SET_VRING_NUM */, encodeVringState(i, size), [], { ack });
+            await fe.request(10 /* FrontendReq.SET_VRING_BASE */, encodeVringState(i, 0), [], { ack });
+            await fe.request(9 /* FrontendReq.SET_VRING_ADDR */, encodeVringAddr({ index: i, flags: 0, descVa: lay.descGpa, usedVa: lay.usedGpa, availVa: lay.availGpa }), [], { ack });
+            await fe.request(12 /* FrontendReq.SET_VRING_KICK */, encodeU64(i), [set.kickFd], { ack });
+            await fe.request(13 /* FrontendReq.SET_VRING_CALL */, encodeU64(i), [set.callFd], { ack });
+            (isTx ? this.tx : this.rx).push(set);
+        }
+        if (hasFeature(this.features, VHOST_USER_F_PROTOCOL_FEATURES)) {
+            for (let i = 0; i < nrings; i++)
+                await fe.request(18 /* FrontendReq.SET_VRING_ENABLE */, encodeVringState(i, 1), [], { ack });
+        }
+        for (const r of this.rx)
+            eventfdWrite(r.kickFd); // buffers are posted: tell the backend
+        this.ready = true;
+    }
+    /** Call eventfds (an idle engine may sleep on them). */
+    callFds() {
+        return this.rx.map((r) => r.callFd);
+    }
+    checkQueue(r, which) {
+        if (r.q.error !== 0 /* QueueError.NONE */) {
+            this.quarantined++;
+            this.log(`${which} queue quarantined: ${QUEUE_ERROR_NAMES[r.q.error]} (${r.q.errorDetail})`);
+            this.ready = false;
+        }
+    }
+    words(pool) {
+        if (pool.data !== this.poolData) {
+            this.poolData = pool.data;
+            this.poolWords = wordsOf(pool.data);
+        }
+        return this.poolWords;
+    }
+    /**
+     * Backend → pool packets (our RX). Returns how many were written to `out`. With receive
+     * offloads, a frame is only taken while `cap` (≤ out.length) has room for a whole
+     * super-frame's segments beyond `max`.
+     */
+    dequeue(pool, out, max, cap = max) {
+        if (!this.ready)
+            return 0;
+        const off0 = this.rxOffloads !== 0;
+        const u8 = this.u8;
+        const u32 = this.u32;
+        const p32 = this.words(pool);
+        const hdrLen = this.hdrLen;
+        let n = 0;
+        for (let ri = 0; ri < this.rx.length && n < max; ri++) {
+            const r = this.rx[ri];
+            const q = r.q;
+            let avail = q.usedCount();
+            let reposted = 0;
+            while (avail > 0 && n < max && (!off0 || cap - n >= GSO_MAX_SEGS)) {
+                const id = q.popUsed();
+                avail--;
+                if (id < 0)
+                    break;
+                let len = q.usedLen;
+                let off = r.bufBase + id * BUF_SIZE;
+                if (len > BUF_SIZE || len < hdrLen)
+                    len = hdrLen; // bogus length: deliver nothing
+                const nb = this.mergeable ? u8[off + 10] | (u8[off + 11] << 8) : 1;
+                // A header asking for work: gather the whole frame, then check and cut or finish it.
+                const work = off0 && (u8[off] | u8[off + 1]) !== 0;
+                if (work)
+                    readVnetHdr(u8, off, this.vh);
+                const limit = work ? this.big.length : MAX_FRAME;
+                const p = work ? -2 : pool.alloc();
+                const dst = work ? this.big : pool.data, dst32 = work ? this.big32 : p32;
+                let d = p >= 0 ? pool.start(p) : 0;
+                let total = 0;
+                let bad = p === -1 || nb === 0 || nb - 1 > avail;
+                let k = 0;
+                let bid = id;
+                for (;;) {
+                    const skip = k === 0 ? hdrLen : 0;
+                    const c = len - skip;
+                    if (!bad && c > 0) {
+                        if (total + c > limit)
+                            bad = true;
+                        else {
+                            copyBytes(dst, dst32, d, u8, u32, off + skip, c);
+                            d += c;
+                            total += c;
+                        }
+                    }
+                    q.pushAvail(bid); // re-post the buffer
+                    reposted++;
+                    k++;
+                    if (k >= nb || avail === 0)
+                        break;
+                    bid = q.popUsed();
+                    avail--;
+                    if (bid < 0)
+                        break;
+                    len = q.usedLen;
+                    if (len > BUF_SIZE)
+                        len = 0;
+                    off = r.bufBase + bid * BUF_SIZE;
+                }
+                if (bad || total === 0) {
+                    if (p >= 0)
+                        pool.free(p);
+                    this.rxTooBig++;
+                    continue;
+                }
+                if (work) {
+                    n += this.takeOffload(pool, p32, total, out, n);
+                    continue;
+                }
+                pool.len[p] = total;
+                out[n++] = p;
+                this.rxBytes += total;
+            }
+            if (reposted > 0) {
+                q.publishAvail();
+                if (q.needsKick())
+                    eventfdWrite(r.kickFd);
+            }
+            this.checkQueue(r, 'rx');
+        }
+        this.rxPackets += n;
+        return n;
+    }
+    /** A gathered frame (in `big`) whose header asks for work → pool packets at out[at..]; returns how many. */
+    takeOffload(pool, p32, len, out, at) {
+        const vh = this.vh, big = this.big, big32 = this.big32;
+        let err = checkVnetHdr(vh, len);
+        let segs = 1;
+        if (err === OffloadError.OK && vh.gsoType !== GSO_NONE) {
+            err = planGso(big, 0, len, vh, MAX_FRAME, this.plan);
+            segs = this.plan.segs;
+        }
+        else if (err === OffloadError.OK && len > MAX_FRAME)
+            err = OffloadError.TOO_BIG;
+        if (err !== OffloadError.OK) {
+            this.rxBadOffload++;
+            return 0;
+        }
+        const res = this.cut;
+        cutIntoPool(big, big32, 0, len, vh, this.plan, pool, p32, out, at, res);
+        const k = res.packets;
+        this.rxTooBig += segs - k; // as a plain frame that finds no pool buffer is counted here
+        this.rxBytes += res.bytes;
+        if (vh.gsoType !== GSO_NONE) {
+            this.superFramesIn++;
+            this.segmented += k;
+        }
+        else if (k === 1 && (vh.flags & VNET_F_NEEDS_CSUM) !== 0)
+            this.checksumsCompleted++;
+        return k;
+    }
+    /** Pool packets → backend (our TX). Consumes and frees all `n`; returns how many were queued. */
+    enqueue(pool, pkts, n) {
+        if (!this.ready || this.tx.length === 0) {
+            for (let i = 0; i < n; i++)
+                pool.free(pkts[i]);
+            this.txFull += n;
+            return 0;
+        }
+        const r = this.tx.length === 1 ? this.tx[0] : this.tx[this.txNext++ % this.tx.length];
+        const q = r.q;
+        // Reclaim completed buffers.
+        let done = q.usedCount();
+        while (done-- > 0) {
+            const id = q.popUsed();
+            if (id < 0)
+                break;
+            r.free[r.nfree++] = id;
+        }
+        const u8 = this.u8;
+        const u32 = this.u32;
+        const p32 = this.words(pool);
+        const hdrLen = this.hdrLen;
+        let sent = 0;
+        for (let i = 0; i < n; i++) {
+            const p = pkts[i];
+            const len = pool.len[p];
+            if (r.nfree === 0 || len + hdrLen > BUF_SIZE) {
+                pool.free(p);
+                this.txFull++;
+                continue;
+            }
+            const id = r.free[--r.nfree];
+            const off = r.bufBase + id * BUF_SIZE;
+            for (let h = 0; h < hdrLen; h++)
+                u8[off + h] = 0;
+            copyBytes(u8, u32, off + hdrLen, pool.data, p32, pool.start(p), len);
+            q.setDescLen(id, hdrLen + len);
+            q.pushAvail(id);
+            pool.free(p);
+            sent++;
+            this.txBytes += len;
+        }
+        if (sent > 0) {
+            q.publishAvail();
+            if (q.needsKick())
+                eventfdWrite(r.kickFd);
+        }
+        this.txPackets += sent;
+        this.checkQueue(r, 'tx');
+        return sent;
+    }
+    /** Stay attached: connect now, and again with backoff whenever the backend is away. */
+    connect() {
+        this.retryTimer = null;
+        if (this.stopped)
+            return;
+        this.start().then(() => {
+            if (this.stopped) {
+                this.teardown();
+                return;
+            }
+            this.connects++;
+            this.backoffMs = 100;
+            if (this.failing)
+                this.log('attached');
+            this.failing = false;
+        }, (e) => {
+            this.teardown();
+            if (!this.failing)
+                this.log(`cannot attach (${e.message}); retrying every ≤ 2 s`);
+            this.failing = true;
+            this.schedule();
+        });
+    }
+    schedule() {
+        if (this.stopped || this.retryTimer !== null)
+            return;
+        this.retryTimer = setTimeout(() => this.connect(), this.backoffMs);
+        this.backoffMs = Math.min(this.backoffMs * 2, 2000);
+    }
+    /** Disconnect and free everything; stays stopped. */
+    stop() {
+        this.stopped = true;
+        if (this.retryTimer !== null)
+            clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+        this.teardown();
+    }
+    /** Drop the connection, the rings and the region (control path; idempotent). */
+    teardown() {
+        this.ready = false;
+        this.frontend?.close();
+        this.frontend = null;
+        for (const r of this.tx)
+            this.takeBackUnsent(r);
+        for (const r of [...this.rx, ...this.tx]) {
+            closeFd(r.kickFd);
+            closeFd(r.callFd);
+        }
+        this.rx = [];
+        this.tx = [];
+        this.mem = null;
+        this.u8 = new Uint8Array(0);
+        this.u32 = new Uint32Array(0);
+        this.region?.close();
+        this.region = null;
+    }
+    /** TX buffers the backend never returned: uncount them as sent, count them as lost. */
+    takeBackUnsent(r) {
+        const q = r.q;
+        for (let done = q.usedCount(); done > 0; done--) {
+            const id = q.popUsed();
+            if (id < 0)
+                break;
+            r.free[r.nfree++] = id;
+        }
+        const isFree = new Uint8Array(q.size);
+        for (let i = 0; i < r.nfree; i++)
+            isFree[r.free[i]] = 1;
+        for (let id = 0; id < q.size; id++) {
+            if (isFree[id] === 1)
+                continue;
+            this.txPackets--;
+            this.txBytes -= q.desc[id * 4 + 2] - this.hdrLen;
+            this.txLost++;
+        }
+    }
+}
+//# sourceMappingURL=port.js.map

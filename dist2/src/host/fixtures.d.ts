@@ -1,0 +1,1 @@
+export declare function hostFixture(name: 'laptop' | 'two-socket' | 'container'): string;

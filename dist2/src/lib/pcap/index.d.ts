@@ -1,0 +1,11 @@
+/**
+ * Sluice pcap file layer: classic pcap and pcapng readers (for replay ports) and writers
+ * (for capture ports). See each module's header for its contract.
+ */
+export { PcapError } from './pcap-error.js';
+export { PcapReader, readWholeFile, DEFAULT_MAX_FILE_BYTES, type OpenOptions } from './pcap-reader.js';
+export { PcapngReader, MAX_READ_INTERFACES } from './pcapng-reader.js';
+export { PcapWriter, type PcapWriterOptions } from './pcap-writer.js';
+export { PcapngWriter, MAX_INTERFACES, type PcapngInterface, type PcapngWriterOptions } from './pcapng-writer.js';
+export { validate, validateBuffer, isPcapng, type CaptureSummary } from './validate.js';
+export { EPB_FLAG_INBOUND, EPB_FLAG_OUTBOUND, LINKTYPE_ETHERNET, MAX_SNAPLEN } from './format.js';

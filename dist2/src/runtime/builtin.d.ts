@@ -1,0 +1,2 @@
+/** Register all built-in app types and port kinds (idempotent). */
+export declare function loadBuiltins(): Promise<void>;

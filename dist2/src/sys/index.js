@@ -1,0 +1,21 @@
+/**
+ * The OS layer: the only part of Sluice that makes syscalls (through koffi). No policy here:
+ * each function does one call (or a fixed sequence) and throws SysError on failure.
+ */
+export { SysError, errnoName } from './errors.js';
+export { createSharedRegion, mapFd, closeFd, dupFd, hugetlbfsMounts, MappedRegion, SharedRegion } from './memory.js';
+export { eventfd, eventfdRead, eventfdWrite } from './eventfd.js';
+export { unixListen, unixAccept, unixConnect, socketPair, sendMsg, recvMsg, setNonBlocking, MAX_FDS } from './unix-socket.js';
+export { Epoll, EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP, EPOLLONESHOT } from './epoll.js';
+export { Poller, poller } from './poller.js';
+export { LoopWatch } from './loop-watch.js';
+export { setThreadAffinity, getThreadAffinity, threadId, cpuCount } from './affinity.js';
+export { unixListenAbstract, unixConnectAbstract } from './unix-abstract.js';
+export { createSealedMemfd, fileSeals, fileSize, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_SEAL, F_SEAL_WRITE } from './memfd-seals.js';
+export { checkIfName, ifIndex, ifFlags, setIfFlags, setIfUp, ifMtu, ifMac, ifOffload, setIfOffload, IFF_UP, IFF_RUNNING, IFF_PROMISC } from './netdev.js';
+export { addressOf, readAt, writeAt, readvAt, writevAt, IoVecs } from './fd-io.js';
+export { openTap, MAX_TAP_QUEUES } from './tap.js';
+export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES } from './packet-socket.js';
+export { tryLockExclusive } from './flock.js';
+export { peerCred } from './peercred.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,6 @@
+export interface PeerCred {
+    pid: number;
+    uid: number;
+    gid: number;
+}
+export declare function peerCred(fd: number): PeerCred;

@@ -1,0 +1,213 @@
+/**
+ * vhost-user backend request dispatcher (the state machine between the socket and a device).
+ *
+ * Contract
+ * - `handle(header, payload, fds)` runs: check fds allowed for this request (T6) → exact
+ *   payload size → decode → validate fields → semantic state (ring index < device rings,
+ *   features ⊆ offered) → call the `BackendDevice` → build the reply. It returns the reply
+ *   bytes (or null) and never keeps fds of a rejected message: they are closed here.
+ * - fds handed to the device (memory regions, kick/call/err) become the device's; it must
+ *   close them when replaced or on disconnect.
+ * - REPLY_ACK (protocol feature 3) is handled here, as rust-vmm does: when negotiated and the
+ *   frontend set NEED_REPLY on a request without its own reply, a u64 0 (ok) or 1 (error) is
+ *   returned.
+ * - Errors that break framing (`shouldDisconnect`) are rethrown so the endpoint drops the
+ *   connection; other errors are logged through `log` and answered with a NACK if asked.
+ */
+import { VHOST_USER_NEED_REPLY, VHOST_USER_REPLY, VHOST_USER_PROTOCOL_F_REPLY_ACK, VhostUserError, checkFds, decodeMemTable, decodeU64, decodeVringAddr, decodeVringFd, decodeVringState, encodeMessage, encodeU64, encodeVringState, requestName, shouldDisconnect, } from './message.js';
+/** Requests whose reply is their own payload (never a REPLY_ACK). */
+const HAS_REPLY = new Set([
+    1 /* FrontendReq.GET_FEATURES */,
+    15 /* FrontendReq.GET_PROTOCOL_FEATURES */,
+    11 /* FrontendReq.GET_VRING_BASE */,
+    17 /* FrontendReq.GET_QUEUE_NUM */,
+    40 /* FrontendReq.GET_STATUS */,
+    24 /* FrontendReq.GET_CONFIG */,
+    31 /* FrontendReq.GET_INFLIGHT_FD */,
+    36 /* FrontendReq.GET_MAX_MEM_SLOTS */,
+    6 /* FrontendReq.SET_LOG_BASE */,
+]);
+export class BackendHandler {
+    device;
+    closeFd;
+    log;
+    /** Protocol features acknowledged by SET_PROTOCOL_FEATURES. */
+    protocolFeatures = 0n;
+    /** Virtio features acknowledged by SET_FEATURES. */
+    features = 0n;
+    owned = false;
+    /** Count of rejected messages (for the port's counters). */
+    rejected = 0;
+    constructor(device, closeFd, log = () => { }) {
+        this.device = device;
+        this.closeFd = closeFd;
+        this.log = log;
+    }
+    ring(index, what) {
+        if (!Number.isInteger(index) || index < 0 || index >= this.device.numRings) {
+            throw new VhostUserError('InvalidParam', `${what}: ring index ${index} ≥ ${this.device.numRings}`);
+        }
+        return index;
+    }
+    /** Handle one message; returns the reply to send (or null). Closes fds of rejected messages. */
+    handle(h, payload, fds) {
+        let owned = fds; // fds not yet handed to the device
+        try {
+            if ((h.flags & VHOST_USER_REPLY) !== 0)
+                throw new VhostUserError('InvalidMessage', `${requestName(h.request)}: REPLY flag set on a request`);
+            if (payload.length !== h.size)
+                throw new VhostUserError('PartialMessage', `${requestName(h.request)}: ${payload.length} of ${h.size} payload bytes`);
+            checkFds(h.request, payload, fds.length);
+            const give = () => { const f = owned; owned = []; return f; };
+            const reply = this.dispatch(h, payload, give);
+            if (reply !== null)
+                return encodeMessage(h.request, VHOST_USER_REPLY, reply);
+            return this.ack(h, 0);
+        }
+        catch (e) {
+            for (const fd of owned)
+                this.closeFd(fd);
+            this.rejected++;
+            if (e instanceof VhostUserError) {
+                if (shouldDisconnect(e.kind))
+                    throw e;
+                this.log(`vhost-user: rejected ${requestName(h.request)}: ${e.message}`);
+                if (HAS_REPLY.has(h.request))
+                    throw new VhostUserError('InvalidMessage', `cannot answer ${requestName(h.request)}: ${e.message}`);
+                return this.ack(h, 1);
+            }
+            // A device bug or an OS error: report it as a failed request.
+            this.log(`vhost-user: ${requestName(h.request)} failed: ${e.message}`);
+            if (HAS_REPLY.has(h.request))
+                throw new VhostUserError('InvalidState', `${requestName(h.request)} failed: ${e.message}`);
+            return this.ack(h, 1);
+        }
+    }
+    ack(h, status) {
+        const replyAck = ((this.protocolFeatures >> BigInt(VHOST_USER_PROTOCOL_F_REPLY_ACK)) & 1n) === 1n;
+        if (!replyAck || (h.flags & VHOST_USER_NEED_REPLY) === 0 || HAS_REPLY.has(h.request))
+            return null;
+        return encodeMessage(h.request, VHOST_USER_REPLY, encodeU64(status));
+    }
+    dispatch(h, p, give) {
+        const d = this.device;
+        const name = requestName(h.request);
+        const empty = () => {
+            if (p.length !== 0 && p.length !== 8)
+                throw new VhostUserError('InvalidMessage', `${name}: payload is ${p.length} bytes, expected 0`);
+        };
+        switch (h.request) {
+            case 1 /* FrontendReq.GET_FEATURES */:
+                empty();
+                return encodeU64(d.getFeatures());
+            case 2 /* FrontendReq.SET_FEATURES */: {
+                const f = decodeU64(p, name);
+                const extra = f & ~d.getFeatures();
+                if (extra !== 0n)
+                    throw new VhostUserError('InvalidParam', `SET_FEATURES: bits 0x${extra.toString(16)} were not offered`);
+                this.features = f;
+                d.setFeatures(f);
+                return null;
+            }
+            case 15 /* FrontendReq.GET_PROTOCOL_FEATURES */:
+                empty();
+                return encodeU64(d.getProtocolFeatures());
+            case 16 /* FrontendReq.SET_PROTOCOL_FEATURES */: {
+                const f = decodeU64(p, name);
+                const extra = f & ~d.getProtocolFeatures();
+                if (extra !== 0n)
+                    throw new VhostUserError('InvalidParam', `SET_PROTOCOL_FEATURES: bits 0x${extra.toString(16)} were not offered`);
+                this.protocolFeatures = f;
+                d.setProtocolFeatures(f);
+                return null;
+            }
+            case 3 /* FrontendReq.SET_OWNER */:
+                empty();
+                this.owned = true;
+                d.setOwner();
+                return null;
+            case 4 /* FrontendReq.RESET_OWNER */:
+            case 34 /* FrontendReq.RESET_DEVICE */:
+                empty();
+                this.owned = false;
+                this.features = 0n;
+                d.resetOwner();
+                return null;
+            case 17 /* FrontendReq.GET_QUEUE_NUM */:
+                empty();
+                return encodeU64(d.queueNum());
+            case 5 /* FrontendReq.SET_MEM_TABLE */: {
+                const regions = decodeMemTable(p);
+                d.setMemTable(regions, give());
+                return null;
+            }
+            case 8 /* FrontendReq.SET_VRING_NUM */: {
+                const s = decodeVringState(p, name);
+                d.setVringNum(this.ring(s.index, name), s.num);
+                return null;
+            }
+            case 9 /* FrontendReq.SET_VRING_ADDR */: {
+                const a = decodeVringAddr(p);
+                this.ring(a.index, name);
+                d.setVringAddr(a);
+                return null;
+            }
+            case 10 /* FrontendReq.SET_VRING_BASE */: {
+                const s = decodeVringState(p, name);
+                if (s.num > 0xffff)
+                    throw new VhostUserError('InvalidParam', `SET_VRING_BASE.num: ${s.num} > 65535 (split rings)`);
+                d.setVringBase(this.ring(s.index, name), s.num);
+                return null;
+            }
+            case 11 /* FrontendReq.GET_VRING_BASE */: {
+                const s = decodeVringState(p, name);
+                const base = d.getVringBase(this.ring(s.index, name));
+                return encodeVringState(s.index, base);
+            }
+            case 12 /* FrontendReq.SET_VRING_KICK */:
+            case 13 /* FrontendReq.SET_VRING_CALL */:
+            case 14 /* FrontendReq.SET_VRING_ERR */: {
+                const v = decodeVringFd(p, name);
+                this.ring(v.index, name);
+                const fds = give();
+                const fd = v.noFd ? -1 : fds[0];
+                if (h.request === 12 /* FrontendReq.SET_VRING_KICK */)
+                    d.setVringKick(v.index, fd);
+                else if (h.request === 13 /* FrontendReq.SET_VRING_CALL */)
+                    d.setVringCall(v.index, fd);
+                else
+                    d.setVringErr(v.index, fd);
+                return null;
+            }
+            case 18 /* FrontendReq.SET_VRING_ENABLE */: {
+                const s = decodeVringState(p, name);
+                if (s.num > 1)
+                    throw new VhostUserError('InvalidParam', `SET_VRING_ENABLE.num: ${s.num}, expected 0 or 1`);
+                d.setVringEnable(this.ring(s.index, name), s.num === 1);
+                return null;
+            }
+            case 39 /* FrontendReq.SET_STATUS */: {
+                const v = decodeU64(p, name);
+                if (v > 0xffn)
+                    throw new VhostUserError('InvalidParam', `SET_STATUS: 0x${v.toString(16)} > 0xff`);
+                d.setStatus(Number(v));
+                return null;
+            }
+            case 40 /* FrontendReq.GET_STATUS */:
+                empty();
+                return encodeU64(d.getStatus());
+            case 21 /* FrontendReq.SET_BACKEND_REQ_FD */:
+                // We offer no backend-initiated requests; keep nothing.
+                for (const fd of give())
+                    this.closeFd(fd);
+                return null;
+            case 19 /* FrontendReq.SEND_RARP */:
+            case 20 /* FrontendReq.NET_SET_MTU */:
+                decodeU64(p, name);
+                return null;
+            default:
+                throw new VhostUserError('Unsupported', `${name} is not supported`);
+        }
+    }
+}
+//# sourceMappingURL=backend-handler.js.map

@@ -1,0 +1,2 @@
+import { type FuzzTarget } from '../harness/target.js';
+export declare const target: FuzzTarget;

@@ -1,0 +1,32 @@
+const TARGETS = {
+    'vhost-user': () => import('./vhost-user.js'),
+    'vhost-device': () => import('./vhost-device.js'),
+    virtq: () => import('./virtq.js'),
+    'driver-queue': () => import('./driver-queue.js'),
+    pcap: () => import('./pcap.js'),
+    memif: () => import('./memif.js'),
+    'memif-ring': () => import('./memif-ring.js'),
+    offload: () => import('./offload.js'),
+    config: () => import('./config.js'),
+    'port-spec': () => import('./port-spec.js'),
+    state: () => import('./state.js'),
+    api: () => import('./api.js'),
+    cni: () => import('./cni.js'),
+    flow: () => import('./flow.js'),
+    'capture-filter': () => import('./capture-filter.js'),
+    'device-plugin': () => import('./device-plugin.js'),
+};
+export const TARGET_NAMES = Object.keys(TARGETS);
+export async function loadTarget(name) {
+    // The harness's own test targets (planted bugs) are loadable but not listed.
+    if (name.startsWith('selftest-')) {
+        const t = (await import('./selftest.js')).targets[name.slice(9)];
+        if (t)
+            return t;
+    }
+    const load = TARGETS[name];
+    if (!load)
+        throw new Error(`fuzz target "${name}": unknown (known: ${TARGET_NAMES.join(', ')})`);
+    return (await load()).target;
+}
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+import '../../src/apps/index.js';
+import '../../src/drivers/af-packet/index.js';

@@ -1,0 +1,138 @@
+/**
+ * A QEMU guest (virtio-net, TSO and checksum offload on) and a network namespace (veth,
+ * offloads at the kernel's defaults) exchange TCP streams both ways through `sluice switch`
+ * patching a vhost-user port (`offloads`) to an AF_PACKET port. Both sides send 64 KiB
+ * super-frames: the guest's are cut into the pool at the vhost-user port, the namespace's at
+ * the AF_PACKET port, and every byte arrives. The switch summary shows what each port did.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { VMHARNESS, marker, runGuest, skipIfMissing, sleep, workDir } from '../support/vhost-interop.js';
+import { NetnsLab, skipUnlessNetns } from './af-packet-netns.js';
+const needs = { root: true, bins: ['qemu-system-x86_64', 'nc'], files: [join(VMHARNESS, 'run-guest.sh'), `${process.env.HOME}/.cache/vmharness/guest/vmlinux`] };
+const lab = new NetnsLab('vo');
+after(() => lab.cleanup());
+const MIB = 12;
+test('guest ↔ namespace TCP both ways through vhost-user (offloads) ↔ AF_PACKET, super-frames cut on arrival', { timeout: 180_000 }, async (t) => {
+    if (skipIfMissing(t, needs) || skipUnlessNetns(t, ['nc']))
+        return;
+    const w = workDir('sluice-von-');
+    const ns = lab.ns('1');
+    const v = lab.veth(ns, `${lab.tag}a`, '10.203.0.2/24');
+    const sock = join(w.dir, 'g.sock'), json = join(w.dir, 'summary.json');
+    const sw = spawn(process.execPath, [new URL('../../../bin/sluice.js', import.meta.url).pathname, 'switch',
+        '--port', `vhost-user:${sock},offloads`, '--port', `af-packet:${v.host}`, '--mode', 'patch', '--json', json], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let swErr = '';
+    sw.stderr.on('data', (d) => { swErr += String(d); });
+    const swDone = new Promise((r) => sw.on('exit', () => r()));
+    let guest;
+    try {
+        // The namespace listens first; the guest sends to it, then listens for the reverse stream.
+        const sink = lab.spawn(ns, ['sh', '-c', 'nc -l -d -p 5001 | wc -c']);
+        let sunk = '';
+        sink.stdout.on('data', (d) => { sunk += String(d); });
+        const g = guest = runGuest({ sock, name: 'g', ip: '10.203.0.1/24', mac: '52:54:00:00:03:01', log: join(w.dir, 'g.log'), timeout: 150,
+            cmd: `vmh_wait_peer 10.203.0.2 40 && vmh_nc_send 10.203.0.2 5001 ${MIB} && vmh_nc_sink 5002` });
+        const log = () => { try {
+            return readFileSync(join(w.dir, 'g.log'), 'utf8');
+        }
+        catch {
+            return '';
+        } };
+        for (let i = 0; i < 1200 && !/NC-OK|NC-FAIL|VMH-CMD-EXIT/.test(log()); i++)
+            await sleep(100);
+        assert.match(log(), /NC-OK/, `guest → namespace failed:\n${log()}\nswitch: ${swErr}`);
+        // Namespace → guest, retried until the guest's listener is up.
+        let sent = false;
+        for (let i = 0; i < 40 && !sent; i++) {
+            await sleep(500);
+            const c = lab.spawn(ns, ['sh', '-c', `head -c ${MIB << 20} /dev/zero | nc -N -w 5 10.203.0.1 5002`]);
+            sent = await new Promise((r) => c.on('exit', (code) => r(code === 0)));
+        }
+        assert.ok(sent, 'namespace → guest connect');
+        const rg = await g.done;
+        assert.equal(rg.rc, 0, `guest failed:\n${rg.log}`);
+        assert.equal(Number(sunk.trim()), MIB << 20, 'namespace received every byte');
+        assert.equal(marker(rg.log, 'VMH-NC-SINK'), `VMH-NC-SINK bytes=${MIB << 20}`, 'guest received every byte');
+        sw.kill('SIGTERM');
+        await swDone;
+        const ports = JSON.parse(readFileSync(json, 'utf8')).ports;
+        const [vh, ap] = ports;
+        console.log(`# vhost-user ${JSON.stringify(vh.offloads)} rx=${vh.rx.packets} tx=${vh.tx.packets}; af-packet ${JSON.stringify(ap.offloads)} rx=${ap.rx.packets} tx=${ap.tx.packets}`);
+        assert.deepEqual(vh.offloads.fromGuest.slice(0, 2), ['csum', 'tso4']);
+        assert.ok(vh.offloads.superFramesIn > 0 && vh.offloads.segmented > vh.offloads.superFramesIn, 'the guest\'s super-frames were cut at the vhost-user port');
+        assert.ok(ap.offloads.superFramesIn > 0 && ap.offloads.segmented > ap.offloads.superFramesIn, 'the namespace\'s super-frames were cut at the AF_PACKET port');
+        for (const p of ports)
+            assert.equal(p.drops.bad_offload ?? 0, 0, `${p.name}: bad_offload`);
+    }
+    finally {
+        sw.kill('SIGKILL');
+        guest?.child.kill('SIGKILL');
+        w.cleanup();
+    }
+});
+test('guest → Sluice A (vhost-user patch) → Sluice B (virtio-user, offloads) → AF_PACKET → namespace: super-frames cross whole, cut at B', { timeout: 180_000 }, async (t) => {
+    if (skipIfMissing(t, needs) || skipUnlessNetns(t, ['nc']))
+        return;
+    const w = workDir('sluice-vu-');
+    const ns = lab.ns('2');
+    const v = lab.veth(ns, `${lab.tag}b`, '10.205.0.2/24');
+    const gsock = join(w.dir, 'g.sock'), link = join(w.dir, 'link.sock'), ja = join(w.dir, 'a.json'), jb = join(w.dir, 'b.json');
+    const bin = new URL('../../../bin/sluice.js', import.meta.url).pathname;
+    const start = (args) => {
+        const c = spawn(process.execPath, [bin, 'switch', ...args, '--mode', 'patch'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        c.stderr.on('data', (d) => { err += String(d); });
+        return { c, err: () => err, done: new Promise((r) => c.on('exit', () => r())) };
+    };
+    const A = start(['--port', `vhost-user:${gsock},offloads`, '--port', `vhost-user:${link},offloads`, '--json', ja]);
+    let B;
+    let guest;
+    try {
+        for (let i = 0; i < 100; i++) {
+            try {
+                readFileSync(link);
+            }
+            catch (e) {
+                if (e.code !== 'ENOENT')
+                    break;
+            }
+            await sleep(100);
+        }
+        B = start(['--port', `virtio-user:${link},offloads`, '--port', `af-packet:${v.host}`, '--json', jb]);
+        const sink = lab.spawn(ns, ['sh', '-c', 'nc -l -d -p 5001 | wc -c']);
+        let sunk = '';
+        sink.stdout.on('data', (d) => { sunk += String(d); });
+        const sunkDone = new Promise((r) => sink.on('exit', () => r()));
+        guest = runGuest({ sock: gsock, name: 'g', ip: '10.205.0.1/24', mac: '52:54:00:00:05:01', log: join(w.dir, 'g.log'), timeout: 150,
+            cmd: `vmh_wait_peer 10.205.0.2 40 && vmh_nc_send 10.205.0.2 5001 ${MIB}` });
+        const rg = await guest.done;
+        assert.equal(rg.rc, 0, `guest failed:\n${rg.log}\nA: ${A.err()}\nB: ${B.err()}`);
+        await Promise.race([sunkDone, sleep(5000)]);
+        assert.equal(Number(sunk.trim()), MIB << 20, 'the namespace received every byte');
+        A.c.kill('SIGTERM');
+        B.c.kill('SIGTERM');
+        await Promise.all([A.done, B.done]);
+        const pa = JSON.parse(readFileSync(ja, 'utf8')).ports;
+        const pb = JSON.parse(readFileSync(jb, 'utf8')).ports;
+        const ga = pa[0].offloads;
+        const lk = pa[1].offloads;
+        const vu = pb[0].offloads;
+        console.log(`# A guest ${JSON.stringify(ga)} link ${JSON.stringify(lk)}; B virtio-user ${JSON.stringify(vu)}`);
+        assert.deepEqual(vu.fromPeer.slice(0, 2), ['csum', 'tso4'], 'B negotiated GUEST_CSUM and GUEST_TSO4');
+        assert.ok(ga.superFramesIn > 0 && lk.superFramesOut === ga.superFramesIn, 'A passed the guest\'s super-frames whole to B');
+        assert.ok(vu.superFramesIn > 0 && vu.segmented > vu.superFramesIn, 'B cut them on arrival');
+        for (const p of [...pa, ...pb])
+            assert.equal(p.drops.bad_offload ?? 0, 0, `${p.name}: bad_offload`);
+    }
+    finally {
+        A.c.kill('SIGKILL');
+        B?.c.kill('SIGKILL');
+        guest?.child.kill('SIGKILL');
+        w.cleanup();
+    }
+});
+//# sourceMappingURL=vhost-offload-netns.test.js.map

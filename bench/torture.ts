@@ -207,7 +207,8 @@ class Run {
         this.fault(kind, f);
         await this.call('flow.add', { bridge: 'fl', flow: f });
         await sleep(200 + this.rand() * 1000);
-        if (this.rand() < 0.5) await this.call('flow.del', { bridge: 'fl', flow: f });
+        // del-flows takes a match (ovs-ofctl): this flow's own, strictly (its priority too).
+        if (this.rand() < 0.5) await this.call('flow.del', { bridge: 'fl', flow: f.replace(/,actions=.*$/, ''), strict: true });
         else await this.call('flow.del', { bridge: 'fl' });
         break;
       }

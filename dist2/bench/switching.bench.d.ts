@@ -1,1 +1,0 @@
-import '../src/apps/index.js';

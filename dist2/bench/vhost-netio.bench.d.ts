@@ -1,1 +1,0 @@
-import '../src/drivers/vhost-user/index.js';

@@ -1,1 +1,0 @@
-import '../basic/index.js';

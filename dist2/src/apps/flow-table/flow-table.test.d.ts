@@ -1,2 +1,0 @@
-import '../basic/index.js';
-import './index.js';

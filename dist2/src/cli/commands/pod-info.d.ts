@@ -1,2 +1,0 @@
-export declare const USAGE: string;
-export declare function main(argv: string[]): Promise<number>;

@@ -1,2 +1,0 @@
-import type { CniRequest } from './config.js';
-export declare function ipamExec(req: CniRequest, command: 'ADD' | 'DEL' | 'CHECK'): Record<string, unknown> | undefined;

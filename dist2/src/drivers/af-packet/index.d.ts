@@ -1,2 +1,0 @@
-import { AfPacketPort } from './af-packet.js';
-export { AfPacketPort };

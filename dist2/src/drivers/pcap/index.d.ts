@@ -1,2 +1,0 @@
-import { PcapPort } from './pcap-port.js';
-export { PcapPort };

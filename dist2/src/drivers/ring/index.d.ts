@@ -1,2 +1,0 @@
-import { RingPort } from './ring-port.js';
-export { RingPort };

@@ -1,2 +1,0 @@
-import { TapPort } from './tap.js';
-export { TapPort };

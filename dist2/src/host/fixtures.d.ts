@@ -1,1 +1,0 @@
-export declare function hostFixture(name: 'laptop' | 'two-socket' | 'container'): string;

@@ -1,2 +1,0 @@
-import type { FuzzTarget } from '../harness/target.js';
-export declare const target: FuzzTarget;

@@ -1,2 +1,0 @@
-import '../../src/apps/index.js';
-import '../../src/drivers/af-packet/index.js';

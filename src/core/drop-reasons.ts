@@ -43,6 +43,8 @@ export const DropReason = {
   NOT_FOR_US: 17,
   /** A virtio-net offload header was refused (GSO type or size, checksum offsets, headers that do not match). */
   BAD_OFFLOAD: 18,
+  /** A guest sent from a source MAC other than the one its port was given (anti-spoofing). */
+  SPOOFED: 19,
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 

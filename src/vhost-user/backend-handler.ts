@@ -46,6 +46,8 @@ export interface BackendDevice {
   getStatus(): number;
   /** Queue pairs for GET_QUEUE_NUM. */
   queueNum(): number;
+  /** NET_SET_MTU (protocol feature NET_MTU); throws to refuse it. */
+  setMtu?(mtu: number): void;
 }
 
 /** Requests whose reply is their own payload (never a REPLY_ACK). */
@@ -213,9 +215,14 @@ export class BackendHandler {
         for (const fd of give()) this.closeFd(fd);
         return null;
       case FrontendReq.SEND_RARP:
-      case FrontendReq.NET_SET_MTU:
         decodeU64(p, name);
         return null;
+      case FrontendReq.NET_SET_MTU: {
+        const mtu = decodeU64(p, name);
+        if (mtu > 0xffffn) throw new VhostUserError('InvalidParam', `NET_SET_MTU: ${mtu} > 65535`);
+        d.setMtu?.(Number(mtu));
+        return null;
+      }
       default:
         throw new VhostUserError('Unsupported', `${name} is not supported`);
     }

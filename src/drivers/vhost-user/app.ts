@@ -24,9 +24,10 @@ import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, ON_WORKERS, REFU
 import { DropReason } from '../../core/drop-reasons.js';
 import type { AppSpec } from '../../core/config.js';
 import { patchPeer, forwardOnLink } from './single-copy.js';
-import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_REFUSED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
+import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_REFUSED, C_SPOOFED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
 import { offloadNames } from '../../virtio/net/net.js';
+import { parseMac } from './mac-lock.js';
 
 export interface VhostUserArgs {
   path: string;
@@ -36,6 +37,9 @@ export interface VhostUserArgs {
   group?: string | number;
   workers?: number;
   offloads?: boolean;
+  /** vDPA-style attributes: the guest's MAC (frames from another source MAC are dropped) and MTU. */
+  mac?: string;
+  mtu?: number;
 }
 
 export const vhostUserSchema = {
@@ -50,6 +54,8 @@ export const vhostUserSchema = {
     group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
     workers: { type: 'integer', minimum: 0, maximum: 64 },
     offloads: { type: 'boolean' },
+    mac: { type: 'string', pattern: '^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$' },
+    mtu: { type: 'integer', minimum: 68, maximum: 65535 },
   },
 };
 
@@ -68,7 +74,11 @@ export function parseVhostUserPort(s: string): VhostUserArgs {
     else if (k === 'mode' && v !== undefined && /^0?[0-7]{3}$/.test(v)) a.mode = parseInt(v, 8);
     else if (k === 'group' && v) a.group = v;
     else if (k === 'offloads' && v === undefined) a.offloads = true;
-    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, offloads)`);
+    else if (k === 'mac' && v !== undefined) {
+      try { parseMac(v); } catch (e) { throw new Error(`vhost-user port "${s}": mac: ${(e as Error).message}`); }
+      a.mac = v.toLowerCase();
+    } else if (k === 'mtu' && v !== undefined && /^\d+$/.test(v) && Number(v) >= 68 && Number(v) <= 65535) a.mtu = Number(v);
+    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, offloads, mac=M, mtu=68..65535)`);
   }
   return a;
 }
@@ -91,7 +101,7 @@ export class VhostUserApp extends App {
     const mode = typeof args.mode === 'string' ? parseInt(args.mode, 8) : args.mode;
     this.port = new VhostUserPort({
       path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group, workers: args.workers ?? 0,
-      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? false,
+      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? false, attrs: { mac: args.mac, mtu: args.mtu },
       log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
     this.port.start();
@@ -132,7 +142,7 @@ export class VhostUserApp extends App {
     let onWorkers = 0;
     for (const s of this.port.shares) {
       const from = s.counter(C_FROM_PKTS), to = s.counter(C_TO_PKTS), refused = s.counter(C_REFUSED) + s.counter(C_QUARANTINED);
-      const drops = s.counter(C_NO_GUEST_BUF) + s.counter(C_TOO_BIG) + s.counter(C_NO_POOL_BUF) + s.counter(C_QUARANTINED) + s.counter(C_BAD_OFFLOAD);
+      const drops = s.counter(C_NO_GUEST_BUF) + s.counter(C_TOO_BIG) + s.counter(C_NO_POOL_BUF) + s.counter(C_QUARANTINED) + s.counter(C_BAD_OFFLOAD) + s.counter(C_SPOOFED);
       c[RX_PACKETS] += from;
       c[RX_BYTES] += s.counter(C_FROM_BYTES);
       c[TX_PACKETS] += to;
@@ -142,6 +152,7 @@ export class VhostUserApp extends App {
       c[DROP_BASE + DropReason.NO_BUFFER] += s.counter(C_NO_POOL_BUF);
       c[DROP_BASE + DropReason.QUEUE_QUARANTINED] += s.counter(C_QUARANTINED);
       c[DROP_BASE + DropReason.BAD_OFFLOAD] += s.counter(C_BAD_OFFLOAD);
+      c[DROP_BASE + DropReason.SPOOFED] += s.counter(C_SPOOFED);
       c[REFUSED] += refused;
       // What the queues on worker engines took in net of what they gave out went to (or came
       // from) those engines' graphs, which account for it.
@@ -189,6 +200,13 @@ export class VhostUserApp extends App {
       },
       protocolFeatures: `0x${d.lastProtocolFeatures.toString(16)}`,
       queuePairs: d.queuePairs,
+      // vDPA-style attributes (`sluice vdpa dev config show`): null when not given.
+      mac: this.port.opts.attrs?.mac ?? null,
+      mtu: this.port.opts.attrs?.mtu ?? null,
+      frontendMtu: d.frontendMtu,
+      // Per ring: descriptors taken (avail side) and given back (used side), as mlx5's vDPA
+      // vstats received_desc / completed_desc. Rings a worker serves show the last hand-back.
+      rings: d.rings.map((r, i) => ({ index: i, started: r.started, receivedDesc: r.queue.nextAvail, completedDesc: r.queue.nextUsed })),
       singleCopy: this.direct !== null,
       quarantinedQueues: d.quarantined,
       // Which engine serves which queue pair, and what each moved (as VPP's rx-placement).

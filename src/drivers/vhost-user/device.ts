@@ -21,14 +21,15 @@ import {
   VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, featureBits, hasFeature,
 } from '../../virtio/constants.js';
 import {
-  VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, netHeaderSize, OFFLOAD_FEATURES, offloadsOf,
+  VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, VIRTIO_NET_F_MTU, netHeaderSize, OFFLOAD_FEATURES, offloadsOf,
 } from '../../virtio/net/net.js';
 import {
-  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS,
+  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
   VhostUserError, type MemRegion, type VringAddr,
 } from '../../vhost-user/message.js';
 import type { BackendDevice } from '../../vhost-user/backend-handler.js';
 import { NetIo } from './net-io.js';
+import { macWords } from './mac-lock.js';
 import type { DeviceSnapshot, RegionSnapshot, RingSnapshot } from './queue-share.js';
 
 /**
@@ -44,10 +45,21 @@ export const OFFERED_FEATURES = featureBits([
   VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER,
 ]);
 void VIRTIO_NET_F_GUEST_ANNOUNCE;
-/** Protocol features this backend offers. */
+/**
+ * Protocol features this backend offers. NET_MTU: QEMU then sends NET_SET_MTU with its
+ * `host_mtu=` (checked against the port's `mtu=`; a refusal stops QEMU starting the device).
+ */
 export const OFFERED_PROTOCOL_FEATURES = featureBits([
-  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS,
+  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
 ]);
+
+/** What a port says about the guest's NIC (vDPA-style attributes, `vdpa dev add … mac M mtu N`). */
+export interface NetAttributes {
+  /** The guest's MAC: frames from another source MAC are dropped (`spoofed`). */
+  mac?: string;
+  /** The MTU offered to the guest (VIRTIO_NET_F_MTU, QEMU `host_mtu=`). */
+  mtu?: number;
+}
 
 const HUGE = 2 << 20;
 
@@ -96,13 +108,27 @@ export class VhostNetDevice implements BackendDevice {
   /** Quarantined-queue count since start (counter). */
   quarantined = 0;
 
-  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = false) {
+  /** MTU the frontend set with NET_SET_MTU (0: none). */
+  frontendMtu = 0;
+
+  constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = false,
+    readonly attrs: NetAttributes = {}) {
     this.numRings = queuePairs * 2;
     for (let i = 0; i < this.numRings; i++) this.rings.push(new Ring());
     this.io = new NetIo(maxFrame);
+    if (attrs.mac !== undefined) {
+      const w = macWords(attrs.mac);
+      this.io.macLock = true;
+      this.io.macHi = w.hi;
+      this.io.macLo = w.lo;
+    }
   }
 
-  getFeatures(): bigint { return this.offloads ? OFFERED_FEATURES | OFFLOAD_FEATURES : OFFERED_FEATURES; }
+  /** VIRTIO_NET_F_MTU only with an `mtu`: QEMU shows `host_mtu` to the guest only when the backend offers it. */
+  getFeatures(): bigint {
+    const f = this.offloads ? OFFERED_FEATURES | OFFLOAD_FEATURES : OFFERED_FEATURES;
+    return this.attrs.mtu !== undefined ? f | (1n << BigInt(VIRTIO_NET_F_MTU)) : f;
+  }
   getProtocolFeatures(): bigint { return OFFERED_PROTOCOL_FEATURES; }
   queueNum(): number { return this.queuePairs; }
 
@@ -124,6 +150,13 @@ export class VhostNetDevice implements BackendDevice {
     this.lastProtocolFeatures = f;
   }
   setOwner(): void {}
+
+  /** NET_SET_MTU: the frontend's MTU must fit the port's (`mtu=`, else the largest frame). */
+  setMtu(mtu: number): void {
+    const limit = this.attrs.mtu ?? this.io.maxFrame - 14;
+    if (mtu < 68 || mtu > limit) throw new VhostUserError('InvalidParam', `NET_SET_MTU: ${mtu} is outside 68..${limit} (the port's mtu)`);
+    this.frontendMtu = mtu;
+  }
   resetOwner(): void { this.disconnect(); }
 
   setMemTable(regions: MemRegion[], fds: number[]): void {
@@ -282,6 +315,7 @@ export class VhostNetDevice implements BackendDevice {
       mergeable: this.io.mergeable,
       hostOffloads: this.io.hostOffloads,
       guestOffloads: this.io.guestOffloads,
+      macLock: this.io.macLock, macHi: this.io.macHi, macLo: this.io.macLo,
       eventIdx: hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX),
       indirect: hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC),
       ring(i: number): RingSnapshot {

@@ -22,6 +22,7 @@
  * After each burst `notifyNeeded` says whether the caller must signal the call eventfd.
  * Nothing here allocates or throws; a quarantined queue just moves nothing (the port reports it).
  */
+import { sourceMacIs } from './mac-lock.js';
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { LONG_COPY, copyBytes, wordsOf } from './copy.js';
@@ -74,6 +75,11 @@ export class NetIo {
   superFramesOut = 0;
   segmented = 0;
   checksumsCompleted = 0;
+  /** Anti-spoofing (mac-lock.ts): when set, guest frames from another source MAC are dropped. */
+  macLock = false;
+  macHi = 0;
+  macLo = 0;
+  spoofed = 0;
   /** Offloads the guest may send (device side) and may receive (driver side); OFF_* bits. */
   hostOffloads = 0;
   guestOffloads = 0;
@@ -110,6 +116,15 @@ export class NetIo {
     c[DROP_BASE + DropReason.NO_BUFFER] = this.noPoolBuffer;
     c[DROP_BASE + DropReason.BAD_OFFLOAD] = this.badOffload;
     c[REFUSED] = this.refused;
+    c[DROP_BASE + DropReason.SPOOFED] = this.spoofed;
+  }
+
+  /** Whether the chain just popped must be dropped by the MAC lock (counted: spoofed, refused). */
+  private spoof(q: DeviceQueue, mem: GuestMemory): boolean {
+    if (sourceMacIs(q, mem, this.hdrLen, this.macHi, this.macLo)) return false;
+    this.spoofed++;
+    this.refused++;
+    return true;
   }
 
   /** Set the negotiated offloads (control path); the slow-path buffers come with them. */
@@ -206,6 +221,7 @@ export class NetIo {
       }
       const head = q.popChain(mem);
       if (head < 0) break;
+      if (this.macLock && this.spoof(q, mem)) { q.addUsed(head, 0); used++; continue; }
       const frameLen = q.readBytes - hdrLen;
       if (this.hostOffloads !== 0 && (frameLen > this.maxFrame || this.wantsWork(q, mem))) {
         const got = this.dequeueOffload(q, mem, pool, dst32, out, n, cap - n);
@@ -568,6 +584,7 @@ export class NetIo {
       const head = sq.popChain(smem);
       if (head < 0) break;
       n++;
+      if (this.macLock && this.spoof(sq, smem)) { sq.addUsed(head, 0); continue; }
       const frameLen = sq.readBytes - hdrLen;
       if (this.hostOffloads !== 0 && (frameLen > this.maxFrame || this.wantsWork(sq, smem))) {
         delivered += this.forwardOffload(sq, smem, dstIo, dq, dmem);

@@ -14,7 +14,7 @@ import { unlinkSync } from 'node:fs';
 import { BackendHandler } from '../../vhost-user/backend-handler.js';
 import { MessageReader, sendMessage } from '../../vhost-user/endpoint.js';
 import { FrontendReq, VhostUserError, requestName } from '../../vhost-user/message.js';
-import { VhostNetDevice, type Ring } from './device.js';
+import { VhostNetDevice, type NetAttributes, type Ring } from './device.js';
 import type { PoolView } from './net-io.js';
 import { RingSet } from './ring-set.js';
 import { QueueError } from '../../virtio/split/queue-errors.js';
@@ -41,6 +41,8 @@ export interface VhostUserPortOptions {
   maxFrame?: number;
   /** Offer checksum offload and TSO (default false). */
   offloads?: boolean;
+  /** The guest NIC's MAC (anti-spoofing) and MTU (VIRTIO_NET_F_MTU). */
+  attrs?: NetAttributes;
   log?: (msg: string) => void;
 }
 
@@ -70,7 +72,7 @@ export class VhostUserPort {
 
   constructor(readonly opts: VhostUserPortOptions) {
     this.log = opts.log ?? ((m) => console.error(`sluice: ${opts.path}: ${m}`));
-    this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log, opts.offloads ?? false);
+    this.device = new VhostNetDevice(opts.queuePairs ?? 1, opts.maxFrame ?? 9216 + 14, this.log, opts.offloads ?? false, opts.attrs);
     this.handler = this.newHandler();
     this.rings = new RingSet(this.device.io);
     this.remote = new Uint8Array(this.device.numRings);

@@ -36,7 +36,7 @@ test('rings move between the main thread and a worker: only the owner moves pack
   const queues = layouts.map((l) => { const q = new DeviceQueue(); assert.equal(q.setup(mem, l, false, false), null); return q; });
   const snap: DeviceSnapshot = {
     regions: [{ fd: region.fd, mapLen: region.size, gpa: GPA, size: region.size, frontendVa: 0, mmapOffset: 0 }],
-    memGen: 1, hdrLen: 12, mergeable: false, eventIdx: false, indirect: false, hostOffloads: 0, guestOffloads: 0,
+    memGen: 1, hdrLen: 12, mergeable: false, eventIdx: false, indirect: false, hostOffloads: 0, guestOffloads: 0, macLock: false, macHi: 0, macLo: 0,
     ring: (i) => ({ live: true, ...layouts[i]!, queue: queues[i]!, kickFd: -1, callFd: -1 }),
   };
   const posted = [0, 0];

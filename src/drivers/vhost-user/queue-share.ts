@@ -44,8 +44,9 @@ export interface ShareHandle {
 
 // Float64 layout after the 64-byte control block.
 const CTL_BYTES = 64;
-const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5, H_HOST_OFF = 6, H_GUEST_OFF = 7;
-const HEADER = 8;
+const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5, H_HOST_OFF = 6, H_GUEST_OFF = 7,
+  H_MAC_LOCK = 8, H_MAC_HI = 9, H_MAC_LO = 10;
+const HEADER = 11;
 const REG_FD = 0, REG_MAPLEN = 1, REG_GPA = 2, REG_SIZE = 3, REG_VA = 4, REG_OFF = 5;
 const REG_WORDS = 6;
 const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL = 5, R_NEXT_USED = 6,
@@ -53,8 +54,8 @@ const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL 
 const RING_WORDS = 12;
 /** Counters the worker publishes (NetIo's, then quarantined rings). */
 export const C_FROM_PKTS = 0, C_FROM_BYTES = 1, C_TO_PKTS = 2, C_TO_BYTES = 3, C_NO_GUEST_BUF = 4, C_TOO_BIG = 5,
-  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8, C_REFUSED = 9;
-const COUNTER_WORDS = 10;
+  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8, C_REFUSED = 9, C_SPOOFED = 10;
+const COUNTER_WORDS = 11;
 
 function layoutOf(nRings: number): { regions: number; rings: number; counters: number; words: number } {
   const regions = HEADER;
@@ -81,6 +82,8 @@ export interface DeviceSnapshot {
   hdrLen: number; mergeable: boolean; eventIdx: boolean; indirect: boolean;
   /** NetIo's offload bits (what the guest may send / take). */
   hostOffloads: number; guestOffloads: number;
+  /** Anti-spoofing source MAC (mac-lock.ts), when the port has one. */
+  macLock: boolean; macHi: number; macLo: number;
   ring(i: number): RingSnapshot;
 }
 
@@ -159,6 +162,9 @@ export class QueueShareHost {
       f[H_MEMGEN] = d.memGen;
       f[H_HOST_OFF] = d.hostOffloads;
       f[H_GUEST_OFF] = d.guestOffloads;
+      f[H_MAC_LOCK] = d.macLock ? 1 : 0;
+      f[H_MAC_HI] = d.macHi;
+      f[H_MAC_LO] = d.macLo;
     }
     regions.forEach((r, i) => {
       const o = L.regions + i * REG_WORDS;
@@ -251,6 +257,9 @@ export class QueueShareWorker {
     this.io.hdrLen = f[H_HDRLEN]!;
     this.io.mergeable = f[H_MERGEABLE] === 1;
     this.io.setOffloads(f[H_HOST_OFF]!, f[H_GUEST_OFF]!);
+    this.io.macLock = f[H_MAC_LOCK] === 1;
+    this.io.macHi = f[H_MAC_HI]!;
+    this.io.macLo = f[H_MAC_LO]!;
     const tx: LiveRing[] = [], rx: LiveRing[] = [];
     this.handle.rings.forEach((ri, k) => {
       const o = L.rings + k * RING_WORDS;
@@ -343,6 +352,7 @@ export class QueueShareWorker {
     f[o + C_QUARANTINED] = this.quarantined;
     f[o + C_BAD_OFFLOAD] = io.badOffload;
     f[o + C_REFUSED] = io.refused;
+    f[o + C_SPOOFED] = io.spoofed;
   }
 
   /** The worker app stops: give the rings back, leaving them offered for a later taker. */

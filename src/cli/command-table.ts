@@ -214,6 +214,21 @@ export const VERBS: Verb[] = [
       { name: 'del', usage: ['trace del [ID]'], about: 'remove one trace or all', example: ['sluice trace del'] },
     ],
   },
+  {
+    name: 'vdpa', ctl: true, about: 'vhost-user ports as vDPA devices, in the words and -j keys of iproute2\'s vdpa',
+    usage: [],
+    example: ['sluice vdpa dev add name vm1 mgmtdev sluice mac 52:54:00:00:00:01 mtu 1400 max_vqp 1'],
+    subs: [
+      { name: 'mgmtdev', usage: ['vdpa mgmtdev show [sluice]'], about: 'the management device: classes, queues, features it can offer', example: ['sluice vdpa mgmtdev show -j'] },
+      {
+        name: 'dev',
+        usage: ['vdpa dev add name NAME mgmtdev sluice [mac MAC] [mtu MTU] [max_vqp N] [path SOCK] [client]', 'vdpa dev del NAME',
+          'vdpa dev show [NAME] [--qemu [--mem MiB] [--accel kvm|tcg]]', 'vdpa dev config show [NAME]', 'vdpa dev vstats show NAME qidx I'],
+        about: 'devices (vhost-user ports): mac is enforced (other source MACs are dropped as spoofed), mtu offered as VIRTIO_NET_F_MTU; --qemu prints the QEMU options that attach a guest',
+        example: ['sluice vdpa dev show vm1 --qemu', 'sluice vdpa dev config show -j', 'sluice vdpa dev vstats show vm1 qidx 1'],
+      },
+    ],
+  },
 ];
 
 export function verb(name: string): Verb | undefined {

@@ -4,7 +4,7 @@
  * dpdk-testpmd driven through stdin. Every child is killed by pid on cleanup.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -165,4 +165,94 @@ export function testpmdAccumulated(out: string): { rx: number; tx: number; txDro
   const block = i >= 0 ? out.slice(i) : '';
   const num = (re: RegExp) => Number(re.exec(block)?.[1] ?? NaN);
   return { rx: num(/RX-packets:\s+(\d+)/), tx: num(/TX-packets:\s+(\d+)/), txDropped: num(/TX-dropped:\s+(\d+)/) };
+}
+
+/** KVM unless /dev/kvm is missing or nested PVM (stock guests do not boot there): as run-guest.sh decides. */
+export function qemuAccel(): 'kvm' | 'tcg' {
+  if (process.env.VMHARNESS_ACCEL === 'kvm' || process.env.VMHARNESS_ACCEL === 'tcg') return process.env.VMHARNESS_ACCEL;
+  try { accessSync('/dev/kvm', constants.R_OK | constants.W_OK); } catch { return 'tcg'; }
+  return existsSync('/sys/module/kvm_pvm') ? 'tcg' : 'kvm';
+}
+
+export const GUEST_DIR = `${process.env.VMHARNESS_CACHE ?? `${process.env.HOME}/.cache/vmharness`}/guest`;
+
+export interface QemuGuest {
+  child: ChildProcess;
+  /** Resolves with the guest command's status (VMH-CMD-EXIT), 124 on timeout, 125 without the marker. */
+  done: Promise<{ rc: number; log: string }>;
+  log(): string;
+  kill(): void;
+}
+
+/**
+ * Boot a vmharness guest (its kernel, initramfs and /init) with QEMU directly, the NIC and
+ * guest memory given by `nicArgs` (e.g. what `sluice vdpa dev show --qemu` prints), or none.
+ * `extra` adds options (-incoming, -qmp…). The guest runs `cmd` after eth0 is up.
+ */
+export function bootQemu(o: { name: string; ip?: string; cmd: string; dir: string; nicArgs: string[]; extra?: string[]; timeout?: number; memMiB?: number }): QemuGuest {
+  const timeout = o.timeout ?? 120;
+  const logPath = join(o.dir, `${o.name}.log`);
+  const cmdPath = join(o.dir, `${o.name}.cmd`);
+  writeFileSync(cmdPath, `${o.cmd}\n`);
+  writeFileSync(logPath, '');
+  const accel = qemuAccel();
+  const append = `console=ttyS0 panic=-1 quiet ipv6.disable=1 vmh.name=${o.name} vmh.timeout=${timeout - 10}${o.ip ? ` vmh.ip=${o.ip}` : ''}`;
+  const args = ['-name', o.name, '-machine', `q35,accel=${accel}`, '-cpu', accel === 'kvm' ? 'host' : 'max', '-nodefaults', '-no-user-config',
+    '-display', 'none', '-smp', '1', '-m', String(o.memMiB ?? 256), ...o.nicArgs,
+    '-kernel', join(GUEST_DIR, 'vmlinux'), '-initrd', join(GUEST_DIR, 'initramfs.cpio.gz'), '-append', append,
+    '-fw_cfg', `name=opt/vmh/cmd,file=${cmdPath}`, '-chardev', `file,id=ser0,path=${logPath}`, '-serial', 'chardev:ser0',
+    '-no-reboot', ...(o.extra ?? [])];
+  const child = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += String(d); });
+  child.stderr!.on('data', (d) => { out += String(d); });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeout * 1000);
+  const log = () => { try { return readFileSync(logPath, 'utf8'); } catch { return ''; } };
+  const done = new Promise<{ rc: number; log: string }>((res) => child.on('exit', (code, sig) => {
+    clearTimeout(timer);
+    const l = log();
+    const m = /VMH-CMD-EXIT rc=(\d+)/.exec(l);
+    res({ rc: m ? Number(m[1]) : sig === 'SIGKILL' ? 124 : 125, log: `${l}\n--- qemu (exit ${code ?? sig}) ---\n${out}` });
+  }));
+  return { child, done, log, kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); } };
+}
+
+/** Wait until `f()` is true (polling every `everyMs`), at most `ms`; returns whether it became true. */
+export async function until(f: () => boolean, ms: number, everyMs = 100): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(everyMs)) if (f()) return true;
+  return f();
+}
+
+export interface Daemon {
+  child: ChildProcess;
+  api: string;
+  log(): string;
+  /** `sluice ARGS --socket API` → parsed JSON of `-j` (throws with stderr on failure). */
+  cli(args: string[]): unknown;
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Start `sluice daemon` on `stateDir` (API socket `api`), waiting until the API answers. */
+export async function startDaemon(stateDir: string, api: string, extra: string[] = []): Promise<Daemon> {
+  const sluice = new URL('../../../bin/sluice.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [sluice, 'daemon', '--state-dir', stateDir, '--socket', api, '--metrics', 'off', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (d) => { log += String(d); });
+  const exited = new Promise<void>((res) => child.on('exit', () => res()));
+  const cli = (args: string[]): unknown => {
+    const r = spawnSync(process.execPath, [sluice, ...args, '-j', '--socket', api], { encoding: 'utf8', timeout: 30_000 });
+    if (r.status !== 0) throw new Error(`sluice ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+    return r.stdout.trim() === '' ? null : JSON.parse(r.stdout);
+  };
+  const ready = await until(() => {
+    if (child.exitCode !== null || !existsSync(api)) return false;
+    return spawnSync(process.execPath, [sluice, 'port', 'show', '-j', '--socket', api], { timeout: 10_000 }).status === 0;
+  }, 30_000, 200);
+  if (!ready) { child.kill('SIGKILL'); throw new Error(`daemon did not start: ${log}`); }
+  return {
+    child, api, cli, log: () => log,
+    async kill9() { child.kill('SIGKILL'); await Promise.race([exited, sleep(5000)]); },
+    async stop() { child.kill('SIGTERM'); await Promise.race([exited, sleep(10_000)]); if (child.exitCode === null) child.kill('SIGKILL'); },
+  };
 }

@@ -46,6 +46,8 @@ export interface BackendDevice {
   getStatus(): number;
   /** Queue pairs for GET_QUEUE_NUM. */
   queueNum(): number;
+  /** SET_LOG_BASE (protocol feature LOG_SHMFD): the dirty-page log; takes `fd` even when it throws. */
+  setLogBase?(size: number, offset: number, fd: number): void;
   /** NET_SET_MTU (protocol feature NET_MTU); throws to refuse it. */
   setMtu?(mtu: number): void;
 }
@@ -216,6 +218,21 @@ export class BackendHandler {
         return null;
       case FrontendReq.SEND_RARP:
         decodeU64(p, name);
+        return null;
+      case FrontendReq.SET_LOG_BASE: {
+        // VhostUserLog { u64 mmap_size; u64 mmap_offset } and the log fd. QEMU waits for a
+        // reply with an empty payload (as DPDK sends) before it goes on.
+        if (p.length !== 16) throw new VhostUserError('InvalidMessage', `${name}: payload is ${p.length} bytes, expected 16`);
+        const dv = new DataView(p.buffer, p.byteOffset, 16);
+        const size = dv.getBigUint64(0, true), offset = dv.getBigUint64(8, true);
+        if (size > 2n ** 48n || offset > 2n ** 48n) throw new VhostUserError('InvalidParam', `${name}: mmap_size ${size} / mmap_offset ${offset} out of range`);
+        if (!d.setLogBase) throw new VhostUserError('Unsupported', `${name} is not supported`);
+        d.setLogBase(Number(size), Number(offset), give()[0]!);
+        return new Uint8Array(0);
+      }
+      case FrontendReq.SET_LOG_FD:
+        // The log-change eventfd of kernel vhost; with a shared-memory log there is nothing to signal.
+        for (const fd of give()) this.closeFd(fd);
         return null;
       case FrontendReq.NET_SET_MTU: {
         const mtu = decodeU64(p, name);

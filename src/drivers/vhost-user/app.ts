@@ -40,6 +40,8 @@ export interface VhostUserArgs {
   /** vDPA-style attributes: the guest's MAC (frames from another source MAC are dropped) and MTU. */
   mac?: string;
   mtu?: number;
+  /** false: offer no dirty-page logging (QEMU then refuses to live-migrate the guest). */
+  migration?: boolean;
 }
 
 export const vhostUserSchema = {
@@ -56,6 +58,7 @@ export const vhostUserSchema = {
     offloads: { type: 'boolean' },
     mac: { type: 'string', pattern: '^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$' },
     mtu: { type: 'integer', minimum: 68, maximum: 65535 },
+    migration: { type: 'boolean' },
   },
 };
 
@@ -77,8 +80,9 @@ export function parseVhostUserPort(s: string): VhostUserArgs {
     else if (k === 'mac' && v !== undefined) {
       try { parseMac(v); } catch (e) { throw new Error(`vhost-user port "${s}": mac: ${(e as Error).message}`); }
       a.mac = v.toLowerCase();
-    } else if (k === 'mtu' && v !== undefined && /^\d+$/.test(v) && Number(v) >= 68 && Number(v) <= 65535) a.mtu = Number(v);
-    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, offloads, mac=M, mtu=68..65535)`);
+    } else if (k === 'migration' && (v === 'on' || v === 'off')) a.migration = v === 'on';
+    else if (k === 'mtu' && v !== undefined && /^\d+$/.test(v) && Number(v) >= 68 && Number(v) <= 65535) a.mtu = Number(v);
+    else throw new Error(`vhost-user port "${s}": bad option "${o}" (client, queues=N, mode=0660, group=NAME, offloads, mac=M, mtu=68..65535, migration=on|off)`);
   }
   return a;
 }
@@ -101,7 +105,7 @@ export class VhostUserApp extends App {
     const mode = typeof args.mode === 'string' ? parseInt(args.mode, 8) : args.mode;
     this.port = new VhostUserPort({
       path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group, workers: args.workers ?? 0,
-      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? false, attrs: { mac: args.mac, mtu: args.mtu },
+      maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? false, attrs: { mac: args.mac, mtu: args.mtu, migration: args.migration },
       log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
     this.port.start();
@@ -204,6 +208,9 @@ export class VhostUserApp extends App {
       mac: this.port.opts.attrs?.mac ?? null,
       mtu: this.port.opts.attrs?.mtu ?? null,
       frontendMtu: d.frontendMtu,
+      // Live migration: whether writes into guest memory are being logged, and logs taken.
+      dirtyLogging: d.logging,
+      logBases: d.logBases,
       // Per ring: descriptors taken (avail side) and given back (used side), as mlx5's vDPA
       // vstats received_desc / completed_desc. Rings a worker serves show the last hand-back.
       rings: d.rings.map((r, i) => ({ index: i, started: r.started, receivedDesc: r.queue.nextAvail, completedDesc: r.queue.nextUsed })),

@@ -18,18 +18,19 @@ import { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
 import {
   VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
-  VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, featureBits, hasFeature,
+  VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, VHOST_F_LOG_ALL, VHOST_VRING_F_LOG, featureBits, hasFeature,
 } from '../../virtio/constants.js';
 import {
   VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, VIRTIO_NET_F_MTU, netHeaderSize, OFFLOAD_FEATURES, offloadsOf,
 } from '../../virtio/net/net.js';
 import {
   VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
-  VhostUserError, type MemRegion, type VringAddr,
+  VHOST_USER_PROTOCOL_F_LOG_SHMFD, VhostUserError, type MemRegion, type VringAddr,
 } from '../../vhost-user/message.js';
 import type { BackendDevice } from '../../vhost-user/backend-handler.js';
 import { NetIo } from './net-io.js';
 import { macWords } from './mac-lock.js';
+import { DirtyLog } from './dirty-log.js';
 import type { DeviceSnapshot, RegionSnapshot, RingSnapshot } from './queue-share.js';
 
 /**
@@ -53,8 +54,14 @@ export const OFFERED_PROTOCOL_FEATURES = featureBits([
   VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
 ]);
 
+/** Offered unless the port says `migration=off`: dirty-page logging, so QEMU can live-migrate the guest. */
+const MIGRATION_FEATURES = 1n << BigInt(VHOST_F_LOG_ALL);
+const MIGRATION_PROTOCOL_FEATURES = 1n << BigInt(VHOST_USER_PROTOCOL_F_LOG_SHMFD);
+
 /** What a port says about the guest's NIC (vDPA-style attributes, `vdpa dev add … mac M mtu N`). */
 export interface NetAttributes {
+  /** false: offer no dirty-page logging (QEMU then refuses to migrate the guest). */
+  migration?: boolean;
   /** The guest's MAC: frames from another source MAC are dropped (`spoofed`). */
   mac?: string;
   /** The MTU offered to the guest (VIRTIO_NET_F_MTU, QEMU `host_mtu=`). */
@@ -110,6 +117,12 @@ export class VhostNetDevice implements BackendDevice {
 
   /** MTU the frontend set with NET_SET_MTU (0: none). */
   frontendMtu = 0;
+  /** The dirty-page log (SET_LOG_BASE) and its mapping and fd; logging runs while LOG_ALL is set. */
+  private dirtyLog: DirtyLog | null = null;
+  private logMap: MappedRegion | null = null;
+  private logFd = -1;
+  /** SET_LOG_BASE messages taken (counter, for reports). */
+  logBases = 0;
 
   constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = false,
     readonly attrs: NetAttributes = {}) {
@@ -126,10 +139,60 @@ export class VhostNetDevice implements BackendDevice {
 
   /** VIRTIO_NET_F_MTU only with an `mtu`: QEMU shows `host_mtu` to the guest only when the backend offers it. */
   getFeatures(): bigint {
-    const f = this.offloads ? OFFERED_FEATURES | OFFLOAD_FEATURES : OFFERED_FEATURES;
+    let f = this.offloads ? OFFERED_FEATURES | OFFLOAD_FEATURES : OFFERED_FEATURES;
+    if (this.attrs.migration !== false) f |= MIGRATION_FEATURES;
     return this.attrs.mtu !== undefined ? f | (1n << BigInt(VIRTIO_NET_F_MTU)) : f;
   }
-  getProtocolFeatures(): bigint { return OFFERED_PROTOCOL_FEATURES; }
+
+  /**
+   * SET_LOG_BASE (protocol feature LOG_SHMFD): map `size` bytes of the log at `offset` in `fd`
+   * (the fd must hold them). Replaces an earlier log (QEMU resizes it as memory grows).
+   */
+  setLogBase(size: number, offset: number, fd: number): void {
+    try {
+      if (this.attrs.migration === false) throw new Error('the port offers no dirty-page logging (migration=off)');
+      if (size <= 0 || size > 2 ** 40) throw new Error(`mmap_size ${size} is not in 1..2^40`);
+      const have = fileSize(fd);
+      if (offset + size > have) throw new Error(`mmap_offset ${offset} + mmap_size ${size} is past the end of its fd (${have} bytes)`);
+      const m = mapFd(fd, offset + size, 0);
+      const log = new DirtyLog(m.buffer, offset, size);
+      this.dropLog();
+      this.dirtyLog = log;
+      this.logMap = m;
+      this.logFd = fd;
+      this.logBases++;
+    } catch (e) {
+      closeFd(fd);
+      throw new VhostUserError('InvalidParam', `SET_LOG_BASE: ${(e as Error).message}`);
+    }
+    this.applyLog();
+  }
+
+  private dropLog(): void {
+    this.dirtyLog?.flush();
+    this.dirtyLog = null;
+    this.logMap?.unmap();
+    this.logMap = null;
+    if (this.logFd >= 0) closeFd(this.logFd);
+    this.logFd = -1;
+  }
+
+  /** Whether writes into guest memory are being logged (LOG_ALL negotiated and a log mapped). */
+  get logging(): boolean {
+    return this.dirtyLog !== null && hasFeature(this.features, VHOST_F_LOG_ALL);
+  }
+
+  /** Point the data path at the log (or at nothing) after features, log or ring addresses changed. */
+  private applyLog(): void {
+    const log = this.logging ? this.dirtyLog : null;
+    this.io.dirty = log;
+    for (const r of this.rings) {
+      const on = log !== null && r.addr !== null && (r.addr.flags & (1 << VHOST_VRING_F_LOG)) !== 0;
+      r.queue.usedLog = on ? log : null;
+      r.queue.usedLogGpa = on ? Number(r.addr!.logGpa) : 0;
+    }
+  }
+  getProtocolFeatures(): bigint { return this.attrs.migration === false ? OFFERED_PROTOCOL_FEATURES : OFFERED_PROTOCOL_FEATURES | MIGRATION_PROTOCOL_FEATURES; }
   queueNum(): number { return this.queuePairs; }
 
   setFeatures(f: bigint): void {
@@ -143,6 +206,7 @@ export class VhostNetDevice implements BackendDevice {
     // Without protocol features rings start enabled (vhost-user spec "Ring states").
     if (!hasFeature(f, VHOST_USER_F_PROTOCOL_FEATURES)) for (const r of this.rings) r.enabled = true;
     this.resetupAll();
+    this.applyLog();
   }
 
   setProtocolFeatures(f: bigint): void {
@@ -248,6 +312,7 @@ export class VhostNetDevice implements BackendDevice {
     const r = this.ring(a.index);
     r.addr = a;
     this.setupRing(a.index);
+    this.applyLog();
     this.generation++;
   }
 
@@ -257,6 +322,7 @@ export class VhostNetDevice implements BackendDevice {
 
   getVringBase(i: number): number {
     const r = this.ring(i);
+    this.dirtyLog?.flush(); // the frontend syncs the log once the rings are stopped
     r.started = false;
     r.queue.reset();
     this.replaceFd(r, 'kickFd', -1);
@@ -337,6 +403,8 @@ export class VhostNetDevice implements BackendDevice {
       r.addr = null;
       r.num = 0;
     }
+    this.dropLog();
+    this.applyLog();
     for (const m of this.mappings) m.unmap();
     this.mappings = [];
     for (const r of this.regions) closeFd(r.fd);

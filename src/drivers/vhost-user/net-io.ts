@@ -23,6 +23,7 @@
  * Nothing here allocates or throws; a quarantined queue just moves nothing (the port reports it).
  */
 import { sourceMacIs } from './mac-lock.js';
+import type { DirtyLog } from './dirty-log.js';
 import type { GuestMemory } from '../../mem/guest-memory.js';
 import type { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { LONG_COPY, copyBytes, wordsOf } from './copy.js';
@@ -75,6 +76,8 @@ export class NetIo {
   superFramesOut = 0;
   segmented = 0;
   checksumsCompleted = 0;
+  /** While the frontend migrates: where RX writes into guest memory are logged (dirty-log.ts). */
+  dirty: DirtyLog | null = null;
   /** Anti-spoofing (mac-lock.ts): when set, guest frames from another source MAC are dropped. */
   macLock = false;
   macHi = 0;
@@ -356,6 +359,7 @@ export class NetIo {
     }
     this.writeHeader(q, mem, 1);
     this.fill(q, mem, src, src32, srcOff, len, this.hdrLen);
+    if (this.dirty !== null) this.dirty.chain(q, mem, total);
     q.addUsed(head, total);
     this.toGuestPackets++;
     this.toGuestBytes += len;
@@ -402,6 +406,7 @@ export class NetIo {
           const d8 = mem.u8[r];
           for (let b = words << 2; b < len; b++) d8[o + 12 + b] = src[srcOff + b];
         }
+        if (this.dirty !== null) this.dirty.chain(q, mem, 12 + len);
         q.addUsed(head, 12 + len);
         this.toGuestPackets++;
         this.toGuestBytes += len;
@@ -432,6 +437,7 @@ export class NetIo {
       const room = q.writeBytes - skipHdr;
       const chunk = remaining < room ? remaining : room;
       this.fill(q, mem, src, src32, srcOff + (len - remaining), chunk, skipHdr);
+      if (this.dirty !== null) this.dirty.chain(q, mem, chunk + skipHdr);
       remaining -= chunk;
       this.mergeHead[nbufs] = cur;
       this.mergeLen[nbufs] = chunk + skipHdr;
@@ -454,6 +460,8 @@ export class NetIo {
     const h = mem.u8[hdrRegion];
     h[hdrOff + 10] = nbufs & 0xff;
     h[hdrOff + 11] = nbufs >>> 8;
+    // Marked again: the header's page may have been logged (and synced) before this write.
+    if (this.dirty !== null) this.dirty.mark(mem.gpaStart[hdrRegion]! + hdrOff + 10, 2);
     for (let i = 0; i < nbufs; i++) q.addUsed(this.mergeHead[i], this.mergeLen[i]);
     this.toGuestPackets++;
     this.toGuestBytes += len;

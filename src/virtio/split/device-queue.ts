@@ -47,6 +47,14 @@ const NOT_SINGLE = 0xffff & ~VRING_DESC_F_WRITE;
 const EMPTY16 = new Uint16Array(0);
 const EMPTY32 = new Uint32Array(0);
 
+/** What records the device's used-ring writes while the frontend migrates (drivers/vhost-user/dirty-log.ts). */
+export interface UsedRingLog {
+  /** used.flags/idx and the entries from free-running index `from` to `to`. */
+  used(usedGpa: number, size: number, from: number, to: number): void;
+  availEvent(usedGpa: number, size: number): void;
+  flush(): void;
+}
+
 export class DeviceQueue {
   /** Queue size (power of two) once set up; 0 before. */
   size = 0;
@@ -75,6 +83,9 @@ export class DeviceQueue {
   avail: Uint16Array = EMPTY16;
   /** used ring as u32: [flags | idx<<16, (id, len) × size, avail_event]. */
   used: Uint32Array = EMPTY32;
+  /** While migrating: the dirty-page log that records used-ring writes, at `usedLogGpa` (vhost VHOST_VRING_F_LOG). */
+  usedLog: UsedRingLog | null = null;
+  usedLogGpa = 0;
   /** used ring as u16, same memory. */
   usedU16: Uint16Array = EMPTY16;
 
@@ -319,8 +330,11 @@ export class DeviceQueue {
 
   /** Publish all added used entries with one store of used.idx. */
   publishUsed(): void {
+    const log = this.usedLog;
+    const from = log !== null ? this.usedU16[1]! : 0;
     // Pairs with the driver's load of used.idx before it reads entries.
     Atomics.store(this.usedU16, 1, this.nextUsed);
+    if (log !== null) { log.used(this.usedLogGpa, this.size, from, this.nextUsed); log.flush(); }
   }
 
   /**
@@ -346,6 +360,14 @@ export class DeviceQueue {
     // Seq-cst store: ordered before the caller's re-check of avail.idx (the sleep race).
     if (this.eventIdx) Atomics.store(this.usedU16, 2 + 4 * this.size, this.nextAvail);
     else Atomics.store(this.usedU16, 0, 0);
+    if (this.usedLog !== null) this.logFlags();
+  }
+
+  private logFlags(): void {
+    const log = this.usedLog!;
+    if (this.eventIdx) log.availEvent(this.usedLogGpa, this.size);
+    else log.used(this.usedLogGpa, this.size, 0, 0);
+    log.flush();
   }
 
   /**
@@ -357,6 +379,9 @@ export class DeviceQueue {
   disableNotification(): void {
     if (!this.ready) return;
     // TRUST: usedU16 has 2 + 4*size + 2 entries.
-    if (!this.eventIdx) this.usedU16[0] = VRING_USED_F_NO_NOTIFY;
+    if (!this.eventIdx) {
+      this.usedU16[0] = VRING_USED_F_NO_NOTIFY;
+      if (this.usedLog !== null) this.logFlags();
+    }
   }
 }

@@ -56,11 +56,11 @@ test('vdpa dev show --qemu: the socket in the other role, MAC, host_mtu, mq, vec
     '-object', 'memory-backend-memfd,id=mem,size=256M,share=on', '-numa', 'node,memdev=mem',
     '-chardev', 'socket,id=chr-vd0,path=/run/sluice/vd0.sock,reconnect=1',
     '-netdev', 'type=vhost-user,id=net-vd0,chardev=chr-vd0',
-    '-device', 'virtio-net-pci,netdev=net-vd0,id=vd0,mac=52:54:00:12:34:56,host_mtu=1400,vectors=0',
+    '-device', 'virtio-net-pci,netdev=net-vd0,mac=52:54:00:12:34:56,host_mtu=1400,vectors=0',
   ]);
   const kvm = qemuArgs(vd1, { memMiB: 512, tcg: false });
   assert.equal(kvm[5], 'socket,id=chr-vd1,path=/tmp/x.sock,server=on,wait=on');
   assert.equal(kvm[7], 'type=vhost-user,id=net-vd1,chardev=chr-vd1,queues=2');
-  assert.equal(kvm[9], 'virtio-net-pci,netdev=net-vd1,id=vd1,mq=on,vectors=6');
+  assert.equal(kvm[9], 'virtio-net-pci,netdev=net-vd1,mq=on,vectors=6');
   assert.equal(qemuText(['-device', 'a b']), "-device 'a b'");
 });

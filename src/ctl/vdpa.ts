@@ -141,7 +141,7 @@ export function qemuArgs(p: PortView, o: { memMiB: number; tcg: boolean }): stri
   const sluiceIsClient = i.mode === 'client' || /,client(,|$)/.test(p.spec);
   const vqp = queuePairs(p);
   const chr = `chr-${p.name}`, net = `net-${p.name}`;
-  let dev = `virtio-net-pci,netdev=${net},id=${p.name}`;
+  let dev = `virtio-net-pci,netdev=${net}`;
   if (i.mac) dev += `,mac=${i.mac}`;
   if (i.mtu) dev += `,host_mtu=${i.mtu}`;
   if (vqp > 1) dev += ',mq=on';

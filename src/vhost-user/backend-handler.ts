@@ -48,6 +48,8 @@ export interface BackendDevice {
   queueNum(): number;
   /** SET_LOG_BASE (protocol feature LOG_SHMFD): the dirty-page log; takes `fd` even when it throws. */
   setLogBase?(size: number, offset: number, fd: number): void;
+  /** SEND_RARP (protocol feature RARP): announce the guest's MAC (6 bytes) after a migration. */
+  sendRarp?(mac: Uint8Array): void;
   /** NET_SET_MTU (protocol feature NET_MTU); throws to refuse it. */
   setMtu?(mtu: number): void;
 }
@@ -217,7 +219,10 @@ export class BackendHandler {
         for (const fd of give()) this.closeFd(fd);
         return null;
       case FrontendReq.SEND_RARP:
+        // u64 payload; its first 6 bytes are the guest's MAC.
         decodeU64(p, name);
+        if (!d.sendRarp) throw new VhostUserError('Unsupported', `${name} is not supported`);
+        d.sendRarp(p.slice(0, 6));
         return null;
       case FrontendReq.SET_LOG_BASE: {
         // VhostUserLog { u64 mmap_size; u64 mmap_offset } and the log fd. QEMU waits for a

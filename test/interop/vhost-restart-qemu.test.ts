@@ -9,28 +9,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { VMHARNESS, GUEST_DIR, runGuest, skipIfMissing, startDaemon, until, workDir, type Daemon } from '../support/vhost-interop.js';
+import { VMHARNESS, GUEST_DIR, pingGap, runGuest, skipIfMissing, startDaemon, until, workDir, type Daemon } from '../support/vhost-interop.js';
 import { readFileSync } from 'node:fs';
 
 const needs = { root: true, bins: ['qemu-system-x86_64'], files: [join(VMHARNESS, 'run-guest.sh'), join(GUEST_DIR, 'vmlinux')] };
 const COUNT = 120, INTERVAL = 0.1;
-
-/** From busybox ping lines: lost replies and the longest time with no reply arriving (s). */
-export function pingGap(log: string, count: number, interval: number): { lost: number; gap: number; lastOk: boolean } {
-  const arrivals: number[] = [];
-  const got = new Set<number>();
-  for (const m of log.matchAll(/seq=(\d+) ttl=\d+ time=([\d.]+) ms/g)) {
-    const seq = Number(m[1]);
-    got.add(seq);
-    arrivals.push(seq * interval + Number(m[2]) / 1000);
-  }
-  arrivals.sort((a, b) => a - b);
-  let gap = 0;
-  for (let i = 1; i < arrivals.length; i++) gap = Math.max(gap, arrivals[i]! - arrivals[i - 1]!);
-  let lastOk = true;
-  for (let s = count - 5; s < count; s++) if (!got.has(s)) lastOk = false;
-  return { lost: count - got.size, gap, lastOk };
-}
 
 async function restart(t: import('node:test').TestContext, mode: 'client' | 'server'): Promise<void> {
   if (skipIfMissing(t, needs)) return;

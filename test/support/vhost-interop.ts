@@ -189,15 +189,16 @@ export interface QemuGuest {
  * guest memory given by `nicArgs` (e.g. what `sluice vdpa dev show --qemu` prints), or none.
  * `extra` adds options (-incoming, -qmp…). The guest runs `cmd` after eth0 is up.
  */
-export function bootQemu(o: { name: string; ip?: string; cmd: string; dir: string; nicArgs: string[]; extra?: string[]; timeout?: number; memMiB?: number }): QemuGuest {
+export function bootQemu(o: { name: string; guest?: string; ip?: string; cmd: string; dir: string; nicArgs: string[]; extra?: string[]; timeout?: number; memMiB?: number }): QemuGuest {
+  const guest = o.guest ?? o.name; // the guest's own name (kernel command line): a migration's two QEMUs share it
   const timeout = o.timeout ?? 120;
   const logPath = join(o.dir, `${o.name}.log`);
   const cmdPath = join(o.dir, `${o.name}.cmd`);
   writeFileSync(cmdPath, `${o.cmd}\n`);
   writeFileSync(logPath, '');
   const accel = qemuAccel();
-  const append = `console=ttyS0 panic=-1 quiet ipv6.disable=1 vmh.name=${o.name} vmh.timeout=${timeout - 10}${o.ip ? ` vmh.ip=${o.ip}` : ''}`;
-  const args = ['-name', o.name, '-machine', `q35,accel=${accel}`, '-cpu', accel === 'kvm' ? 'host' : 'max', '-nodefaults', '-no-user-config',
+  const append = `console=ttyS0 panic=-1 quiet ipv6.disable=1 vmh.name=${guest} vmh.timeout=${timeout - 10}${o.ip ? ` vmh.ip=${o.ip}` : ''}`;
+  const args = ['-name', guest, '-machine', `q35,accel=${accel}`, '-cpu', accel === 'kvm' ? 'host' : 'max', '-nodefaults', '-no-user-config',
     '-display', 'none', '-smp', '1', '-m', String(o.memMiB ?? 256), ...o.nicArgs,
     '-kernel', join(GUEST_DIR, 'vmlinux'), '-initrd', join(GUEST_DIR, 'initramfs.cpio.gz'), '-append', append,
     '-fw_cfg', `name=opt/vmh/cmd,file=${cmdPath}`, '-chardev', `file,id=ser0,path=${logPath}`, '-serial', 'chardev:ser0',
@@ -256,3 +257,59 @@ export async function startDaemon(stateDir: string, api: string, extra: string[]
     async stop() { child.kill('SIGTERM'); await Promise.race([exited, sleep(10_000)]); if (child.exitCode === null) child.kill('SIGKILL'); },
   };
 }
+
+export interface Qmp { cmd(execute: string, args?: Record<string, unknown>): Promise<Record<string, unknown>>; close(): void }
+
+/** Connect to a QEMU QMP socket (retrying until QEMU made it) and leave capabilities negotiation done. */
+export async function qmpConnect(path: string, timeoutMs = 60_000): Promise<Qmp> {
+  const { createConnection } = await import('node:net');
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const s = await new Promise<import('node:net').Socket>((res, rej) => { const c = createConnection(path, () => res(c)); c.once('error', rej); });
+      let buf = '';
+      const waiting: ((m: Record<string, unknown>) => void)[] = [];
+      s.on('data', (d) => {
+        buf += String(d);
+        for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+          const line = buf.slice(0, i).trim();
+          buf = buf.slice(i + 1);
+          if (line === '') continue;
+          const m = JSON.parse(line) as Record<string, unknown>;
+          if ('event' in m) continue;
+          waiting.shift()?.(m);
+        }
+      });
+      const next = () => new Promise<Record<string, unknown>>((res) => waiting.push(res));
+      await next(); // greeting
+      const cmd = (execute: string, args?: Record<string, unknown>) => {
+        const r = next();
+        s.write(`${JSON.stringify(args ? { execute, arguments: args } : { execute })}\n`);
+        return r;
+      };
+      await cmd('qmp_capabilities');
+      return { cmd, close: () => s.destroy() };
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await sleep(200);
+    }
+  }
+}
+
+/** From busybox ping lines: lost replies and the longest time with no reply arriving (s). */
+export function pingGap(log: string, count: number, interval: number): { lost: number; gap: number; lastOk: boolean } {
+  const arrivals: number[] = [];
+  const got = new Set<number>();
+  for (const m of log.matchAll(/seq=(\d+) ttl=\d+ time=([\d.]+) ms/g)) {
+    const seq = Number(m[1]);
+    got.add(seq);
+    arrivals.push(seq * interval + Number(m[2]) / 1000);
+  }
+  arrivals.sort((a, b) => a - b);
+  let gap = 0;
+  for (let i = 1; i < arrivals.length; i++) gap = Math.max(gap, arrivals[i]! - arrivals[i - 1]!);
+  let lastOk = true;
+  for (let s = count - 5; s < count; s++) if (!got.has(s)) lastOk = false;
+  return { lost: count - got.size, gap, lastOk };
+}
+

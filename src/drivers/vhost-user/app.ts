@@ -122,6 +122,7 @@ export class VhostUserApp extends App {
     const port = this.port;
     const out = this.out;
     if (out === undefined) return;
+    if (port.device.pendingRarp !== null) this.announce(out);
     port.refresh();
     const d = this.direct;
     if (d !== null) {
@@ -130,6 +131,28 @@ export class VhostUserApp extends App {
       return;
     }
     port.rings.dequeueLink(this.pool, out);
+  }
+
+  /**
+   * SEND_RARP after a migration: a RARP request from the guest's MAC (as QEMU's own announce
+   * builds it) into the switch, so bridges learn where the guest is now.
+   */
+  private announce(out: Link): void {
+    const d = this.port.device;
+    const mac = d.pendingRarp!;
+    d.pendingRarp = null;
+    const p = this.pool.alloc();
+    if (p < 0) return;
+    const f = this.pool.data.subarray(this.pool.start(p), this.pool.start(p) + 60);
+    f.fill(0);
+    f.fill(0xff, 0, 6);
+    f.set(mac, 6);
+    f.set([0x80, 0x35, 0, 1, 0x08, 0, 6, 4, 0, 3], 12); // RARP: Ethernet/IPv4, hlen 6, plen 4, op 3
+    f.set(mac, 22);
+    f.set(mac, 32);
+    this.pool.len[p] = 60;
+    out.transmit(p);
+    d.rarpsSent++;
   }
 
   override push(): void {
@@ -210,6 +233,7 @@ export class VhostUserApp extends App {
       frontendMtu: d.frontendMtu,
       // Live migration: whether writes into guest memory are being logged, and logs taken.
       dirtyLogging: d.logging,
+      rarpsSent: d.rarpsSent,
       logBases: d.logBases,
       // Per ring: descriptors taken (avail side) and given back (used side), as mlx5's vDPA
       // vstats received_desc / completed_desc. Rings a worker serves show the last hand-back.

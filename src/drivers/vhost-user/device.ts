@@ -25,7 +25,7 @@ import {
 } from '../../virtio/net/net.js';
 import {
   VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
-  VHOST_USER_PROTOCOL_F_LOG_SHMFD, VhostUserError, type MemRegion, type VringAddr,
+  VHOST_USER_PROTOCOL_F_LOG_SHMFD, VHOST_USER_PROTOCOL_F_RARP, VhostUserError, type MemRegion, type VringAddr,
 } from '../../vhost-user/message.js';
 import type { BackendDevice } from '../../vhost-user/backend-handler.js';
 import { NetIo } from './net-io.js';
@@ -47,11 +47,12 @@ export const OFFERED_FEATURES = featureBits([
 ]);
 void VIRTIO_NET_F_GUEST_ANNOUNCE;
 /**
- * Protocol features this backend offers. NET_MTU: QEMU then sends NET_SET_MTU with its
+ * Protocol features this backend offers. RARP: after a migration QEMU asks the destination
+ * to announce the guest (SEND_RARP) when the guest cannot (no GUEST_ANNOUNCE). NET_MTU: QEMU then sends NET_SET_MTU with its
  * `host_mtu=` (checked against the port's `mtu=`; a refusal stops QEMU starting the device).
  */
 export const OFFERED_PROTOCOL_FEATURES = featureBits([
-  VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
+  VHOST_USER_PROTOCOL_F_RARP, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
 ]);
 
 /** Offered unless the port says `migration=off`: dirty-page logging, so QEMU can live-migrate the guest. */
@@ -123,6 +124,9 @@ export class VhostNetDevice implements BackendDevice {
   private logFd = -1;
   /** SET_LOG_BASE messages taken (counter, for reports). */
   logBases = 0;
+  /** A RARP the port must send from this MAC (SEND_RARP), taken by the app's next pull. */
+  pendingRarp: Uint8Array | null = null;
+  rarpsSent = 0;
 
   constructor(readonly queuePairs: number, maxFrame: number, private readonly log: (m: string) => void, private readonly offloads = false,
     readonly attrs: NetAttributes = {}) {
@@ -175,6 +179,11 @@ export class VhostNetDevice implements BackendDevice {
     this.logMap = null;
     if (this.logFd >= 0) closeFd(this.logFd);
     this.logFd = -1;
+  }
+
+  sendRarp(mac: Uint8Array): void {
+    if ((mac[0]! & 1) === 1) throw new VhostUserError('InvalidParam', 'SEND_RARP: a multicast MAC');
+    this.pendingRarp = mac;
   }
 
   /** Whether writes into guest memory are being logged (LOG_ALL negotiated and a log mapped). */

@@ -122,8 +122,10 @@ export class VhostNetDevice implements BackendDevice {
   private dirtyLog: DirtyLog | null = null;
   private logMap: MappedRegion | null = null;
   private logFd = -1;
-  /** SET_LOG_BASE messages taken (counter, for reports). */
+  /** SET_LOG_BASE messages taken (counter, for reports); also the log's generation for workers. */
   logBases = 0;
+  private logSize = 0;
+  private logOffset = 0;
   /** A RARP the port must send from this MAC (SEND_RARP), taken by the app's next pull. */
   pendingRarp: Uint8Array | null = null;
   rarpsSent = 0;
@@ -164,6 +166,8 @@ export class VhostNetDevice implements BackendDevice {
       this.dirtyLog = log;
       this.logMap = m;
       this.logFd = fd;
+      this.logSize = size;
+      this.logOffset = offset;
       this.logBases++;
     } catch (e) {
       closeFd(fd);
@@ -391,11 +395,15 @@ export class VhostNetDevice implements BackendDevice {
       hostOffloads: this.io.hostOffloads,
       guestOffloads: this.io.guestOffloads,
       macLock: this.io.macLock, macHi: this.io.macHi, macLo: this.io.macLo,
+      log: this.logging ? { fd: this.logFd, size: this.logSize, offset: this.logOffset, gen: this.logBases } : null,
       eventIdx: hasFeature(this.features, VIRTIO_RING_F_EVENT_IDX),
       indirect: hasFeature(this.features, VIRTIO_RING_F_INDIRECT_DESC),
       ring(i: number): RingSnapshot {
         const r = rings[i]!;
-        return { live: r.live, size: r.num, descGpa: r.descGpa, availGpa: r.availGpa, usedGpa: r.usedGpa, queue: r.queue, kickFd: r.kickFd, callFd: r.callFd };
+        return {
+          live: r.live, size: r.num, descGpa: r.descGpa, availGpa: r.availGpa, usedGpa: r.usedGpa, queue: r.queue, kickFd: r.kickFd, callFd: r.callFd,
+          usedLogGpa: r.queue.usedLog !== null ? r.queue.usedLogGpa : -1,
+        };
       },
     };
   }

@@ -36,8 +36,8 @@ test('rings move between the main thread and a worker: only the owner moves pack
   const queues = layouts.map((l) => { const q = new DeviceQueue(); assert.equal(q.setup(mem, l, false, false), null); return q; });
   const snap: DeviceSnapshot = {
     regions: [{ fd: region.fd, mapLen: region.size, gpa: GPA, size: region.size, frontendVa: 0, mmapOffset: 0 }],
-    memGen: 1, hdrLen: 12, mergeable: false, eventIdx: false, indirect: false, hostOffloads: 0, guestOffloads: 0, macLock: false, macHi: 0, macLo: 0,
-    ring: (i) => ({ live: true, ...layouts[i]!, queue: queues[i]!, kickFd: -1, callFd: -1 }),
+    memGen: 1, hdrLen: 12, mergeable: false, eventIdx: false, indirect: false, hostOffloads: 0, guestOffloads: 0, macLock: false, macHi: 0, macLo: 0, log: null,
+    ring: (i) => ({ live: true, ...layouts[i]!, queue: queues[i]!, kickFd: -1, callFd: -1, usedLogGpa: -1 }),
   };
   const posted = [0, 0];
   const dataGpa = (ring: number, n: number) => GPA + 0x10000 + (ring * SIZE + (n % SIZE)) * 2048;
@@ -79,8 +79,28 @@ test('rings move between the main thread and a worker: only the owner moves pack
     await until('15 frames forwarded', () => usedIdx(0) === 15 && usedIdx(1) === 15);
     await until('counters published', () => host.counter(C_FROM_PKTS) === 15 && host.counter(C_TO_PKTS) === 15);
 
+    // Migration: with a dirty log in the snapshot the worker maps it and marks exactly the
+    // pages it writes (the RX buffers' and both used rings').
+    assert.equal(host.pause(), true);
+    host.restoreInto((i) => queues[i]!);
+    const logRegion = createSharedRegion(4096, 'queue-share-log', { hugepages: 'never', quiet: true });
+    const logBytes = new Uint8Array(logRegion.buffer, 0, 64);
+    const logged = { ...snap, log: { fd: logRegion.fd, size: 64, offset: 0, gen: 1 }, ring: (i: number) => ({ ...snap.ring(i), usedLogGpa: layouts[i]!.usedGpa }) };
+    for (let i = 0; i < 5; i++) { post(1); post(0); }
+    host.publish(logged);
+    await until('20 frames forwarded', () => usedIdx(0) === 20 && usedIdx(1) === 20);
+    const pages = new Set<number>();
+    for (let b = 0; b < 64; b++) for (let k = 0; k < 8; k++) if ((logBytes[b]! >> k) & 1) pages.add(b * 8 + k);
+    const want = new Set([0, 1].map((r) => Math.floor(layouts[r]!.usedGpa / 4096)));
+    for (let n = 15; n < 20; n++) want.add(Math.floor(dataGpa(0, n) / 4096));
+    assert.deepEqual([...pages].sort((x, y) => x - y), [...want].sort((x, y) => x - y));
+    assert.equal(host.pause(), true);
+    host.restoreInto((i) => queues[i]!);
+    host.publish(snap);
+    logRegion.close();
+
     // A TX chain that loops (descriptor pointing to itself) quarantines the ring on the worker.
-    post(1, VRING_DESC_F_NEXT, 15 % SIZE);
+    post(1, VRING_DESC_F_NEXT, 20 % SIZE);
     await until('quarantine counted', () => host.counter(C_QUARANTINED) === 1);
     assert.equal(workerLogs.filter((l) => /ring 1 quarantined/.test(l)).length, 1, `one log line: ${workerLogs.join(' | ')}`);
     assert.equal(host.pause(), true);

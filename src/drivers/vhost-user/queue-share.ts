@@ -25,6 +25,7 @@ import { closeFd, dupFd, eventfd, eventfdWrite, mapFd, type MappedRegion } from 
 import { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
 import { GuestMemory, MAX_REGIONS } from '../../mem/guest-memory.js';
+import { DirtyLog } from './dirty-log.js';
 import { NetIo } from './net-io.js';
 import { RingSet, type LiveRing } from './ring-set.js';
 
@@ -45,13 +46,13 @@ export interface ShareHandle {
 // Float64 layout after the 64-byte control block.
 const CTL_BYTES = 64;
 const H_NREG = 0, H_HDRLEN = 1, H_MERGEABLE = 2, H_EVENTIDX = 3, H_INDIRECT = 4, H_MEMGEN = 5, H_HOST_OFF = 6, H_GUEST_OFF = 7,
-  H_MAC_LOCK = 8, H_MAC_HI = 9, H_MAC_LO = 10;
-const HEADER = 11;
+  H_MAC_LOCK = 8, H_MAC_HI = 9, H_MAC_LO = 10, H_LOGGING = 11, H_LOG_FD = 12, H_LOG_SIZE = 13, H_LOG_OFF = 14, H_LOG_GEN = 15;
+const HEADER = 16;
 const REG_FD = 0, REG_MAPLEN = 1, REG_GPA = 2, REG_SIZE = 3, REG_VA = 4, REG_OFF = 5;
 const REG_WORDS = 6;
 const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL = 5, R_NEXT_USED = 6,
-  R_SIGNALLED = 7, R_KICK = 8, R_CALL = 9, R_ERROR = 10, R_ERROR_DETAIL = 11;
-const RING_WORDS = 12;
+  R_SIGNALLED = 7, R_KICK = 8, R_CALL = 9, R_ERROR = 10, R_ERROR_DETAIL = 11, R_LOG_GPA = 12;
+const RING_WORDS = 13;
 /** Counters the worker publishes (NetIo's, then quarantined rings). */
 export const C_FROM_PKTS = 0, C_FROM_BYTES = 1, C_TO_PKTS = 2, C_TO_BYTES = 3, C_NO_GUEST_BUF = 4, C_TOO_BIG = 5,
   C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8, C_REFUSED = 9, C_SPOOFED = 10;
@@ -72,6 +73,8 @@ export interface RingSnapshot {
   queue: DeviceQueue;
   kickFd: number;
   callFd: number;
+  /** Where used-ring writes are logged while migrating (VHOST_VRING_F_LOG), else -1. */
+  usedLogGpa: number;
 }
 /** One memory-table region with the fd the main thread keeps open for it. */
 export interface RegionSnapshot { fd: number; mapLen: number; gpa: number; size: number; frontendVa: number; mmapOffset: number }
@@ -84,6 +87,8 @@ export interface DeviceSnapshot {
   hostOffloads: number; guestOffloads: number;
   /** Anti-spoofing source MAC (mac-lock.ts), when the port has one. */
   macLock: boolean; macHi: number; macLo: number;
+  /** The dirty-page log while the frontend migrates (dirty-log.ts): the worker maps `fd` itself. */
+  log: { fd: number; size: number; offset: number; gen: number } | null;
   ring(i: number): RingSnapshot;
 }
 
@@ -165,6 +170,8 @@ export class QueueShareHost {
       f[H_MAC_LOCK] = d.macLock ? 1 : 0;
       f[H_MAC_HI] = d.macHi;
       f[H_MAC_LO] = d.macLo;
+      f[H_LOGGING] = d.log !== null ? 1 : 0;
+      if (d.log !== null) { f[H_LOG_FD] = d.log.fd; f[H_LOG_SIZE] = d.log.size; f[H_LOG_OFF] = d.log.offset; f[H_LOG_GEN] = d.log.gen; }
     }
     regions.forEach((r, i) => {
       const o = L.regions + i * REG_WORDS;
@@ -179,6 +186,7 @@ export class QueueShareHost {
       f[o + R_LIVE] = 1; f[o + R_SIZE] = r.size; f[o + R_DESC] = r.descGpa; f[o + R_AVAIL] = r.availGpa; f[o + R_USED] = r.usedGpa;
       f[o + R_NEXT_AVAIL] = q.nextAvail; f[o + R_NEXT_USED] = q.nextUsed; f[o + R_SIGNALLED] = q.signalledUsed;
       f[o + R_KICK] = r.kickFd; f[o + R_CALL] = r.callFd; f[o + R_ERROR] = q.error; f[o + R_ERROR_DETAIL] = q.errorDetail;
+      f[o + R_LOG_GPA] = r.usedLogGpa;
     });
     Atomics.store(this.ctl, 0, ShareState.OFFERED);
     eventfdWrite(this.handle.wakeFd);
@@ -207,6 +215,10 @@ export class QueueShareWorker {
   private maps: MappedRegion[] = [];
   private mem: GuestMemory | null = null;
   private memGen = -1;
+  /** This thread's mapping of the dirty-page log (its generation), while the frontend migrates. */
+  private logMap: MappedRegion | null = null;
+  private dirty: DirtyLog | null = null;
+  private logGen = -1;
   private quarantined = 0;
   private readonly reported: Uint8Array;
   /** This side's own copy of the doorbell: the main thread may close its copy first. */
@@ -260,6 +272,9 @@ export class QueueShareWorker {
     this.io.macLock = f[H_MAC_LOCK] === 1;
     this.io.macHi = f[H_MAC_HI]!;
     this.io.macLo = f[H_MAC_LO]!;
+    let log: DirtyLog | null;
+    try { log = this.takeLog(); } catch { this.set.set(null, [], []); return; } // logged; writing unlogged would corrupt the migration
+    this.io.dirty = log;
     const tx: LiveRing[] = [], rx: LiveRing[] = [];
     this.handle.rings.forEach((ri, k) => {
       const o = L.rings + k * RING_WORDS;
@@ -270,12 +285,42 @@ export class QueueShareWorker {
       if (err !== null) { this.log(`ring ${ri}: ${err}`); return; }
       q.restore(f[o + R_NEXT_AVAIL]!, f[o + R_NEXT_USED]!, f[o + R_SIGNALLED]!, f[o + R_ERROR]!, f[o + R_ERROR_DETAIL]!);
       if (q.error !== QueueError.NONE) return;
+      q.usedLog = log !== null && f[o + R_LOG_GPA]! >= 0 ? log : null;
+      q.usedLogGpa = f[o + R_LOG_GPA]!;
       this.live[k] = 1;
       this.reported[k] = 0;
       const ring = { queue: q, kickFd: f[o + R_KICK]!, callFd: f[o + R_CALL]! };
       if ((ri & 1) === 1) tx.push(ring); else rx.push(ring);
     });
     this.set.set(mem, tx, rx);
+  }
+
+  /** The dirty log to write while the frontend migrates, mapped here when it is new; null when not logging. */
+  private takeLog(): DirtyLog | null {
+    const f = this.f;
+    if (f[H_LOGGING] !== 1) { this.dropLog(); return null; }
+    if (this.dirty !== null && f[H_LOG_GEN] === this.logGen) return this.dirty;
+    this.dropLog();
+    try {
+      const off = f[H_LOG_OFF]!, size = f[H_LOG_SIZE]!;
+      this.logMap = mapFd(f[H_LOG_FD]!, off + size, 0);
+      this.dirty = new DirtyLog(this.logMap.buffer, off, size);
+      this.logGen = f[H_LOG_GEN]!;
+    } catch (e) {
+      this.log(`cannot map the dirty-page log: ${(e as Error).message}; rings ${this.handle.rings.join(',')} idle while migrating`);
+      this.dropLog();
+      throw e;
+    }
+    // (the caller leaves the rings idle)
+    return this.dirty;
+  }
+
+  private dropLog(): void {
+    this.dirty?.flush();
+    this.dirty = null;
+    this.logMap?.unmap();
+    this.logMap = null;
+    this.logGen = -1;
   }
 
   /** Map the snapshot's memory table (only when it changed since the last take). */
@@ -319,6 +364,7 @@ export class QueueShareWorker {
   }
 
   private unmapAll(): void {
+    this.dropLog();
     for (const m of this.maps) m.unmap();
     this.maps = [];
     this.mem = null;

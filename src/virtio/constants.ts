@@ -25,8 +25,6 @@ export const VIRTIO_RING_F_EVENT_IDX = 29;
 export const VHOST_USER_F_PROTOCOL_FEATURES = 30;
 /** vhost: the frontend may ask for dirty-page logging (live migration). */
 export const VHOST_F_LOG_ALL = 26;
-/** vhost_vring_addr.flags: log used-ring writes at log_guest_addr. */
-export const VHOST_VRING_F_LOG = 1;
 export const VIRTIO_F_VERSION_1 = 32;
 export const VIRTIO_F_ACCESS_PLATFORM = 33;
 export const VIRTIO_F_RING_PACKED = 34;

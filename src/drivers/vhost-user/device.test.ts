@@ -21,3 +21,34 @@ test('SET_MEM_TABLE: a region past the end of its fd is refused (its pages would
     shm.close();
   }
 });
+
+test('dirty log: SET_LOG_BASE checked against its fd; logging runs with LOG_ALL, used rings only with VHOST_VRING_F_LOG; migration=off refuses it', () => {
+  const shm = createSharedRegion(4096, 'device-log-test', { hugepages: 'never', quiet: true });
+  const dev = new VhostNetDevice(1, 1518, () => {});
+  const off = new VhostNetDevice(1, 1518, () => {}, false, { migration: false });
+  try {
+    assert.equal((dev.getFeatures() >> 26n) & 1n, 1n, 'VHOST_F_LOG_ALL offered');
+    assert.equal((dev.getProtocolFeatures() >> 1n) & 1n, 1n, 'LOG_SHMFD offered');
+    assert.equal((off.getFeatures() >> 26n) & 1n, 0n);
+    assert.equal((off.getProtocolFeatures() >> 1n) & 1n, 0n);
+    assert.throws(() => off.setLogBase(64, 0, dupFd(shm.fd)), /migration=off/);
+    assert.throws(() => dev.setLogBase(64, 4096, dupFd(shm.fd)), /SET_LOG_BASE: mmap_offset 4096 \+ mmap_size 64 is past the end of its fd \(4096 bytes\)/);
+    dev.setLogBase(64, 0, dupFd(shm.fd));
+    assert.equal(dev.logging, false, 'not before LOG_ALL');
+    dev.setFeatures((1n << 32n) | (1n << 26n));
+    assert.equal(dev.logging, true);
+    const addr = { index: 0, descVa: 0, usedVa: 0, availVa: 0, logGpa: 0x5000n };
+    dev.setVringAddr({ ...addr, flags: 1 });
+    dev.setVringAddr({ ...addr, index: 1, flags: 0 });
+    assert.ok(dev.rings[0]!.queue.usedLog !== null && dev.rings[0]!.queue.usedLogGpa === 0x5000, 'ring 0 logs its used ring at log_guest_addr');
+    assert.equal(dev.rings[1]!.queue.usedLog, null, 'ring 1 was not asked to');
+    assert.ok(dev.io.dirty !== null);
+    dev.setFeatures(1n << 32n);
+    assert.equal(dev.io.dirty, null, 'LOG_ALL cleared: logging stops');
+    assert.equal(dev.rings[0]!.queue.usedLog, null);
+  } finally {
+    dev.disconnect();
+    off.disconnect();
+    shm.close();
+  }
+});

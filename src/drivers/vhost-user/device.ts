@@ -18,14 +18,14 @@ import { DeviceQueue } from '../../virtio/split/device-queue.js';
 import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
 import {
   VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
-  VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, VHOST_F_LOG_ALL, VHOST_VRING_F_LOG, featureBits, hasFeature,
+  VIRTIO_F_NOTIFY_ON_EMPTY, VIRTIO_F_ANY_LAYOUT, VIRTIO_F_IN_ORDER, VHOST_F_LOG_ALL, featureBits, hasFeature,
 } from '../../virtio/constants.js';
 import {
   VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_STATUS, VIRTIO_NET_F_GUEST_ANNOUNCE, VIRTIO_NET_F_MTU, netHeaderSize, OFFLOAD_FEATURES, offloadsOf,
 } from '../../virtio/net/net.js';
 import {
   VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, VHOST_USER_PROTOCOL_F_STATUS, VHOST_USER_PROTOCOL_F_NET_MTU,
-  VHOST_USER_PROTOCOL_F_LOG_SHMFD, VHOST_USER_PROTOCOL_F_RARP, VhostUserError, type MemRegion, type VringAddr,
+  VHOST_USER_PROTOCOL_F_LOG_SHMFD, VHOST_USER_PROTOCOL_F_RARP, VHOST_VRING_F_LOG, VhostUserError, type MemRegion, type VringAddr,
 } from '../../vhost-user/message.js';
 import type { BackendDevice } from '../../vhost-user/backend-handler.js';
 import { NetIo } from './net-io.js';
@@ -200,7 +200,8 @@ export class VhostNetDevice implements BackendDevice {
     const log = this.logging ? this.dirtyLog : null;
     this.io.dirty = log;
     for (const r of this.rings) {
-      const on = log !== null && r.addr !== null && (r.addr.flags & (1 << VHOST_VRING_F_LOG)) !== 0;
+      // VHOST_VRING_F_LOG here is the mask (bit 0), as the kernel's 1 << VHOST_VRING_F_LOG.
+      const on = log !== null && r.addr !== null && (r.addr.flags & VHOST_VRING_F_LOG) !== 0;
       r.queue.usedLog = on ? log : null;
       r.queue.usedLogGpa = on ? Number(r.addr!.logGpa) : 0;
     }

@@ -86,7 +86,7 @@ export const VERBS: Verb[] = [
   },
   {
     name: 'daemon', about: 'run the switch in the foreground with the management API and metrics',
-    usage: ['daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]', '       [--allow-dir DIR]... [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]', '       [--workers N [--worker-cpus LIST]]'],
+    usage: ['daemon [--state-dir DIR] [--config FILE] [--socket PATH] [--socket-mode MODE] [--socket-group GROUP]', '       [--allow-dir DIR]... [--metrics HOST:PORT|off] [--idle-spell-ms N] [--max-sleep-ms N] [--pool BUFFERS]', '       [--workers N [--worker-cpus LIST]] [--handover]'],
     args: [
       '--state-dir DIR     where the desired state is kept and saved before every API answer',
       '                    (default /var/lib/sluice as root, else $XDG_STATE_HOME/sluice or ~/.local/state/sluice)',
@@ -97,6 +97,8 @@ export const VERBS: Verb[] = [
       '                    under these directories (repeatable; default: none); files made for them are theirs',
       '--metrics HOST:PORT Prometheus endpoint (default 127.0.0.1:9469; off disables it)',
       '--workers N         worker engines for the queue pairs of patched vhost-user ports, pinned to --worker-cpus',
+      '--handover          take over the running daemon of --state-dir: its vhost-user connections, guest memory and',
+      '                    ring indices pass to this process, which the guests do not notice; the old daemon exits',
     ],
     example: ['sluice daemon --socket /run/sluice/api.sock --socket-mode 0660 --socket-group sluice --allow-dir /srv/sluice'],
   },

@@ -83,6 +83,13 @@ export class BackendHandler {
     return index;
   }
 
+  /** A connection taken over from another process (hand-over): what it had negotiated. */
+  restore(features: bigint, protocolFeatures: bigint): void {
+    this.features = features;
+    this.protocolFeatures = protocolFeatures;
+    this.owned = true;
+  }
+
   /** Handle one message; returns the reply to send (or null). Closes fds of rejected messages. */
   handle(h: Header, payload: Uint8Array, fds: number[]): Uint8Array | null {
     let owned = fds; // fds not yet handed to the device

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 const needs = { root: true, bins: ['qemu-system-x86_64'], files: [join(VMHARNESS, 'run-guest.sh'), join(GUEST_DIR, 'vmlinux')] };
 const COUNT = 120, INTERVAL = 0.1;
 
-async function restart(t: import('node:test').TestContext, mode: 'client' | 'server'): Promise<void> {
+async function restart(t: import('node:test').TestContext, mode: 'client' | 'server', how: 'kill -9' | 'handover'): Promise<void> {
   if (skipIfMissing(t, needs)) return;
   const w = workDir('sluice-rst-');
   const a = join(w.dir, 'a.sock'), b = join(w.dir, 'b.sock'), state = join(w.dir, 'state'), api = join(w.dir, 'api.sock');
@@ -40,8 +40,18 @@ async function restart(t: import('node:test').TestContext, mode: 'client' | 'ser
     assert.ok(started, 'guests never pinged each other');
     await new Promise((r) => setTimeout(r, 3000));
     const t0 = Date.now();
-    await d!.kill9();
-    d = await startDaemon(state, api);
+    let earlyLog = '';
+    if (how === 'kill -9') {
+      await d!.kill9();
+      d = await startDaemon(state, api);
+    } else {
+      const old = d!;
+      d = await startDaemon(state, api, ['--handover']);
+      assert.ok(await until(() => old.child.exitCode !== null, 10_000), 'the old daemon exited after handing over');
+      assert.match(d.log(), /"event":"took-over"/);
+      await new Promise((r) => setTimeout(r, 4000)); // still pinging: what the new daemon saw meanwhile
+      earlyLog = d.log();
+    }
     const back = (Date.now() - t0) / 1000;
     const [ra, rb] = await Promise.all([ga.done, gb.done]);
     assert.equal(ra.rc, 0, ra.log);
@@ -49,9 +59,13 @@ async function restart(t: import('node:test').TestContext, mode: 'client' | 'ser
     assert.doesNotMatch(ra.log, /VMH-BOOT[\s\S]*VMH-BOOT/, 'guest rebooted');
     const g = pingGap(ra.log, COUNT, INTERVAL);
     const ports = d.cli(['port', 'show']) as { name: string; rx: { packets: number }; tx: { packets: number } }[];
-    console.log(`# restart, QEMU ${mode} (kill -9, new daemon's API up after ${back.toFixed(2)} s): lost ${g.lost}/${COUNT} pings at ${INTERVAL}s, ping gap ${g.gap.toFixed(2)} s; new daemon moved ${ports.map((p) => `${p.name} rx=${p.rx.packets} tx=${p.tx.packets}`).join(', ')}`);
+    console.log(`# restart, QEMU ${mode} (${how}, new daemon's API up after ${back.toFixed(2)} s): lost ${g.lost}/${COUNT} pings at ${INTERVAL}s, ping gap ${g.gap.toFixed(2)} s; new daemon moved ${ports.map((p) => `${p.name} rx=${p.rx.packets} tx=${p.tx.packets}`).join(', ')}`);
     assert.ok(g.lastOk, `ping did not resume:\n${ra.log}\n${d.log()}`);
     for (const p of ports) assert.ok(p.rx.packets > 0 && p.tx.packets > 0, `the new daemon moved nothing on ${p.name}`);
+    if (how === 'handover') {
+      assert.equal(earlyLog.match(/hand-over: took over the connection/g)?.length, 2, `both connections adopted: ${earlyLog}`);
+      assert.doesNotMatch(earlyLog, /disconnected/, 'no connection was dropped while the guests pinged');
+    }
   } finally {
     if (d) await (d as Daemon).stop();
     w.cleanup();
@@ -59,9 +73,17 @@ async function restart(t: import('node:test').TestContext, mode: 'client' | 'ser
 }
 
 test('daemon kill -9 and restart, QEMU vhost-user client (reconnect=1): guests keep pinging, no reboot', { timeout: 300_000 }, async (t) => {
-  await restart(t, 'client');
+  await restart(t, 'client', 'kill -9');
 });
 
 test('daemon kill -9 and restart, QEMU vhost-user server (Sluice reconnects): guests keep pinging, no reboot', { timeout: 300_000 }, async (t) => {
-  await restart(t, 'server');
+  await restart(t, 'server', 'kill -9');
+});
+
+test('sluice daemon --handover takes the connections of the running daemon (QEMU client): no reconnect, ping gap printed', { timeout: 300_000 }, async (t) => {
+  await restart(t, 'client', 'handover');
+});
+
+test('sluice daemon --handover with QEMU as the vhost-user server', { timeout: 300_000 }, async (t) => {
+  await restart(t, 'server', 'handover');
 });

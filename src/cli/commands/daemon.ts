@@ -25,6 +25,10 @@
  * listened on (missing directory, address in use) exits 1 with one line naming it, after
  * stopping what had started: no socket left behind, the state directory unlocked.
  *
+ * --handover: take over the running daemon of this state directory instead of starting cold:
+ * it hands its vhost-user ports (connections, guest memory, ring indices) over a unix socket
+ * and exits; the guests see no disconnect (src/ctl/handover.ts). Every daemon serves that.
+ *
  * --allow-dir DIR (repeatable; api.allowDirs): where callers other than root and the
  * daemon's user may name files and sockets (see src/ctl/access.ts); default none.
  */
@@ -39,6 +43,9 @@ import { parseState, validateState, StateError, type DesiredState } from '../../
 import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-store.js';
 import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
+import { serveHandover, takeHandover } from '../../ctl/handover.js';
+import { loadBuiltins } from '../../builtin.js';
+import { handOverAll, dropUnadopted } from '../../drivers/vhost-user/index.js';
 
 function readConfig(file: string): DesiredState {
   let text: string;
@@ -50,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   const { opts, rest } = parseArgs(argv, {
     config: 'string', 'state-dir': 'string', socket: 'string', 'socket-mode': 'string', 'socket-group': 'string', metrics: 'string',
     'idle-spell-ms': 'string', 'max-sleep-ms': 'string', pool: 'string', workers: 'string', 'worker-cpus': 'string', 'allow-dir': 'string[]',
+    handover: 'boolean',
   }, { '-c': '--config' });
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}" (sluice daemon --help)`);
   const file = opts.config as string | undefined;
@@ -80,7 +88,16 @@ export async function main(argv: string[]): Promise<number> {
       }
     })();
   });
-  const store = openStore((opts['state-dir'] as string | undefined) ?? defaultStateDir());
+  const stateDir = (opts['state-dir'] as string | undefined) ?? defaultStateDir();
+  if (opts.handover) {
+    await loadBuiltins(); // all the code is loaded before the old daemon stops its rings
+    const t0 = performance.now();
+    try {
+      const r = await takeHandover(resolve(stateDir));
+      log({ event: 'took-over', ports: r.ports, ms: +(performance.now() - t0).toFixed(1) });
+    } catch (e) { throw new UsageError((e as Error).message, 1); }
+  }
+  const store = openStore(stateDir);
   let state: DesiredState;
   try {
     state = startState(store, seed, file, log);
@@ -91,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
     const made = await Daemon.create(state, { log, store });
     await made.start();
     d = made;
+    const gone = dropUnadopted();
+    if (gone.length) log({ level: 'warn', event: 'handover-unadopted', paths: gone, reason: 'no port of the state has these sockets any more' });
   } catch (e) {
     store.close();
     if (e instanceof ApiError && e.code === 'unavailable') throw new UsageError(e.message, 1, e.code);
@@ -100,7 +119,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof StateStoreError) throw new UsageError(e.message, 1);
     throw e;
   }
+  let handover: { close(): void } | undefined;
+  try {
+    handover = serveHandover(store.dir, handOverAll, log, () => process.exit(0));
+  } catch (e) { log({ level: 'warn', event: 'handover-unavailable', error: (e as Error).message }); }
   await stopRequested;
+  handover?.close();
   await d.stop();
   store.close();
   return 0;

@@ -28,6 +28,7 @@ import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF
 import { VhostUserPort } from './port.js';
 import { offloadNames } from '../../virtio/net/net.js';
 import { parseMac } from './mac-lock.js';
+import type { PortHandover } from './handover.js';
 
 export interface VhostUserArgs {
   path: string;
@@ -89,6 +90,11 @@ export function parseVhostUserPort(s: string): VhostUserArgs {
 
 /** Apps by name, so a patch partner can be found from a link spec (control path). */
 const byName = new Map<string, VhostUserApp>();
+
+/** Every vhost-user port of this process, stopped and described for another process (handover.ts). */
+export function handOverAll(): { meta: PortHandover; fds: number[] }[] {
+  return [...byName.values()].map((a) => a.port.handOver());
+}
 
 const BURST = 32;
 

@@ -31,6 +31,7 @@ import type { BackendDevice } from '../../vhost-user/backend-handler.js';
 import { NetIo } from './net-io.js';
 import { macWords } from './mac-lock.js';
 import { DirtyLog } from './dirty-log.js';
+import type { PortHandover } from './handover.js';
 import type { DeviceSnapshot, RegionSnapshot, RingSnapshot } from './queue-share.js';
 
 /**
@@ -370,6 +371,50 @@ export class VhostNetDevice implements BackendDevice {
 
   setStatus(s: number): void { this.status = s; }
   getStatus(): number { return this.status; }
+
+  /**
+   * Hand-over (handover.ts): the negotiated state and the fds behind it, appended to `fds`
+   * (indices in the result). The rings must be stopped (workers paused) first.
+   */
+  handOver(fds: number[]): Omit<PortHandover, 'path' | 'listenFd' | 'connFd'> {
+    this.dirtyLog?.flush();
+    const idx = (fd: number) => (fd < 0 ? -1 : fds.push(fd) - 1);
+    return {
+      features: `0x${this.features.toString(16)}`, protocolFeatures: `0x${this.protocolFeatures.toString(16)}`,
+      status: this.status, frontendMtu: this.frontendMtu,
+      regions: this.regions.map((r) => ({ gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, mmapOffset: r.mmapOffset, fd: idx(r.fd) })),
+      rings: this.rings.map((r) => ({
+        num: r.num, addr: r.addr ? { ...r.addr, logGpa: r.addr.logGpa.toString() } : null, nextAvail: r.queue.nextAvail, nextUsed: r.queue.nextUsed,
+        enabled: r.enabled, started: r.started, kickFd: idx(r.kickFd), callFd: idx(r.callFd), errFd: idx(r.errFd),
+      })),
+      log: this.dirtyLog !== null ? { size: this.logSize, offset: this.logOffset, fd: idx(this.logFd) } : null,
+    };
+  }
+
+  /** Take over a connection's state from the process that ran it (`fds` as `handOver` listed them; all become ours). */
+  adopt(m: PortHandover, fds: number[]): void {
+    const fd = (i: number) => (i < 0 ? -1 : fds[i]!);
+    this.setProtocolFeatures(BigInt(m.protocolFeatures));
+    if (m.regions.length > 0) this.setMemTable(m.regions.map((r) => ({ gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, mmapOffset: r.mmapOffset })), m.regions.map((r) => fd(r.fd)));
+    m.rings.forEach((s, i) => {
+      const r = this.rings[i]!;
+      r.num = s.num;
+      r.addr = s.addr ? { ...s.addr, logGpa: BigInt(s.addr.logGpa) } : null;
+      r.queue.setBase(s.nextAvail);
+      r.queue.nextUsed = s.nextUsed;
+      r.queue.signalledUsed = s.nextUsed;
+      r.enabled = s.enabled;
+      r.started = s.started;
+      this.replaceFd(r, 'kickFd', fd(s.kickFd));
+      this.replaceFd(r, 'callFd', fd(s.callFd));
+      this.replaceFd(r, 'errFd', fd(s.errFd));
+    });
+    this.setFeatures(BigInt(m.features)); // sets every ring up against the memory table
+    if (m.log !== null) this.setLogBase(m.log.size, m.log.offset, fd(m.log.fd));
+    this.status = m.status;
+    this.frontendMtu = m.frontendMtu;
+    this.generation++;
+  }
 
   /** Report newly quarantined rings once each (called by the port on the control path). */
   checkQuarantine(): void {

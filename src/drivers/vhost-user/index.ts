@@ -3,7 +3,8 @@
  * and exports the port-string parsers for `sluice switch --port KIND:ARG`.
  */
 import { registerApp } from '../../core/registry.js';
-import { VhostUserApp, vhostUserSchema, parseVhostUserPort } from './app.js';
+import { VhostUserApp, vhostUserSchema, parseVhostUserPort, handOverAll } from './app.js';
+import { offerAdoption, dropUnadopted, type PortHandover } from './handover.js';
 import { VirtioUserApp, virtioUserSchema, parseVirtioUserPort } from '../virtio-user/app.js';
 import { VhostUserQueuesApp, vhostUserQueuesSchema } from './queues-app.js';
 
@@ -17,7 +18,7 @@ export const portParsers: Record<string, (s: string) => object> = {
   'virtio-user': parseVirtioUserPort,
 };
 
-export { VhostUserApp, VirtioUserApp, parseVhostUserPort, parseVirtioUserPort };
+export { VhostUserApp, VirtioUserApp, parseVhostUserPort, parseVirtioUserPort, handOverAll, offerAdoption, dropUnadopted, type PortHandover };
 
 // Port kinds for `sluice switch --port` / configs: the text after `KIND:` goes to the parser.
 import { registerPortKind } from '../../core/port-kinds.js';
@@ -34,5 +35,5 @@ function kindFrom(type: 'vhost-user' | 'virtio-user', usage: string) {
     },
   };
 }
-registerPortKind('vhost-user', kindFrom('vhost-user', 'vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME][,offloads]'));
+registerPortKind('vhost-user', kindFrom('vhost-user', 'vhost-user:PATH[,client][,queues=N][,mode=0660][,group=NAME][,offloads][,mac=M][,mtu=N][,migration=off]'));
 registerPortKind('virtio-user', kindFrom('virtio-user', 'virtio-user:PATH[,queues=N][,offloads]'));

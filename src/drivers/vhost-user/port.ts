@@ -19,6 +19,7 @@ import type { PoolView } from './net-io.js';
 import { RingSet } from './ring-set.js';
 import { QueueError } from '../../virtio/split/queue-errors.js';
 import { QueueShareHost } from './queue-share.js';
+import { takeAdoption, type PortHandover } from './handover.js';
 
 /** Requests that change nothing the data path uses (no need to take the rings back from workers). */
 const QUERIES: ReadonlySet<number> = new Set([
@@ -114,14 +115,68 @@ export class VhostUserPort {
     return this.connFd >= 0;
   }
 
-  /** Start listening or connecting (control path). */
+  /** Start listening or connecting (control path), or take over the port another process handed over. */
   start(): void {
+    const a = takeAdoption(this.opts.path);
+    if (a !== undefined && this.adopt(a.meta, a.fds)) return;
     if (this.opts.client) {
       this.tryConnect();
     } else {
       this.listenFd = unixListen(this.opts.path, 'stream', { mode: this.opts.mode, group: this.opts.group });
       poller().add(this.listenFd, () => this.onAccept());
     }
+  }
+
+  /**
+   * Adopt a handed-over port: its listening socket, its connection and the device state on
+   * it. Returns false (fds closed) when the port changed shape since (queue pairs, role).
+   */
+  private adopt(m: PortHandover, fds: number[]): boolean {
+    const fd = (i: number) => (i < 0 ? -1 : fds[i]!);
+    if (m.rings.length !== this.device.numRings || (m.listenFd >= 0) === !!this.opts.client) {
+      this.log(`hand-over: the port changed since (queue pairs or role); starting it afresh`);
+      for (const f of fds) closeFd(f);
+      return false;
+    }
+    if (m.listenFd >= 0) {
+      this.listenFd = fd(m.listenFd);
+      poller().add(this.listenFd, () => this.onAccept());
+    }
+    if (m.connFd >= 0) {
+      try {
+        this.device.adopt(m, fds);
+      } catch (e) {
+        // The frontend sees a disconnect and reconnects (or is reconnected) as after a restart.
+        this.log(`hand-over: cannot take over the connection (${(e as Error).message}); dropping it`);
+        closeFd(fd(m.connFd));
+        this.device.disconnect();
+        if (this.opts.client) this.tryConnect();
+        return true;
+      }
+      this.attach(fd(m.connFd));
+      this.handler.restore(BigInt(m.features), BigInt(m.protocolFeatures));
+      const snap = this.device.snapshot();
+      for (const s of this.shares) s.publish(snap);
+      this.log(`hand-over: took over the connection (rings resume at ${m.rings.map((r) => r.nextAvail).join('/')})`);
+    } else if (this.opts.client) {
+      this.tryConnect();
+    }
+    return true;
+  }
+
+  /**
+   * Hand this port over to another process (handover.ts): stop the rings where they are and
+   * list the fds. This process must not touch the port again (it exits).
+   */
+  handOver(): { meta: PortHandover; fds: number[] } {
+    this.pauseWorkers(); // never resumed
+    this.stopped = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const fds: number[] = [];
+    const idx = (f: number) => (f < 0 ? -1 : fds.push(f) - 1);
+    const listenFd = idx(this.listenFd), connFd = idx(this.connFd);
+    const dev = connFd >= 0 ? this.device.handOver(fds) : { features: '0x0', protocolFeatures: '0x0', status: 0, frontendMtu: 0, regions: [], rings: this.device.rings.map(() => ({ num: 0, addr: null, nextAvail: 0, nextUsed: 0, enabled: false, started: false, kickFd: -1, callFd: -1, errFd: -1 })), log: null };
+    return { meta: { path: this.opts.path, listenFd, connFd, ...dev }, fds };
   }
 
   private onAccept(): void {

@@ -296,6 +296,19 @@ export async function qmpConnect(path: string, timeoutMs = 60_000): Promise<Qmp>
   }
 }
 
+/**
+ * From busybox ping lines: the longest time with no reply arriving (s), counting only replies
+ * whose arrival falls in [from, to) seconds after the ping started (whole run by default).
+ */
+export function pingGapIn(log: string, interval: number, from = 0, to = Infinity): number {
+  const arrivals: number[] = [];
+  for (const m of log.matchAll(/seq=(\d+) ttl=\d+ time=([\d.]+) ms/g)) arrivals.push(Number(m[1]) * interval + Number(m[2]) / 1000);
+  arrivals.sort((a, b) => a - b);
+  let gap = 0;
+  for (let i = 1; i < arrivals.length; i++) if (arrivals[i]! >= from && arrivals[i]! < to) gap = Math.max(gap, arrivals[i]! - arrivals[i - 1]!);
+  return gap;
+}
+
 /** From busybox ping lines: lost replies and the longest time with no reply arriving (s). */
 export function pingGap(log: string, count: number, interval: number): { lost: number; gap: number; lastOk: boolean } {
   const arrivals: number[] = [];

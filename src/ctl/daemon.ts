@@ -18,6 +18,7 @@
  */
 import type { Server } from 'node:http';
 import { diffConfig } from '../core/config.js';
+import type { SharedPool } from '../core/shared-pool.js';
 import { Ajv } from 'ajv';
 import { loadBuiltins } from '../runtime/builtin.js';
 import { Host, hostOptions } from '../runtime/host.js';
@@ -71,6 +72,8 @@ export interface DaemonOptions {
   apiIdleTimeoutMs?: number;
   /** Where the desired state is saved on every change (absent: nothing is saved). */
   store?: StateStore;
+  /** A packet pool made earlier (`--handover` makes it before the old daemon stops); used when its size is the state's. */
+  pool?: SharedPool;
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
@@ -116,7 +119,7 @@ export class Daemon {
     this.log = opts.log ?? jsonLogger();
     const h = hostOptions(initial);
     this.host = new Host({
-      ...h, quietPool: true, log: (e) => this.log({ level: 'debug', ...e }),
+      ...h, quietPool: true, ...(opts.pool ? { madePool: opts.pool } : {}), log: (e) => this.log({ level: 'debug', ...e }),
       runner: { idleSpellMs: 5, maxSleepMs: 200, ...h.runner, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}) },
     });
     this.log({ level: 'info', event: 'pool', buffers: this.host.pool.count, backing: this.host.region.backing, bytes: this.host.region.size, locked: this.host.locked });

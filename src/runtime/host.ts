@@ -16,7 +16,7 @@
  */
 import type { SharedRegion } from '../sys/index.js';
 import { closeFd } from '../sys/index.js';
-import { createSharedPool } from '../core/shared-pool.js';
+import { createSharedPool, type SharedPool } from '../core/shared-pool.js';
 import { PacketPool, DEFAULT_BUF_SIZE } from '../core/packet.js';
 import { Engine, loadAppModules, type EngineStats } from '../core/engine.js';
 import { EngineRunner, type RunnerOptions } from '../core/runner.js';
@@ -37,6 +37,8 @@ export interface HostOptions {
   hugepages?: 'auto' | 'never' | 'require';
   /** No memfd-fallback notice on stderr (the daemon logs the pool as JSON instead). */
   quietPool?: boolean;
+  /** A pool made earlier (`daemon --handover` makes it before the old daemon stops); used when it has poolSize × bufSize buffers, else closed. */
+  madePool?: SharedPool;
   tickHz?: number;
   runner?: RunnerOptions;
   /** Worker engines: names and CPUs (see engineList). */
@@ -105,7 +107,10 @@ export class Host {
   constructor(opts: HostOptions = {}) {
     this.opts = opts;
     const count = opts.poolSize ?? 16384;
-    ({ region: this.region, pool: this.pool, locked: this.locked } = createSharedPool(count, opts.bufSize ?? DEFAULT_BUF_SIZE, {
+    const made = opts.madePool;
+    const fits = made !== undefined && made.pool.count === count && made.pool.bufSize === (opts.bufSize ?? DEFAULT_BUF_SIZE);
+    if (made !== undefined && !fits) made.region.close();
+    ({ region: this.region, pool: this.pool, locked: this.locked } = fits ? made : createSharedPool(count, opts.bufSize ?? DEFAULT_BUF_SIZE, {
       ...(opts.hugepages ? { hugepages: opts.hugepages } : {}), ...(opts.quietPool ? { quiet: true } : {}),
     }));
     this.engine = new Engine(this.pool, { ...(opts.tickHz !== undefined ? { tickHz: opts.tickHz } : {}), ...(opts.log ? { log: opts.log } : {}) });

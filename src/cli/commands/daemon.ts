@@ -45,6 +45,10 @@ import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
 import { serveHandover, takeHandover } from '../../ctl/handover.js';
 import { loadBuiltins } from '../../builtin.js';
+import { createSharedPool, type SharedPool } from '../../core/shared-pool.js';
+import { DEFAULT_BUF_SIZE } from '../../core/packet.js';
+import { appTypeNames } from '../../core/registry.js';
+import { resolveClass } from '../../core/engine.js';
 import { handOverAll, dropUnadopted } from '../../drivers/vhost-user/index.js';
 
 function readConfig(file: string): DesiredState {
@@ -89,8 +93,15 @@ export async function main(argv: string[]): Promise<number> {
     })();
   });
   const stateDir = (opts['state-dir'] as string | undefined) ?? defaultStateDir();
+  let early: SharedPool | undefined;
   if (opts.handover) {
-    await loadBuiltins(); // all the code is loaded before the old daemon stops its rings
+    // Everything slow happens before the old daemon stops its rings: the code is loaded
+    // and the packet pool made (its size from --pool or the saved state, read unlocked).
+    await loadBuiltins();
+    await Promise.all(['../../apps/capture/graph.js', '../../apps/flow-table/flow-parser.js'].map((m) => import(m).catch(() => undefined)));
+    // App argument schemas compile on first use: compile them now (empty args fail, the compile stays).
+    for (const type of appTypeNames()) { try { resolveClass('handover', { type, args: {} }); } catch { /* compiled */ } }
+    early = createSharedPool(numberArg('pool', opts.pool as string | undefined, 1024, 1 << 22) ?? savedPoolSize(stateDir) ?? 16384, DEFAULT_BUF_SIZE, { quiet: true });
     const t0 = performance.now();
     try {
       const r = await takeHandover(resolve(stateDir));
@@ -105,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) { store.close(); throw e; }
 
   try {
-    const made = await Daemon.create(state, { log, store });
+    const made = await Daemon.create(state, { log, store, ...(early ? { pool: early } : {}) });
     await made.start();
     d = made;
     const gone = dropUnadopted();
@@ -128,6 +139,11 @@ export async function main(argv: string[]): Promise<number> {
   await d.stop();
   store.close();
   return 0;
+}
+
+/** engine.poolSize of the state saved in `dir`, read without the lock (a hint: the daemon checks it). */
+function savedPoolSize(dir: string): number | undefined {
+  try { return (JSON.parse(readFileSync(resolve(dir, 'state.json'), 'utf8')) as { state?: DesiredState }).state?.engine?.poolSize; } catch { return undefined; }
 }
 
 function openStore(dir: string): StateStore {

@@ -4,6 +4,7 @@
  *
  *   lock         flock(2)-ed for the daemon's lifetime; holds the owner's pid (for messages)
  *   state.json   {"format": 1, "generation": N, "saved": ISO time, "state": DesiredState}
+ *   handover.sock  where the running daemon hands its ports to `sluice daemon --handover` (handover.ts)
  *
  * `save` writes state.json.tmp, fsyncs it, renames it over state.json and fsyncs the
  * directory, so after a crash (even kill -9 or power loss) state.json is either the old or

@@ -43,7 +43,7 @@ test('without dirty logging (migration=off) QEMU refuses to migrate: "Migration 
   }
 });
 
-test('live migration A → B while a guest on C pings it: completed, no reboot, ping resumes, MAC moves to B', { timeout: 360_000 }, async (t) => {
+test('live migration A → B while a guest on C pings it: completed, no reboot, ping resumes, MAC moves to B', { timeout: 540_000 }, async (t) => {
   if (skipIfMissing(t, needs)) return;
   const w = workDir('sluice-mig-');
   const d = await startDaemon(join(w.dir, 'state'), join(w.dir, 'api.sock'));
@@ -55,16 +55,17 @@ test('live migration A → B while a guest on C pings it: completed, no reboot, 
     const argsA = (d.cli(['vdpa', 'dev', 'show', 'a', '--qemu']) as { qemu: string[] }).qemu;
     const argsB = (d.cli(['vdpa', 'dev', 'show', 'b', '--qemu']) as { qemu: string[] }).qemu;
     const qmpA = join(w.dir, 'qmp-a'), mig = join(w.dir, 'mig.sock');
-    const cmd = `vmh_wait_peer 10.0.0.3 120 && echo MIG-READY; sleep 70; echo "GUEST-UPTIME $(cut -d' ' -f1 /proc/uptime)"; exit 0`;
-    const src = bootQemu({ name: 'src', guest: 'gm', ip: '10.0.0.1/24', dir: w.dir, nicArgs: argsA, timeout: 300, cmd, extra: ['-qmp', `unix:${qmpA},server=on,wait=off`] });
+    const cmd = `vmh_wait_peer 10.0.0.3 240 && echo MIG-READY; sleep 70; echo "GUEST-UPTIME $(cut -d' ' -f1 /proc/uptime)"; exit 0`;
+    const src = bootQemu({ name: 'src', guest: 'gm', ip: '10.0.0.1/24', dir: w.dir, nicArgs: argsA, timeout: 420, cmd, extra: ['-qmp', `unix:${qmpA},server=on,wait=off`] });
     guests.push(src);
     const logC = join(w.dir, 'gc.log');
-    const peer = runGuest({ sock: join(w.dir, 'c.sock'), name: 'gc', ip: '10.0.0.3/24', mac: '52:54:00:00:00:03', log: logC, timeout: 300,
-      cmd: `vmh_wait_peer 10.0.0.1 150 && echo PEER-PINGING && ping -c ${COUNT} -i ${INTERVAL} -W 1 10.0.0.1 > /tmp/p 2>&1; sed 's/^/PING-LINE /' /tmp/p; exit 0` });
+    const peer = runGuest({ sock: join(w.dir, 'c.sock'), name: 'gc', ip: '10.0.0.3/24', mac: '52:54:00:00:00:03', log: logC, timeout: 420,
+      cmd: `vmh_wait_peer 10.0.0.1 250 && echo PEER-PINGING && ping -c ${COUNT} -i ${INTERVAL} -W 1 10.0.0.1 > /tmp/p 2>&1; sed 's/^/PING-LINE /' /tmp/p; exit 0` });
     guests.push({ kill: () => peer.child.kill('SIGTERM'), done: peer.done });
-    const dst = bootQemu({ name: 'dst', guest: 'gm', ip: '10.0.0.1/24', dir: w.dir, nicArgs: argsB, timeout: 300, cmd, extra: ['-incoming', `unix:${mig}`] });
+    const dst = bootQemu({ name: 'dst', guest: 'gm', ip: '10.0.0.1/24', dir: w.dir, nicArgs: argsB, timeout: 420, cmd, extra: ['-incoming', `unix:${mig}`] });
     guests.push(dst);
-    assert.ok(await until(() => hasLine(logC, 'PEER-PINGING') && hasLine(join(w.dir, 'src.log'), 'MIG-READY'), 200_000, 200), `guests did not meet:\n${src.log()}`);
+    assert.ok(await until(() => hasLine(logC, 'PEER-PINGING') && hasLine(join(w.dir, 'src.log'), 'MIG-READY'), 300_000, 200),
+      `guests did not meet:\n${src.log()}\n--- peer ---\n${(() => { try { return readFileSync(logC, 'utf8'); } catch { return ''; } })()}\n${d.log().slice(-3000)}`);
     await sleep(3000);
     const q = await qmpConnect(qmpA);
     const started = await q.cmd('migrate', { uri: `unix:${mig}` });

@@ -44,7 +44,7 @@ import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-st
 import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
 import { ApiError } from '../../ctl/api-server.js';
 import { serveHandover, takeHandover } from '../../ctl/handover.js';
-import { loadBuiltins } from '../../builtin.js';
+import { loadBuiltins } from '../../runtime/builtin.js';
 import { createSharedPool, type SharedPool } from '../../core/shared-pool.js';
 import { DEFAULT_BUF_SIZE } from '../../core/packet.js';
 import { appTypeNames } from '../../core/registry.js';

@@ -14,7 +14,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../usage-error.js';
 import { usage } from '../command-table.js';
-import { parseGlobal, request, output, sub, keyValues, intWord, EXIT, type Global } from '../../ctl/cli.js';
+import { parseGlobal, request, output, sub, keyValues, intWord, EXIT, type Global } from '../client.js';
 import { MGMTDEV, MAX_VQP, configView, devView, isVdpaDevice, mgmtdevView, qemuArgs, qemuText, vstatsView, type PortView, type View } from '../../ctl/vdpa.js';
 import { parseMac } from '../../drivers/vhost-user/mac-lock.js';
 

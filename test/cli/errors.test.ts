@@ -169,3 +169,14 @@ test('daemon flags are checked before the state directory is touched', async () 
   fails(['daemon', '--state-dir', state, '--socket-mode', '999'], 2, /^sluice: --socket-mode must be octal like 0660, got "999"\n$/);
   assert.equal(existsSync(state), false);
 });
+
+test('daemon --handover with no daemon to take over, and vdpa words out of range: one line each, nothing left', () => {
+  const state = join(dir, 'ho-state');
+  fails(['daemon', '--state-dir', state, '--socket', join(dir, 'ho.sock'), '--metrics', 'off', '--handover'], 1,
+    new RegExp(`^sluice: --handover: no daemon to take over from at ${state}/handover\\.sock \\(connect \\(${state}/handover\\.sock\\): ENOENT \\(2\\)\\)\\n$`));
+  assert.equal(existsSync(state), false, 'no state directory made');
+  fails(['vdpa', 'dev', 'add', 'name', 'x', 'mgmtdev', 'sluice', 'mtu', '20', '--socket', join(dir, 'none.sock')], 2, /^sluice: mtu must be an integer in \[68, 65535\], got "20"\n$/);
+  fails(['vdpa', 'dev', 'add', 'name', 'x', 'mgmtdev', 'mlx5', '--socket', join(dir, 'none.sock')], 2, /^sluice: vdpa dev add: mgmtdev "mlx5" is not known \(the only one is "sluice"\)\n$/);
+  fails(['vdpa', 'dev', 'add', 'name', 'x', 'mgmtdev', 'sluice', 'mac', '01:00:5e:00:00:01', '--socket', join(dir, 'none.sock')], 2, /^sluice: vdpa dev add: mac: "01:00:5e:00:00:01" is a multicast address, not a station MAC\n$/);
+  fails(['switch', '--port', `vhost-user:${join(dir, 'm.sock')},mtu=9`, '--duration', '1'], 2, /bad option "mtu=9"/);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VhostNetDevice } from './device.js';
-import { createSharedRegion, dupFd } from '../../sys/index.js';
+import { createSharedRegion, dupFd, eventfd } from '../../sys/index.js';
 import { VhostUserError } from '../../vhost-user/message.js';
 
 test('SET_MEM_TABLE: a region past the end of its fd is refused (its pages would SIGBUS), a region inside it is mapped', () => {
@@ -49,6 +49,45 @@ test('dirty log: SET_LOG_BASE checked against its fd; logging runs with LOG_ALL,
   } finally {
     dev.disconnect();
     off.disconnect();
+    shm.close();
+  }
+});
+
+test('hand-over: a device described by handOver() and adopted by another (fds passed as SCM_RIGHTS would) resumes the same rings', () => {
+  const shm = createSharedRegion(1 << 16, 'device-handover-test', { hugepages: 'never', quiet: true });
+  const va = 0x7f0000000000;
+  const a = new VhostNetDevice(1, 1518, () => {}, false, { mac: '52:54:00:00:00:01' });
+  const b = new VhostNetDevice(1, 1518, () => {}, false, { mac: '52:54:00:00:00:01' });
+  try {
+    a.setProtocolFeatures(0x1001fn);
+    a.setFeatures((1n << 32n) | (1n << 30n) | (1n << 15n));
+    a.setMemTable([{ gpa: 0, size: 1 << 16, frontendVa: va, mmapOffset: 0 }], [dupFd(shm.fd)]);
+    for (const i of [0, 1]) {
+      a.setVringNum(i, 8);
+      a.setVringAddr({ index: i, flags: 0, descVa: va + 0x1000 * (2 * i + 1), availVa: va + 0x1000 * (2 * i + 2), usedVa: va + 0x1000 * (2 * i + 2) + 0x100, logGpa: 0n });
+      a.setVringBase(i, 5);
+      a.setVringKick(i, eventfd());
+      a.setVringCall(i, eventfd());
+      a.setVringEnable(i, true);
+    }
+    // used.idx in guest memory says 5 too (the frontend's view), as after 5 completed chains.
+    for (const i of [0, 1]) new Uint16Array(shm.buffer, 0x1000 * (2 * i + 2) + 0x100, 2)[1] = 5;
+    assert.ok(a.rings[0]!.live && a.rings[1]!.live);
+    const fds: number[] = [];
+    const meta = JSON.parse(JSON.stringify({ path: '/x', listenFd: -1, connFd: -1, ...a.handOver(fds) }));
+    b.adopt(meta, fds.map((f) => dupFd(f)));
+    assert.equal(b.features, a.features);
+    assert.equal(b.protocolFeatures, a.protocolFeatures);
+    for (const i of [0, 1]) {
+      const r = b.rings[i]!;
+      assert.ok(r.live, `ring ${i} runs in the new device`);
+      assert.deepEqual([r.queue.nextAvail, r.queue.nextUsed, r.num, r.descGpa], [5, 5, 8, 0x1000 * (2 * i + 1)]);
+      assert.ok(r.kickFd >= 0 && r.callFd >= 0 && r.kickFd !== a.rings[i]!.kickFd);
+    }
+    assert.equal((b.memory as unknown as { u8: Uint8Array[] }).u8[0]!.length, 1 << 16);
+  } finally {
+    a.disconnect();
+    b.disconnect();
     shm.close();
   }
 });

@@ -242,14 +242,7 @@ export async function startDaemon(stateDir: string, api: string, extra: string[]
   child.stderr!.on('data', (d) => { log += String(d); });
   const exited = new Promise<void>((res) => child.on('exit', () => res()));
   const cli = (args: string[]): unknown => {
-    let r = spawnSync(process.execPath, [sluice, ...args, '-j', '--socket', api], { encoding: 'utf8', timeout: 30_000 });
-    // Seen on this loaded machine right after a QEMU migration completed: one connect to the
-    // (listening) API socket refused; a moment later it answers. Retried once, and said so.
-    if (r.status === 3 && child.exitCode === null) {
-      console.log(`# note: sluice ${args.join(' ')}: ${r.stdout.trim()}; retrying`);
-      spawnSync('sleep', ['0.5']);
-      r = spawnSync(process.execPath, [sluice, ...args, '-j', '--socket', api], { encoding: 'utf8', timeout: 30_000 });
-    }
+    const r = spawnSync(process.execPath, [sluice, ...args, '-j', '--socket', api], { encoding: 'utf8', timeout: 30_000 });
     if (r.status !== 0) throw new Error(`sluice ${args.join(' ')}: exit ${r.status}: ${r.stderr}${r.stdout}\n--- daemon (exit ${child.exitCode ?? child.signalCode ?? 'running'}) ---\n${log.slice(-4000)}`);
     return r.stdout.trim() === '' ? null : JSON.parse(r.stdout);
   };

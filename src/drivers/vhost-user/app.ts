@@ -20,7 +20,7 @@
 import { eventfdRead } from '../../sys/index.js';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, ON_WORKERS, REFUSED } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, GENERATED, ON_WORKERS, REFUSED } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import type { AppSpec } from '../../core/config.js';
 import { patchPeer, forwardOnLink } from './single-copy.js';
@@ -170,6 +170,7 @@ export class VhostUserApp extends App {
   override tick(): void {
     const c = this.counters;
     this.port.device.io.publish(c);
+    c[GENERATED] = this.port.device.rarpsSent; // the RARPs SEND_RARP asked for (announce)
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = this.port.device.quarantined;
     c[REFUSED] += this.port.device.quarantined; // quarantine events are counted, not packets
     let onWorkers = 0;

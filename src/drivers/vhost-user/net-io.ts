@@ -214,7 +214,8 @@ export class NetIo {
     while (n < max) {
       // Burst path first (see forwardGuestToGuest): runs of chains in the common shape.
       const want = max - n < FWD_BATCH ? max - n : FWD_BATCH;
-      const k = this.popFastRun(q, mem, want);
+      // With a MAC lock every chain takes the per-frame path, which checks the source.
+      const k = this.macLock ? 0 : this.popFastRun(q, mem, want);
       if (k > 0) {
         const got = this.runIntoPool(q, mem, pool, dst32, out, n, k);
         n += got;
@@ -275,7 +276,7 @@ export class NetIo {
     let k = 0;
     const src32 = this.words(pool);
     // Burst path first (see forwardGuestToGuest): runs of frames whose chain takes them whole.
-    if (this.hdrLen === 12 && src32.length !== 0) {
+    if (this.hdrLen === 12 && src32.length !== 0 && this.dirty === null) { // logging: per frame, logged
       while (k < n) {
         const want = n - k < FWD_BATCH ? n - k : FWD_BATCH;
         const d = this.popRunFor(q, mem, pool, pkts, k, want);
@@ -582,7 +583,8 @@ export class NetIo {
     let delivered = 0;
     while (n < max) {
       const want = max - n < FWD_BATCH ? max - n : FWD_BATCH;
-      const k = this.popFastRun(sq, smem, want);
+      // A MAC lock here or a dirty log there: the per-frame path, which checks and logs.
+      const k = this.macLock || dstIo.dirty !== null ? 0 : this.popFastRun(sq, smem, want);
       if (k > 0) {
         delivered += this.forwardRun(sq, smem, dstIo, dq, dmem, k);
         n += k;

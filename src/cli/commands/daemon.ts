@@ -132,7 +132,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let handover: { close(): void } | undefined;
   try {
-    handover = serveHandover(store.dir, handOverAll, log, () => process.exit(0));
+    // The lock goes first: the new daemon opens the state as soon as this process is gone.
+    handover = serveHandover(store.dir, handOverAll, log, () => { store.close(); process.exit(0); });
   } catch (e) { log({ level: 'warn', event: 'handover-unavailable', error: (e as Error).message }); }
   await stopRequested;
   handover?.close();

@@ -130,17 +130,26 @@ export function bpfMapFreeze(fd: number): void {
 }
 
 /** Load a program; on refusal the SysError message carries the kernel verifier's log tail. */
+/** errno EAGAIN: the verifier was interrupted. */
+const EAGAIN = 11;
+
 export function bpfProgLoad(type: number, insns: Uint8Array, license: string, name = '', logSize = 1 << 20): { fd: number; log: string } {
   const s = new Scratch();
   const log = s.alloc(logSize);
+  const load = (): number => call(BPF_PROG_LOAD, (dv, sc) => {
+    dv.setUint32(0, type, true); dv.setUint32(4, insns.length / 8, true); dv.setBigUint64(8, sc.copy(insns), true);
+    dv.setBigUint64(16, sc.copy(new TextEncoder().encode(license + '\0')), true);
+    dv.setUint32(24, 1, true); dv.setUint32(28, logSize, true); dv.setBigUint64(32, log.addr, true);
+    name16(dv, 48, name);
+  }, 'PROG_LOAD');
   try {
-    const fd = call(BPF_PROG_LOAD, (dv, sc) => {
-      dv.setUint32(0, type, true); dv.setUint32(4, insns.length / 8, true); dv.setBigUint64(8, sc.copy(insns), true);
-      dv.setBigUint64(16, sc.copy(new TextEncoder().encode(license + '\0')), true);
-      dv.setUint32(24, 1, true); dv.setUint32(28, logSize, true); dv.setBigUint64(32, log.addr, true);
-      name16(dv, 48, name);
-    }, 'PROG_LOAD');
-    return { fd, log: cstr(log.u8) };
+    // The verifier gives up with EAGAIN when a signal arrives mid-check (a child exiting, a
+    // timer): try again, as libbpf does, a few times.
+    for (let attempt = 1; ; attempt++) {
+      try { return { fd: load(), log: cstr(log.u8) }; } catch (e) {
+        if (!(e instanceof SysError) || e.errno !== EAGAIN || attempt === 5) throw e;
+      }
+    }
   } catch (e) {
     if (e instanceof SysError) {
       const tail = cstr(log.u8).trim().split('\n').slice(-3).join(' | ');

@@ -61,6 +61,7 @@ function apply(base: Uint8Array, ops: readonly Op[], corpus: readonly Uint8Array
       case 'delete': b = concat(b.subarray(0, at), b.subarray(at + op.len)); break;
       case 'dup': { const chunk = b.slice(at, at + op.len); const to = n === 0 ? 0 : op.to % (n + 1); b = concat(b.subarray(0, to), chunk, b.subarray(to)); break; }
       case 'splice': {
+        if (corpus.length === 0) break; // nothing to splice from (every seed was a crash)
         const o = corpus[op.other % corpus.length]!;
         if (o.length === 0) break;
         const from = op.pos % o.length;

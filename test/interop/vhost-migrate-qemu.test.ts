@@ -54,7 +54,14 @@ test('live migration A → B while a guest on C pings it: completed, no reboot, 
     }
     q.close();
     assert.equal(info.status, 'completed', JSON.stringify(info));
-    const macsAfter = (d.cli(['bridge', 'show', 'br0']) as { info: { macs: { moved: number } } }[] | { info: { macs: { moved: number } } });
+    // QEMU announces the guest (SEND_RARP) as the destination resumes, which can be just after
+    // query-migrate says completed: poll the bridge briefly instead of sampling it once.
+    type BridgeView = { info: { macs: { moved: number } } };
+    const bridge = (): BridgeView => { const v = d.cli(['bridge', 'show', 'br0']) as BridgeView[] | BridgeView; return Array.isArray(v) ? v[0]! : v; };
+    const t0 = Date.now();
+    let macsAfter = bridge();
+    while (macsAfter.info.macs.moved < 1 && Date.now() - t0 < 3000) { await sleep(50); macsAfter = bridge(); }
+    const moveMs = Date.now() - t0;
     src.kill(); // paused in postmigrate: the guest runs in dst now
     const [rc, rd] = await Promise.all([peer.done, dst.done]);
     assert.equal(rd.rc, 0, `destination:\n${rd.log}`);
@@ -64,9 +71,9 @@ test('live migration A → B while a guest on C pings it: completed, no reboot, 
     const g = pingGap(rc.log, COUNT, INTERVAL);
     const ports = d.cli(['port', 'show']) as { name: string; rx: { packets: number }; info: { logBases: number; rarpsSent: number } }[];
     const pa = ports.find((p) => p.name === 'a')!, pb = ports.find((p) => p.name === 'b')!;
-    const br = Array.isArray(macsAfter) ? macsAfter[0]! : macsAfter;
+    const br = macsAfter;
     console.log(`# migration: QEMU total ${info['total-time']} ms, downtime ${info.downtime} ms; peer lost ${g.lost}/${COUNT} pings at ${INTERVAL}s, ping gap ${g.gap.toFixed(2)} s; ` +
-      `a: SET_LOG_BASE ×${pa.info.logBases}; b: RARPs sent ${pb.info.rarpsSent}, rx ${pb.rx.packets}; bridge MAC moves ${br.info.macs.moved}`);
+      `a: SET_LOG_BASE ×${pa.info.logBases}; b: RARPs sent ${pb.info.rarpsSent}, rx ${pb.rx.packets}; bridge MAC moves ${br.info.macs.moved} (seen ${moveMs} ms after completed)`);
     assert.ok(pa.info.logBases >= 1, 'QEMU gave the source a dirty log');
     assert.ok(g.lastOk, `ping did not resume after the migration:\n${rc.log}`);
     assert.ok(pb.rx.packets > 0, 'the destination port carried the guest after the migration');

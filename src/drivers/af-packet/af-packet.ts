@@ -28,7 +28,7 @@ import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../cor
 import { DropReason } from '../../core/drop-reasons.js';
 import { HEADROOM } from '../../core/packet.js';
 import {
-  checkIfName, ifIndex, ifFlags, ifMtu, setIfUp, IFF_UP, IFF_RUNNING, SysError,
+  checkIfName, ifMtu, setIfUp, SysError,
   openPacketSocket, kickTx, readStats, type PacketSocket, type FanoutMode,
 } from '../../sys/index.js';
 import {
@@ -42,7 +42,7 @@ import {
 } from '../../lib/offload/vnet-hdr.js';
 import { GSO_MAX_FRAME, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OffloadRx } from '../offload/offload-rx.js';
-import { PortState } from './port-state.js';
+import { PortState, followInterface, reasonOf } from './port-state.js';
 
 export interface AfPacketArgs {
   /** Interface name in Sluice's network namespace. */
@@ -197,16 +197,8 @@ export class AfPacketPort extends App {
 
   /** Re-evaluate the interface: (re)open, or go down with a reason. Control path. */
   private check(): void {
-    let index: number;
-    try { index = ifIndex(this.ifname); } catch (e) { this.close(); this.state.setDown(reasonOf(e)); return; }
-    if (index === 0) { this.close(); this.state.setDown(`no interface named ${this.ifname}`); return; }
-    if (this.queues.length > 0 && index !== this.ifindex) this.close(); // deleted and re-created
-    if (this.queues.length === 0) { this.open(index); if (this.queues.length === 0) return; }
-    let flags: number;
-    try { flags = ifFlags(this.ifname); } catch (e) { this.close(); this.state.setDown(reasonOf(e)); return; }
-    if ((flags & IFF_UP) === 0) this.state.setDown('interface is administratively down');
-    else if ((flags & IFF_RUNNING) === 0) this.state.setDown('interface has no carrier (lower layer down)');
-    else this.state.setUp();
+    followInterface(this.ifname, this.state, this.queues.length > 0 ? this.ifindex : 0,
+      (index) => { this.open(index); return this.queues.length > 0; }, () => this.close());
   }
 
   override linked(): void { this.out = this.output.output; this.in = this.input.input; }
@@ -408,12 +400,3 @@ export class AfPacketPort extends App {
 }
 
 /** A short reason for a port state from a failed control-path call. */
-export function reasonOf(e: unknown): string {
-  if (e instanceof SysError) {
-    if (e.errno === 1 || e.errno === 13) return `permission denied (${e.message}); needs CAP_NET_RAW/CAP_NET_ADMIN`;
-    if (e.errno === ENODEV) return e.message;
-    return e.message;
-  }
-  return (e as Error).message ?? String(e);
-}
-

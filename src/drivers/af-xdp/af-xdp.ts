@@ -22,11 +22,10 @@ import type { Link } from '../../core/link.js';
 import { DROP_BASE, REFUSED, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import {
-  checkIfName, ifIndex, ifFlags, setIfUp, IFF_UP, IFF_RUNNING, SysError,
+  checkIfName, setIfUp, SysError,
   openXsk, xskKickTx, xskKickRx, xskStatistics, XDP_COPY, XDP_ZEROCOPY, XDP_RING_NEED_WAKEUP, type XskSocket,
 } from '../../sys/index.js';
-import { PortState } from '../af-packet/port-state.js';
-import { reasonOf } from '../af-packet/af-packet.js';
+import { PortState, followInterface, reasonOf } from '../af-packet/port-state.js';
 import { XskRedirect } from './redirect-prog.js';
 import { completeIfPartial } from './checksum.js';
 
@@ -160,16 +159,8 @@ export class AfXdpPort extends App {
   }
 
   private check(): void {
-    let index: number;
-    try { index = ifIndex(this.ifname); } catch (e) { this.close(); this.state.setDown(reasonOf(e)); return; }
-    if (index === 0) { this.close(); this.state.setDown(`no interface named ${this.ifname}`); return; }
-    if (this.xsk && index !== this.ifindex) this.close();
-    if (!this.xsk) { this.open(index); if (!this.xsk) return; }
-    let flags: number;
-    try { flags = ifFlags(this.ifname); } catch (e) { this.close(); this.state.setDown(reasonOf(e)); return; }
-    if ((flags & IFF_UP) === 0) this.state.setDown('interface is administratively down');
-    else if ((flags & IFF_RUNNING) === 0) this.state.setDown('interface has no carrier (lower layer down)');
-    else this.state.setUp();
+    followInterface(this.ifname, this.state, this.xsk ? this.ifindex : 0,
+      (index) => { this.open(index); return this.xsk !== null; }, () => this.close());
   }
 
   override linked(): void { this.out = this.output.output; this.in = this.input.input; }

@@ -39,7 +39,7 @@ import { VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, readVnetHdr, c
 import { copyWords } from '../../lib/offload/copy-words.js';
 import { OffloadRx } from '../offload/offload-rx.js';
 import { PortState } from '../af-packet/port-state.js';
-import { reasonOf } from '../af-packet/af-packet.js';
+import { reasonOf } from '../af-packet/port-state.js';
 
 export interface TapArgs {
   /** Device name (created if absent). */

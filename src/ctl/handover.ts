@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { unlinkSync } from 'node:fs';
 import { closeFd, poller, recvMsg, sendMsg, unixAccept, unixConnect, unixListen } from '../sys/index.js';
-import { offerAdoption, type PortHandover } from '../drivers/vhost-user/index.js';
+import { receivePort, HandoverError, type PortHandover } from '../drivers/vhost-user/index.js';
 
 const BUF = 1 << 16;
 
@@ -54,14 +54,16 @@ function send(fd: number, text: string, fds: number[]): void {
 
 /**
  * New side: take the ports of the daemon serving `stateDir`; resolves once it has exited.
- * Throws (a line naming the socket) when no daemon answers there.
+ * Throws (a line naming the socket) when no daemon answers there. A port message that does
+ * not check out is refused (its fds closed, the reason in `refused`): that port starts afresh.
  */
-export async function takeHandover(stateDir: string, timeoutMs = 30_000): Promise<{ ports: string[] }> {
+export async function takeHandover(stateDir: string, timeoutMs = 30_000): Promise<{ ports: string[]; refused: string[] }> {
   const path = handoverPath(stateDir);
   let fd: number;
   try { fd = unixConnect(path, 'seqpacket'); } catch (e) { throw new Error(`--handover: no daemon to take over from at ${path} (${(e as Error).message})`); }
   const buf = new Uint8Array(BUF);
   const ports: string[] = [];
+  const refused: string[] = [];
   try {
     send(fd, 'take', []);
     let done = false;
@@ -76,13 +78,11 @@ export async function takeHandover(stateDir: string, timeoutMs = 30_000): Promis
       if (r.fdsTruncated) throw new Error('--handover: fds were lost in transit (too many for one message)');
       const text = new TextDecoder().decode(buf.subarray(0, r.bytes));
       if (text === 'done') { done = true; continue; }
-      const meta = JSON.parse(text) as PortHandover;
-      offerAdoption(meta, r.fds);
-      ports.push(meta.path);
+      try { ports.push(receivePort(text, r.fds)); } catch (e) { if (!(e instanceof HandoverError)) throw e; refused.push(e.message); }
     }
     if (!done) throw new Error(`--handover: the daemon at ${path} exited before handing over`);
   } finally {
     closeFd(fd);
   }
-  return { ports };
+  return { ports, refused };
 }

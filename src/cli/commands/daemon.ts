@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     const t0 = performance.now();
     try {
       const r = await takeHandover(resolve(stateDir));
-      log({ event: 'took-over', ports: r.ports, ms: +(performance.now() - t0).toFixed(1) });
+      log({ event: 'took-over', ports: r.ports, ms: +(performance.now() - t0).toFixed(1), ...(r.refused.length ? { refused: r.refused } : {}) });
     } catch (e) { throw new UsageError((e as Error).message, 1); }
   }
   const store = openStore(stateDir);

@@ -391,11 +391,28 @@ export class VhostNetDevice implements BackendDevice {
     };
   }
 
-  /** Take over a connection's state from the process that ran it (`fds` as `handOver` listed them; all become ours). */
+  /**
+   * Take over a connection's state from the process that ran it (`fds` as `handOver` listed
+   * them, checked by parsePortHandover). Every fd it names becomes the device's before
+   * anything can fail (ring fds first; the memory table and log close theirs when they
+   * refuse), so after a throw `disconnect()` leaves no fd behind.
+   */
   adopt(m: PortHandover, fds: number[]): void {
     const fd = (i: number) => (i < 0 ? -1 : fds[i]!);
     this.setProtocolFeatures(BigInt(m.protocolFeatures));
-    if (m.regions.length > 0) this.setMemTable(m.regions.map((r) => ({ gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, mmapOffset: r.mmapOffset })), m.regions.map((r) => fd(r.fd)));
+    m.rings.forEach((s, i) => {
+      const r = this.rings[i]!;
+      this.replaceFd(r, 'kickFd', fd(s.kickFd));
+      this.replaceFd(r, 'callFd', fd(s.callFd));
+      this.replaceFd(r, 'errFd', fd(s.errFd));
+    });
+    const logFd = m.log !== null ? fd(m.log.fd) : -1;
+    try {
+      if (m.regions.length > 0) this.setMemTable(m.regions.map((r) => ({ gpa: r.gpa, size: r.size, frontendVa: r.frontendVa, mmapOffset: r.mmapOffset })), m.regions.map((r) => fd(r.fd)));
+    } catch (e) {
+      if (logFd >= 0) closeFd(logFd);
+      throw e;
+    }
     m.rings.forEach((s, i) => {
       const r = this.rings[i]!;
       r.num = s.num;
@@ -405,12 +422,9 @@ export class VhostNetDevice implements BackendDevice {
       r.queue.signalledUsed = s.nextUsed;
       r.enabled = s.enabled;
       r.started = s.started;
-      this.replaceFd(r, 'kickFd', fd(s.kickFd));
-      this.replaceFd(r, 'callFd', fd(s.callFd));
-      this.replaceFd(r, 'errFd', fd(s.errFd));
     });
     this.setFeatures(BigInt(m.features)); // sets every ring up against the memory table
-    if (m.log !== null) this.setLogBase(m.log.size, m.log.offset, fd(m.log.fd));
+    if (m.log !== null) this.setLogBase(m.log.size, m.log.offset, logFd);
     this.status = m.status;
     this.frontendMtu = m.frontendMtu;
     this.generation++;

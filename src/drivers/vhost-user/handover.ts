@@ -7,8 +7,9 @@
  * port of the same socket path, without the frontend seeing a disconnect. The frontend's
  * next message lands on the same connection, now read by the new process.
  */
+import { Ajv } from 'ajv';
 import { closeFd } from '../../sys/index.js';
-import type { MemRegion, VringAddr } from '../../vhost-user/message.js';
+import { MAX_MEM_REGIONS, type MemRegion, type VringAddr } from '../../vhost-user/message.js';
 
 /** One port as the old process leaves it (JSON); fd fields index the message's fd list, -1 none. */
 export interface PortHandover {
@@ -25,6 +26,89 @@ export interface PortHandover {
     enabled: boolean; started: boolean; kickFd: number; callFd: number; errFd: number;
   }[];
   log: { size: number; offset: number; fd: number } | null;
+}
+
+/** A hand-over message that is not a port as handOver() describes one; names the field. */
+export class HandoverError extends Error {}
+
+const u = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
+const fdIndex = { type: 'integer', minimum: -1, maximum: 252 } as const; // SCM_MAX_FD is 253
+const hex64 = { type: 'string', pattern: '^0x[0-9a-f]{1,16}$' } as const;
+const u16 = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
+const portSchema = {
+  type: 'object', additionalProperties: false,
+  required: ['path', 'listenFd', 'connFd', 'features', 'protocolFeatures', 'status', 'frontendMtu', 'regions', 'rings', 'log'],
+  properties: {
+    path: { type: 'string', minLength: 1, maxLength: 107 }, // sun_path
+    listenFd: fdIndex, connFd: fdIndex, features: hex64, protocolFeatures: hex64,
+    status: { type: 'integer', minimum: 0, maximum: 0xff }, frontendMtu: { type: 'integer', minimum: 0, maximum: 0xffff },
+    regions: {
+      type: 'array', maxItems: MAX_MEM_REGIONS,
+      items: { type: 'object', additionalProperties: false, required: ['gpa', 'size', 'frontendVa', 'mmapOffset', 'fd'], properties: { gpa: u, size: u, frontendVa: u, mmapOffset: u, fd: fdIndex } },
+    },
+    rings: {
+      type: 'array', maxItems: 256,
+      items: {
+        type: 'object', additionalProperties: false,
+        required: ['num', 'addr', 'nextAvail', 'nextUsed', 'enabled', 'started', 'kickFd', 'callFd', 'errFd'],
+        properties: {
+          num: { type: 'integer', enum: [0, ...Array.from({ length: 16 }, (_, i) => 2 ** i)] }, // a power of two <= 32768
+          addr: {
+            anyOf: [{ type: 'null' }, {
+              type: 'object', additionalProperties: false, required: ['index', 'flags', 'descVa', 'usedVa', 'availVa', 'logGpa'],
+              properties: { index: u, flags: u, descVa: u, usedVa: u, availVa: u, logGpa: { type: 'string', pattern: '^[0-9]{1,20}$' } },
+            }],
+          },
+          nextAvail: u16, nextUsed: u16, enabled: { type: 'boolean' }, started: { type: 'boolean' }, kickFd: fdIndex, callFd: fdIndex, errFd: fdIndex,
+        },
+      },
+    },
+    log: {
+      anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['size', 'offset', 'fd'], properties: { size: u, offset: u, fd: fdIndex } }],
+    },
+  },
+} as const;
+const checkPort = new Ajv({ allErrors: false, strict: false }).compile(portSchema);
+
+/** The fd indices a port names (-1 is none), in the order adopt() takes them. */
+function fdIndices(m: PortHandover): number[] {
+  return [m.listenFd, m.connFd, ...m.regions.map((r) => r.fd), ...m.rings.flatMap((r) => [r.kickFd, r.callFd, r.errFd]), m.log?.fd ?? -1].filter((i) => i >= 0);
+}
+
+/**
+ * Check one hand-over message against what handOver() writes, with `fdCount` fds beside it:
+ * every fd index names one of them and no fd is named twice (two owners would close it twice).
+ */
+export function parsePortHandover(text: string, fdCount: number): PortHandover {
+  let m: unknown;
+  try { m = JSON.parse(text); } catch (e) { throw new HandoverError(`hand-over message: not JSON (${(e as Error).message})`); }
+  if (!checkPort(m)) {
+    const err = checkPort.errors![0]!;
+    throw new HandoverError(`hand-over message: ${err.instancePath.slice(1).replace(/\//g, '.') || '(top level)'}: ${err.message ?? 'is invalid'}`);
+  }
+  const p = m as unknown as PortHandover;
+  const seen = new Set<number>();
+  for (const i of fdIndices(p)) {
+    if (i >= fdCount) throw new HandoverError(`hand-over message: fd index ${i} but ${fdCount} fds arrived`);
+    if (seen.has(i)) throw new HandoverError(`hand-over message: fd index ${i} is named twice`);
+    seen.add(i);
+  }
+  if (p.regions.some((r) => r.fd < 0)) throw new HandoverError('hand-over message: regions: a region without its fd');
+  if (p.log !== null && p.log.fd < 0) throw new HandoverError('hand-over message: log: a log without its fd');
+  return p;
+}
+
+/**
+ * One port as it arrives over the hand-over socket: checked, its unnamed fds closed, and
+ * offered to the port of the same path. A message that does not check out closes every fd.
+ */
+export function receivePort(text: string, fds: number[]): string {
+  let m: PortHandover;
+  try { m = parsePortHandover(text, fds.length); } catch (e) { for (const fd of fds) closeFd(fd); throw e; }
+  const named = new Set(fdIndices(m));
+  fds.forEach((fd, i) => { if (!named.has(i)) closeFd(fd); });
+  offerAdoption(m, fds);
+  return m.path;
 }
 
 /** Ports handed to this process, by socket path, until a port of that path adopts its state. */

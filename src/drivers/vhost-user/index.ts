@@ -4,7 +4,7 @@
  */
 import { registerApp } from '../../core/registry.js';
 import { VhostUserApp, vhostUserSchema, parseVhostUserPort, handOverAll } from './app.js';
-import { offerAdoption, dropUnadopted, type PortHandover } from './handover.js';
+import { receivePort, dropUnadopted, HandoverError, type PortHandover } from './handover.js';
 import { VirtioUserApp, virtioUserSchema, parseVirtioUserPort } from '../virtio-user/app.js';
 import { VhostUserQueuesApp, vhostUserQueuesSchema } from './queues-app.js';
 
@@ -18,7 +18,7 @@ export const portParsers: Record<string, (s: string) => object> = {
   'virtio-user': parseVirtioUserPort,
 };
 
-export { VhostUserApp, VirtioUserApp, parseVhostUserPort, parseVirtioUserPort, handOverAll, offerAdoption, dropUnadopted, type PortHandover };
+export { VhostUserApp, VirtioUserApp, parseVhostUserPort, parseVirtioUserPort, handOverAll, receivePort, dropUnadopted, HandoverError, type PortHandover };
 
 // Port kinds for `sluice switch --port` / configs: the text after `KIND:` goes to the parser.
 import { registerPortKind } from '../../core/port-kinds.js';

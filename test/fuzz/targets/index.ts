@@ -21,6 +21,7 @@ const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   flow: () => import('./flow.js'),
   'capture-filter': () => import('./capture-filter.js'),
   'device-plugin': () => import('./device-plugin.js'),
+  handover: () => import('./handover.js'),
   bpf: () => import('./bpf.js'),
 };
 

@@ -93,6 +93,8 @@ export function parsePortHandover(text: string, fdCount: number): PortHandover {
     if (seen.has(i)) throw new HandoverError(`hand-over message: fd index ${i} is named twice`);
     seen.add(i);
   }
+  // Without a connection the device holds nothing (handOver of a disconnected port): no fd may be named for it.
+  if (p.connFd < 0 && fdIndices(p).some((i) => i !== p.listenFd)) throw new HandoverError('hand-over message: connFd: none, but device fds are named');
   if (p.regions.some((r) => r.fd < 0)) throw new HandoverError('hand-over message: regions: a region without its fd');
   if (p.log !== null && p.log.fd < 0) throw new HandoverError('hand-over message: log: a log without its fd');
   return p;

@@ -8,6 +8,7 @@ const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   'vhost-user': () => import('./vhost-user.js'),
   'vhost-device': () => import('./vhost-device.js'),
   virtq: () => import('./virtq.js'),
+  'vhost-port': () => import('./vhost-port.js'),
   'driver-queue': () => import('./driver-queue.js'),
   pcap: () => import('./pcap.js'),
   memif: () => import('./memif.js'),

@@ -12,14 +12,18 @@
  */
 import assert from 'node:assert/strict';
 import { GuestMemory, GuestMemoryError, type RegionSpec } from '../../../src/mem/guest-memory.js';
-import { DeviceQueue } from '../../../src/virtio/split/device-queue.js';
+import { DeviceQueue, type QueueLayout } from '../../../src/virtio/split/device-queue.js';
 import { QUEUE_ERROR_NAMES } from '../../../src/virtio/split/queue-errors.js';
 import { VRING_DESC_F_INDIRECT, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE } from '../../../src/virtio/constants.js';
 import { documented, type FuzzTarget } from '../harness/target.js';
 import { Cursor, Writer } from './cursor.js';
 
-function run(data: Uint8Array): void {
-  const c = new Cursor(data);
+/**
+ * A guest as the input describes it: config byte, queue size, base index, 0-4 regions, one
+ * ring layout per ring (inside or outside the regions), then the regions' bytes. Regions are
+ * mapped after `guard` bytes of 0xa5 (their buffer offset), which must stay as they are.
+ */
+export function guestFrom(c: Cursor, rings = 1): { cfg: number; size: number; base: number; mem: GuestMemory; layouts: QueueLayout[]; guardsIntact(): boolean } {
   const cfg = c.u8();
   const size = (cfg & 4) !== 0 ? c.u16() : 1 << ((cfg >>> 4) % 9);
   const base = c.u16();
@@ -29,7 +33,9 @@ function run(data: Uint8Array): void {
     const gpa = c.u8() * 2 ** 32 + c.u32();
     const len = 64 + c.u16();
     const bufferOffset = c.u8();
-    specs.push({ gpa, size: len, frontendVa: gpa, buffer: new ArrayBuffer(bufferOffset + len), bufferOffset });
+    const buffer = new ArrayBuffer(bufferOffset + len);
+    new Uint8Array(buffer, 0, bufferOffset).fill(0xa5);
+    specs.push({ gpa, size: len, frontendVa: gpa, buffer, bufferOffset });
   }
   const addr = (): number => {
     const sel = c.u8();
@@ -37,7 +43,7 @@ function run(data: Uint8Array): void {
     if ((sel & 0x80) !== 0 || n === 0) return c.u8() * 2 ** 32 + c.u32();
     return specs[sel % n]!.gpa + off;
   };
-  const layout = { size, descGpa: addr(), availGpa: addr(), usedGpa: addr() };
+  const layouts = Array.from({ length: rings }, () => ({ size, descGpa: addr(), availGpa: addr(), usedGpa: addr() }));
   const mem = new GuestMemory(specs); // throws GuestMemoryError for a bad table
   let rest = c.rest();
   for (let i = 0; i < n && rest.length > 0; i++) {
@@ -46,9 +52,15 @@ function run(data: Uint8Array): void {
     u8.set(rest.subarray(0, k));
     rest = rest.subarray(k);
   }
+  const guardsIntact = () => specs.every((r) => new Uint8Array(r.buffer, 0, r.bufferOffset).every((b) => b === 0xa5));
+  return { cfg, size, base, mem, layouts, guardsIntact };
+}
+
+function run(data: Uint8Array): void {
+  const { cfg, size, base, mem, layouts: [layout] } = guestFrom(new Cursor(data));
   const q = new DeviceQueue();
   q.setBase(base);
-  const err = q.setup(mem, layout, (cfg & 1) !== 0, (cfg & 2) !== 0);
+  const err = q.setup(mem, layout!, (cfg & 1) !== 0, (cfg & 2) !== 0);
   if (err !== null) {
     assert.ok(err.length > 0 && !q.ready);
     return;

@@ -32,7 +32,9 @@ export interface RunConfig {
 export class ConfigError extends Error {}
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-const validate = ajv.compile(runConfigSchema);
+// Compiled on first use: the daemon imports this module for a CPU check and never loads a run config.
+let compiled: ReturnType<typeof ajv.compile> | undefined;
+const validator = () => (compiled ??= ajv.compile(runConfigSchema));
 
 /** Find the YAML node at a JSON-pointer-like path to get its line. */
 function nodeAt(root: YamlNode | null, path: string[]): YamlNode | null {
@@ -66,6 +68,7 @@ export function parseRunConfig(text: string, file: string): RunConfig {
     throw new ConfigError(`${file}:${aliasLine(doc, lc)}: ${(e as Error).message.split('\n')[0]}`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`${file}:1: the config must be a mapping (ports:, apps:, links:…)`);
+  const validate = validator();
   if (!validate(data)) {
     const err = validate.errors![0]!;
     const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));

@@ -50,7 +50,6 @@ import { diffState, formatChanges, type Change } from './diff.js';
 import { Tracer } from './trace.js';
 import { FilterError } from './trace-filter.js';
 import { collectStats, type DaemonStats } from './stats.js';
-import { buildRegistry, serveMetrics } from './metrics.js';
 import { ApiServer, ApiError, type Caller } from './api-server.js';
 import { bpfShow, bpfMapDump, bpfMapUpdate, bpfMapDelete, BPF_FLAGS } from './bpf-api.js';
 import { FileAccess, nextOwners } from './access.js';
@@ -59,6 +58,15 @@ import type { Registry } from 'prom-client';
 
 export const DEFAULT_METRICS = '127.0.0.1:9469';
 export type Logger = (e: Record<string, unknown>) => void;
+
+/**
+ * Milliseconds since this process started: start-up milestones in the log (state-loaded,
+ * took-over, pool, applied, engine-started, api-listen, started) carry it as upMs, so a
+ * restart's time can be followed from the process's start (ts - upMs).
+ */
+export function upMs(): number {
+  return +performance.now().toFixed(1);
+}
 
 /** JSON-lines logger on stderr (systemd's journal keeps one entry per line). */
 export function jsonLogger(stream: NodeJS.WritableStream = process.stderr): Logger {
@@ -74,6 +82,8 @@ export interface DaemonOptions {
   store?: StateStore;
   /** A packet pool made earlier (`--handover` makes it before the old daemon stops); used when its size is the state's. */
   pool?: SharedPool;
+  /** The API socket and metrics address are listened on after this (`--handover`: the old daemon's exit frees them). */
+  listenAfter?: Promise<void>;
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
@@ -91,7 +101,8 @@ export class Daemon {
   /** Pool, main and worker engines (engine.workers), runner. */
   readonly host: Host;
   readonly tracer = new Tracer();
-  readonly registry: Registry;
+  /** Prometheus metrics, made when first served (prom-client loads then, off a restart's critical path). */
+  private registry: Registry | undefined;
   readonly log: Logger;
   private api: ApiServer | undefined;
   private metricsServer: Server | undefined;
@@ -122,13 +133,12 @@ export class Daemon {
       ...h, quietPool: true, ...(opts.pool ? { madePool: opts.pool } : {}), log: (e) => this.log({ level: 'debug', ...e }),
       runner: { idleSpellMs: 5, maxSleepMs: 200, ...h.runner, ...(opts.sliceMs ? { sliceMs: opts.sliceMs } : {}) },
     });
-    this.log({ level: 'info', event: 'pool', buffers: this.host.pool.count, backing: this.host.region.backing, bytes: this.host.region.size, locked: this.host.locked });
+    this.log({ level: 'info', event: 'pool', buffers: this.host.pool.count, backing: this.host.region.backing, bytes: this.host.region.size, locked: this.host.locked, upMs: upMs() });
     this.runner.probe = this.tracer;
-    this.registry = buildRegistry(() => this.stats());
     this.access = new FileAccess(initial.api?.allowDirs ?? []);
   }
 
-  /** Build a daemon and apply `initial` (settings fixed at start come from it). */
+  /** Build a daemon and apply `initial` (settings fixed at start come from it); start() saves it and runs it. */
   static async create(initial: DesiredState, opts: DaemonOptions = {}): Promise<Daemon> {
     await loadBuiltins();
     const s = validateState(initial);
@@ -139,10 +149,7 @@ export class Daemon {
       d.state.owners = s.owners;
       try { d.apply(resolveApplied(d.state, s)); } finally { d.starting = false; }
       await d.host.ready();
-      // The state as started (seeded from --config, start flags applied) is the first save.
-      if (opts.store) {
-        await d.save().catch((e: NodeJS.ErrnoException) => { throw new StateStoreError(`cannot save the state to ${opts.store!.file}: ${e.code ?? e.message}`); });
-      }
+      d.log({ event: 'applied', ports: Object.keys(d.state.ports ?? {}).length, upMs: upMs() });
     } catch (e) {
       // Ports already made (their sockets, files) go too: a failed start leaves nothing behind.
       await d.host.stop().catch((x: Error) => d.log({ level: 'error', event: 'stop-failed', error: x.message }));
@@ -153,20 +160,30 @@ export class Daemon {
   }
 
   /**
-   * Serve the API (if the state names a socket) and metrics, and start the engine. If either
-   * listener cannot be opened, everything started so far is stopped (ports' sockets removed,
-   * no API socket left) and the error (ApiError, code "unavailable") names the field.
+   * Start the engine, save the state as started, then serve the API (if the state names a
+   * socket) and metrics. The engine goes first: guests whose rings were adopted or
+   * reconnected move again while the rest starts (a restart's gap). If the save or either
+   * listener fails, everything started so far is stopped (ports' sockets removed, no API
+   * socket left) and the error names the file (StateStoreError) or the field (ApiError,
+   * code "unavailable").
    */
   async start(): Promise<void> {
+    this.running = true;
+    this.runner.start();
+    this.log({ event: 'engine-started', upMs: upMs() });
     const api = this.state.api;
     try {
+      // The state as started (seeded from --config, start flags applied) is the first save.
+      const store = this.opts.store;
+      if (store) await this.save().catch((e: NodeJS.ErrnoException) => { throw new StateStoreError(`cannot save the state to ${store.file}: ${e.code ?? e.message}`); });
+      await this.opts.listenAfter;
       if (api?.socket) {
         this.api = new ApiServer({
           path: api.socket, ...(api.mode ? { mode: api.mode } : {}), ...(api.group !== undefined ? { group: api.group } : {}),
           ...(this.opts.apiIdleTimeoutMs ? { idleTimeoutMs: this.opts.apiIdleTimeoutMs } : {}), log: this.log,
         }, (m, p, caller) => this.handle(m, p, caller));
         await this.api.listen();
-        this.log({ event: 'api-listen', socket: api.socket, mode: api.mode ?? '0600', ...(api.group !== undefined ? { group: api.group } : {}), allowDirs: this.access.dirs });
+        this.log({ event: 'api-listen', socket: api.socket, mode: api.mode ?? '0600', ...(api.group !== undefined ? { group: api.group } : {}), allowDirs: this.access.dirs, upMs: upMs() });
       }
       try {
         await this.syncMetrics();
@@ -178,9 +195,7 @@ export class Daemon {
       await this.stop();
       throw e;
     }
-    this.running = true;
-    this.runner.start();
-    this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length, ...(this.opts.store ? { stateDir: this.opts.store.dir } : {}) });
+    this.log({ event: 'started', pid: process.pid, ports: Object.keys(this.state.ports ?? {}).length, ...(this.opts.store ? { stateDir: this.opts.store.dir } : {}), upMs: upMs() });
   }
 
   async stop(): Promise<void> {
@@ -205,6 +220,8 @@ export class Daemon {
     }
     this.metricsListen = want;
     if (want === 'off') return;
+    const { buildRegistry, serveMetrics } = await import('./metrics.js');
+    this.registry ??= buildRegistry(() => this.stats());
     this.metricsServer = await serveMetrics(this.registry, want);
     const a = this.metricsServer.address();
     this.metricsAddress = a && typeof a === 'object' ? `${a.address.includes(':') ? `[${a.address}]` : a.address}:${a.port}` : want;

@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { ApiClient } from '../../src/ctl/api-client.js';
 
 // ../shared sits beside the repository (CI and the workspace); dist/test/support → repo root is ../../../
 export const VMHARNESS = process.env.VMHARNESS_DIR ?? new URL('../../../../shared/vmharness', import.meta.url).pathname;
@@ -246,10 +247,14 @@ export async function startDaemon(stateDir: string, api: string, extra: string[]
     if (r.status !== 0) throw new Error(`sluice ${args.join(' ')}: exit ${r.status}: ${r.stderr}${r.stdout}\n--- daemon (exit ${child.exitCode ?? child.signalCode ?? 'running'}) ---\n${log.slice(-4000)}`);
     return r.stdout.trim() === '' ? null : JSON.parse(r.stdout);
   };
-  const ready = await until(() => {
-    if (child.exitCode !== null || !existsSync(api)) return false;
-    return spawnSync(process.execPath, [sluice, 'port', 'show', '-j', '--socket', api], { timeout: 10_000 }).status === 0;
-  }, 30_000, 200);
+  // Polled in this process: a CLI spawned every poll would take CPU from the daemon starting
+  // (two cores), and a restart's measured gap with it.
+  let ready = false;
+  for (const end = Date.now() + 30_000; !ready && child.exitCode === null && Date.now() < end; await sleep(20)) {
+    if (!existsSync(api)) continue;
+    const c = new ApiClient(api, 2000);
+    try { await c.request('ping'); ready = true; } catch { /* not yet */ } finally { c.close(); }
+  }
   if (!ready) { child.kill('SIGKILL'); throw new Error(`daemon did not start: ${log}`); }
   return {
     child, api, cli, log: () => log,

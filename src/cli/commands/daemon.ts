@@ -38,7 +38,7 @@ import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import { parseCpuList } from '../../host/parse.js';
 import { unavailableCpu } from '../../config/load.js';
-import { Daemon, jsonLogger } from '../../ctl/daemon.js';
+import { Daemon, jsonLogger, upMs } from '../../ctl/daemon.js';
 import { parseState, validateState, StateError, type DesiredState } from '../../ctl/model.js';
 import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-store.js';
 import { DEFAULT_SOCKET } from '../../ctl/api-client.js';
@@ -50,6 +50,7 @@ import { DEFAULT_BUF_SIZE } from '../../core/packet.js';
 import { appTypeNames } from '../../core/registry.js';
 import { resolveClass } from '../../core/engine.js';
 import { handOverAll, dropUnadopted } from '../../drivers/vhost-user/index.js';
+import { poller } from '../../sys/index.js';
 
 function readConfig(file: string): DesiredState {
   let text: string;
@@ -71,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
   applyFlags(dry, opts);
   try { validateState(dry); } catch (e) { throw new UsageError((e as Error).message); }
   const log = jsonLogger();
+  // The fd poller's thread boots while the pool is made and the state loaded, not after.
+  poller();
   // From here a SIGINT/SIGTERM, even one during the start, ends in a clean stop (the socket
   // is listening before the start returns: a signal must not find the default handler).
   const stopRequested = new Promise<void>((resolve) => {
@@ -94,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const stateDir = (opts['state-dir'] as string | undefined) ?? defaultStateDir();
   let early: SharedPool | undefined;
+  let oldGone: Promise<void> | undefined;
   if (opts.handover) {
     // Everything slow happens before the old daemon stops its rings: the code is loaded
     // and the packet pool made (its size from --pool or the saved state, read unlocked).
@@ -105,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     const t0 = performance.now();
     try {
       const r = await takeHandover(resolve(stateDir));
-      log({ event: 'took-over', ports: r.ports, ms: +(performance.now() - t0).toFixed(1), ...(r.refused.length ? { refused: r.refused } : {}) });
+      oldGone = r.exited.catch((e: Error) => { throw new UsageError(e.message, 1); });
+      log({ event: 'took-over', ports: r.ports, ms: +(performance.now() - t0).toFixed(1), ...(r.refused.length ? { refused: r.refused } : {}), upMs: upMs() });
     } catch (e) { throw new UsageError((e as Error).message, 1); }
   }
   const store = openStore(stateDir);
@@ -116,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) { store.close(); throw e; }
 
   try {
-    const made = await Daemon.create(state, { log, store, ...(early ? { pool: early } : {}) });
+    const made = await Daemon.create(state, { log, store, ...(early ? { pool: early } : {}), ...(oldGone ? { listenAfter: oldGone } : {}) });
     await made.start();
     d = made;
     const gone = dropUnadopted();
@@ -132,8 +137,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let handover: { close(): void } | undefined;
   try {
-    // The lock goes first: the new daemon opens the state as soon as this process is gone.
-    handover = serveHandover(store.dir, handOverAll, log, () => { store.close(); process.exit(0); });
+    // The lock goes before "done": the new daemon opens the state as soon as it hears that.
+    handover = serveHandover(store.dir, handOverAll, log, () => store.close(), () => process.exit(0));
   } catch (e) { log({ level: 'warn', event: 'handover-unavailable', error: (e as Error).message }); }
   await stopRequested;
   handover?.close();
@@ -166,7 +171,7 @@ function startState(store: StateStore, seed: DesiredState, file: string | undefi
     return seed;
   }
   if (file) log({ level: 'warn', event: 'config-not-seeded', file, stateDir: store.dir, reason: 'the state directory already holds a state; --config only seeds an empty one (sluice apply FILE changes a running daemon)' });
-  log({ event: 'state-loaded', file: store.file, ports: Object.keys(saved.ports ?? {}).length });
+  log({ event: 'state-loaded', file: store.file, ports: Object.keys(saved.ports ?? {}).length, upMs: upMs() });
   return saved;
 }
 

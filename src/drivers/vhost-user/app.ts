@@ -105,6 +105,9 @@ export class VhostUserApp extends App {
   /** The patch partner for the single-copy path, if our output goes straight to it. */
   private direct: VhostUserApp | null = null;
   private readonly burst = new Uint32Array(BURST);
+  /** toGuestPackets when the port last (re)connected, until a frame reaches the guest; -1 after. */
+  private awaitFirst = -1;
+  private awaitFirstFrom = -1;
 
   constructor(ctx: AppContext, args: VhostUserArgs) {
     super(ctx);
@@ -112,8 +115,14 @@ export class VhostUserApp extends App {
     this.port = new VhostUserPort({
       path: args.path, client: args.client, queuePairs: args.queues ?? 1, mode, group: args.group, workers: args.workers ?? 0,
       maxFrame: ctx.pool.maxLen, offloads: args.offloads ?? false, attrs: { mac: args.mac, mtu: args.mtu, migration: args.migration },
-      log: (m) => console.error(`sluice: ${ctx.name} (vhost-user ${args.path}): ${m}`),
+      // Timestamped: a restart's milestones (connected, first frame) line up with the daemon's log.
+      log: (m) => console.error(`sluice: ${new Date().toISOString().slice(11, 23)} ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
+    // After each (re)connection or hand-over, the first frame delivered to the guest is logged once.
+    this.port.onStateChange = (up) => {
+      this.awaitFirst = up ? this.port.device.io.toGuestPackets : -1;
+      this.awaitFirstFrom = up ? this.port.device.io.fromGuestPackets : -1;
+    };
     this.port.start();
     byName.set(ctx.name, this);
   }
@@ -128,6 +137,10 @@ export class VhostUserApp extends App {
     const port = this.port;
     const out = this.out;
     if (out === undefined) return;
+    if (this.awaitFirstFrom >= 0 && port.device.io.fromGuestPackets !== this.awaitFirstFrom) {
+      this.awaitFirstFrom = -1;
+      port.log('first frame from the guest since connecting');
+    }
     if (port.device.pendingRarp !== null) this.announce(out);
     port.refresh();
     const d = this.direct;
@@ -164,6 +177,10 @@ export class VhostUserApp extends App {
   override push(): void {
     const l = this.in;
     if (l !== undefined) this.port.rings.enqueueLink(this.pool, l, this.burst);
+    if (this.awaitFirst >= 0 && this.port.device.io.toGuestPackets !== this.awaitFirst) {
+      this.awaitFirst = -1;
+      this.port.log('first frame to the guest since connecting');
+    }
   }
 
   /** Publish the port's counters (this thread's and its workers') into the app's counter array. */

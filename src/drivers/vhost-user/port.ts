@@ -212,6 +212,7 @@ export class VhostUserPort {
     this.connFd = fd;
     this.handler = this.newHandler();
     this.connects++;
+    this.log('connected');
     poller().add(fd, () => this.onMessage());
     this.onStateChange(true);
   }

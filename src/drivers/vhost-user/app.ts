@@ -172,6 +172,7 @@ export class VhostUserApp extends App {
     this.pool.len[p] = 60;
     out.transmit(p);
     d.rarpsSent++;
+    if (d.rarpsSent === 1) this.port.log('first RARP sent for the guest (SEND_RARP)'); // timestamped: a migration's MAC move
   }
 
   override push(): void {
@@ -221,7 +222,8 @@ export class VhostUserApp extends App {
   }
 
   override wakeFds(): number[] {
-    return this.port.kickFds();
+    const fds = this.port.kickFds();
+    return this.port.changedFd >= 0 ? [...fds, this.port.changedFd] : fds;
   }
 
   /** Engine hook: going to sleep (re-enable guest kicks) or waking up. */
@@ -231,6 +233,7 @@ export class VhostUserApp extends App {
     // Kicks that came while we polled are stale; the engine's last breath before sleeping
     // sees any work they announced.
     for (const fd of this.port.kickFds()) { try { eventfdRead(fd); } catch { /* a frontend's odd fd: ignore */ } }
+    if (this.port.changedFd >= 0) eventfdRead(this.port.changedFd);
   }
 
   override report(): Record<string, unknown> {

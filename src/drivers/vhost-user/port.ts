@@ -9,7 +9,7 @@
  * (pair q on worker q mod N, queue-share.ts): each batch of control messages first takes
  * the rings back from them and offers them again afterwards.
  */
-import { closeFd, poller, unixAccept, unixConnect, unixListen } from '../../sys/index.js';
+import { closeFd, eventfd, eventfdWrite, poller, unixAccept, unixConnect, unixListen } from '../../sys/index.js';
 import { unlinkSync } from 'node:fs';
 import { BackendHandler } from '../../vhost-user/backend-handler.js';
 import { MessageReader, sendMessage } from '../../vhost-user/endpoint.js';
@@ -70,6 +70,13 @@ export class VhostUserPort {
   disconnects = 0;
   /** Set by the owner to learn about (dis)connections. */
   onStateChange: (connected: boolean) => void = () => {};
+  /**
+   * Written when control changed the rings (started, stopped, moved) or asked for an
+   * announce (SEND_RARP): an engine asleep on the old kick fds wakes at once (and sleeps next
+   * on the new ones) instead of after its longest sleep — a reconnection's first frames, a
+   * migrated guest's MAC move.
+   */
+  changedFd = eventfd();
 
   constructor(readonly opts: VhostUserPortOptions) {
     this.log = opts.log ?? ((m) => console.error(`sluice: ${opts.path}: ${m}`));
@@ -223,10 +230,12 @@ export class VhostUserPort {
     // One pause of the workers for the whole batch of messages waiting on the socket, and
     // none for queries: a frontend that only asks cannot make the workers stall.
     let paused = false;
+    const generation = this.device.generation;
     try {
       this.readMessages(fd, (request) => { if (!paused && !QUERIES.has(request)) { paused = true; this.pauseWorkers(); } });
     } finally {
       if (paused) this.resumeWorkers();
+      if ((this.device.generation !== generation || this.device.pendingRarp !== null) && !this.stopped) eventfdWrite(this.changedFd);
     }
   }
 
@@ -280,6 +289,8 @@ export class VhostUserPort {
       try { unlinkSync(this.opts.path); } catch { /* already gone */ }
     }
     for (const s of this.shares) s.close();
+    if (this.changedFd >= 0) closeFd(this.changedFd);
+    this.changedFd = -1;
   }
 
   /** Rebuild the live local ring list if control changed anything (cheap check per burst). */

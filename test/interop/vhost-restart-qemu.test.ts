@@ -31,9 +31,9 @@ function milestones(log: string, t0: number): string {
     `process ${((m) => (m ? String(Math.round(Date.parse(m[1]!) - Number(m[2]) - t0)) : '-'))(log.match(/"ts":"([^"]+)","event":"applied".*"upMs":([\d.]+)/))}`, `took-over ${at(/"ts":"([^"]+)","event":"took-over"/, true)}`,
     `pool ${at(/"ts":"([^"]+)","level":"info","event":"pool"/, true)}`, `applied ${at(/"ts":"([^"]+)","event":"applied"/, true)}`,
     `engine ${at(/"ts":"([^"]+)","event":"engine-started"/, true)}`, `api ${at(/"ts":"([^"]+)","event":"api-listen"/, true)}`,
-    `connected ${at(/sluice: (\S+) a \(vhost-user [^)]*\): (?:connected|hand-over: took)/)}`,
-    `first frame from guest A ${at(/sluice: (\S+) a \(vhost-user [^)]*\): first frame from/)}`,
-    `to guest A ${at(/sluice: (\S+) a \(vhost-user [^)]*\): first frame to/)}`,
+    ...['a', 'b'].map((p) => `port ${p}: connected ${at(new RegExp(`sluice: (\\S+) ${p} \\(vhost-user [^)]*\\): (?:connected|hand-over: took)`))}, ` +
+      `first frame from the guest ${at(new RegExp(`sluice: (\\S+) ${p} \\(vhost-user [^)]*\\): first frame from`))}, ` +
+      `to it ${at(new RegExp(`sluice: (\\S+) ${p} \\(vhost-user [^)]*\\): first frame to`))}`),
   ].join(', ') + ' ms';
 }
 

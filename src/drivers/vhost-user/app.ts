@@ -105,7 +105,10 @@ export class VhostUserApp extends App {
   /** The patch partner for the single-copy path, if our output goes straight to it. */
   private direct: VhostUserApp | null = null;
   private readonly burst = new Uint32Array(BURST);
-  /** toGuestPackets when the port last (re)connected, until a frame reaches the guest; -1 after. */
+  /**
+   * toGuestPackets / fromGuestPackets when the port last (re)connected or adopted a hand-over,
+   * until the first frame each way is logged (a restart's milestones); -1 after.
+   */
   private awaitFirst = -1;
   private awaitFirstFrom = -1;
 
@@ -118,7 +121,7 @@ export class VhostUserApp extends App {
       // Timestamped: a restart's milestones (connected, first frame) line up with the daemon's log.
       log: (m) => console.error(`sluice: ${new Date().toISOString().slice(11, 23)} ${ctx.name} (vhost-user ${args.path}): ${m}`),
     });
-    // After each (re)connection or hand-over, the first frame delivered to the guest is logged once.
+    // After each (re)connection or hand-over, the first frame each way is logged once.
     this.port.onStateChange = (up) => {
       this.awaitFirst = up ? this.port.device.io.toGuestPackets : -1;
       this.awaitFirstFrom = up ? this.port.device.io.fromGuestPackets : -1;

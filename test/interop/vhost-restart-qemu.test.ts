@@ -6,7 +6,10 @@
  * (`server=on`; the daemon's client ports connect again). The guests are not rebooted, the
  * rings resume from their indices, and the ping gap around each event is printed (the longest
  * time with no reply arriving: a ping held in the virtqueue while no switch ran is answered
- * late, not lost), with the new daemon's start-up milestones from its log.
+ * late, not lost), with the new daemon's start-up milestones from its log. After kill -9,
+ * QEMU takes the guests' links down and Linux drops their neighbour entries: they send again
+ * at their next ARP retransmission (1 s apart by default), so that gap comes out near 1 s or
+ * 2 s even when the milestones show Sluice's rings running well before (README, "Upgrading").
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

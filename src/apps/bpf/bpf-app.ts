@@ -8,7 +8,8 @@
  *
  * Redirect maps (devmap) hold Sluice port numbers counted from 1 (the `ingress_ifindex` a
  * program sees on port k is k+1, in the order of the switch's ports); an entry naming no port
- * drops the packet as `no_route`. The packet is the pool buffer itself: data/data_end are
+ * drops the packet as `no_route`. bpf_fib_lookup asks the router whose interface the port in
+ * the lookup is (fib.ts; `fib` lists them, applyBpf finds them in the graph). The packet is the pool buffer itself: data/data_end are
  * offsets into the pool's data array, xdp_adjust_head/tail may move them within the buffer.
  * Counters per action, runs and time per run are in `report()` (`sluice bpf show`).
  */
@@ -17,6 +18,7 @@ import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { loadObject, XdpProgram, XdpBuff, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap } from '../../lib/bpf/index.js';
+import { RouterFib, type FibWire } from './fib.js';
 
 export interface BpfAppArgs {
   /** ELF object (clang -target bpf). */
@@ -30,6 +32,8 @@ export interface BpfAppArgs {
   /** All ports in order: redirect target k goes to `to_<ports[k-1]>`. */
   ports: string[];
   rxQueue?: number;
+  /** Ports that are routers' interfaces: bpf_fib_lookup asks those routers (fib.ts). */
+  fib?: FibWire[];
 }
 
 export const bpfAppSchema = {
@@ -44,6 +48,10 @@ export const bpfAppSchema = {
     ifindex: { type: 'integer', minimum: 1, maximum: 65535 },
     ports: { type: 'array', items: { type: 'string' } },
     rxQueue: { type: 'integer', minimum: 0 },
+    fib: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['port', 'router', 'iface'], properties: { port: { type: 'string' }, router: { type: 'string' }, iface: { type: 'string' } } },
+    },
   },
 };
 
@@ -76,6 +84,7 @@ export class BpfApp extends App {
   constructor(ctx: AppContext, args: BpfAppArgs, env: HelperEnv = defaultEnv()) {
     super(ctx);
     this.args = args;
+    if (args.fib?.length && ctx.peer && env.fib === null) env = { ...env, fib: new RouterFib(ctx.peer, args.fib, args.ports) };
     this.program = new XdpProgram(selectProgram(args.file, args.section, args.program), env);
     this.self = args.ifindex;
     this.x.attach(ctx.pool.data);

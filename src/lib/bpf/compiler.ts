@@ -372,6 +372,7 @@ function helperCall(id: number, pc: number, notes: Notes): string {
     case Helper.CSUM_DIFF: return `t = Hp.csumDiff(${argArr(notes, pc, 1)}, l1, h2 === 0 ? l2 : -1, ${argArr(notes, pc, 3)}, l3, h4 === 0 ? l4 : -1, l5); l0 = t | 0; h0 = t < 0 ? -1 : 0;`;
     case Helper.XDP_ADJUST_HEAD: return `l0 = Hp.adjustHead(x, l2); h0 = l0 < 0 ? -1 : 0; ps = x.start; pe = x.end;`;
     case Helper.XDP_ADJUST_TAIL: return `l0 = Hp.adjustTail(x, l2); h0 = l0 < 0 ? -1 : 0; ps = x.start; pe = x.end;`;
+    case Helper.REDIRECT: return `l0 = Hp.redirect(x, l1, (l2 | h2) === 0 ? 0 : 1); h0 = 0;`;
     case Helper.REDIRECT_MAP: return `l0 = Hp.redirectMap(x, m${m}, l2, l3); h0 = 0;`;
     case Helper.FIB_LOOKUP: return `l0 = Hp.fibLookup(env, x, ${argArr(notes, pc, 2)}, l2, l3, l4); h0 = l0 < 0 ? -1 : 0;`;
     case Helper.XDP_LOAD_BYTES: return `l0 = Hp.loadBytes(x, l2, ${argArr(notes, pc, 3)}, l3, l4); h0 = l0 < 0 ? -1 : 0;`;

@@ -82,6 +82,14 @@ export function redirectMap(x: XdpBuff, map: BpfMap, key: number, flags: number)
   return XdpAction.REDIRECT;
 }
 
+/** bpf_redirect (XDP): XDP_REDIRECT to the port numbered `ifindex` (as a devmap entry names one); any flag aborts, as in the kernel. */
+export function redirect(x: XdpBuff, ifindex: number, flags: number): number {
+  if (flags !== 0) return XdpAction.ABORTED;
+  x.redirectMap = null;
+  x.redirectTarget = ifindex >>> 0;
+  return XdpAction.REDIRECT;
+}
+
 export function fibLookup(env: HelperEnv, x: XdpBuff, p: Uint8Array, off: number, len: number, flags: number): number {
   if (len < 64) return EINVAL;
   return env.fib ? env.fib.lookup(p, off, len, flags, x.ingressIfindex) : FIB_LKUP_RET_NOT_FWDED;

@@ -22,6 +22,7 @@ import { XdpBuff, XDP_PACKET_HEADROOM, XDP_FRAME_SIZE, XDP_TAILROOM } from '../s
 import { KernelProgram } from '../src/lib/bpf/kernel.js';
 import { PcapReader } from '../src/lib/pcap/index.js';
 import { buildUdpPacket } from '../src/lib/proto/index.js';
+import { setIfOffload } from '../src/sys/index.js';
 import { Differential, CORPUS, PRESETS } from '../test/bpf/differential.js';
 import { Rng, packet, MAX_TEST_RUN_LEN } from '../test/bpf/packets.js';
 import { buildPrograms } from '../test/bpf/build.js';
@@ -41,12 +42,14 @@ async function captureRealTraffic(dir: string): Promise<string | undefined> {
   try {
     for (const n of ['a', 'b']) sh('ip', 'netns', 'add', `${t}${n}`);
     sh('ip', 'link', 'add', `${t}x`, 'type', 'veth', 'peer', 'name', `${t}y`);
+    // Offloads off (SIOCETHTOOL, here before the move: features go with the device) so the
+    // capture holds wire-sized frames, as a NIC would deliver them.
+    setIfOffload(`${t}x`, 'tso', false);
+    setIfOffload(`${t}x`, 'gso', false);
     sh('ip', 'link', 'set', `${t}x`, 'netns', `${t}a`); sh('ip', 'link', 'set', `${t}y`, 'netns', `${t}b`);
     sh('ip', '-n', `${t}a`, 'addr', 'add', '10.252.0.1/24', 'dev', `${t}x`); sh('ip', '-n', `${t}b`, 'addr', 'add', '10.252.0.2/24', 'dev', `${t}y`);
     sh('ip', '-n', `${t}b`, 'addr', 'add', 'fd00:252::2/64', 'dev', `${t}y`, 'nodad'); sh('ip', '-n', `${t}a`, 'addr', 'add', 'fd00:252::1/64', 'dev', `${t}x`, 'nodad');
     sh('ip', '-n', `${t}a`, 'link', 'set', `${t}x`, 'up'); sh('ip', '-n', `${t}b`, 'link', 'set', `${t}y`, 'up');
-    // Offloads off so the capture holds wire-sized frames, as a NIC would deliver them.
-    try { sh('ip', 'netns', 'exec', `${t}a`, 'ethtool', '-K', `${t}x`, 'tso', 'off', 'gso', 'off'); } catch { /* no ethtool: frames may be large */ }
     const cap = spawn('ip', ['netns', 'exec', `${t}b`, 'dumpcap', '-q', '-P', '-i', `${t}y`, '-s', String(MAX_TEST_RUN_LEN), '-a', 'duration:6', '-w', file], { stdio: 'ignore' });
     const capDone = new Promise((r) => cap.on('exit', r));
     await new Promise((r) => setTimeout(r, 1500));

@@ -43,7 +43,7 @@ function fillRedirectMaps(spec: ProgramSpec, k: KernelProgram, progs: XdpProgram
 export interface Preset { map: string; key: Uint8Array; value: Uint8Array }
 
 /** The clang-built programs compared with the kernel (test/bpf/progs/NAME.c). */
-export const CORPUS = ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter'];
+export const CORPUS = ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter', 'atomics'];
 
 /** filter.c drops UDP to the ports in its `blocked` map: block 9 and 53. */
 const u16le = (v: number) => Uint8Array.of(v & 0xff, v >> 8);

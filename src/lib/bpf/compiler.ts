@@ -49,6 +49,7 @@ let x = null, pd = sd, pv = sv, ps = 0, pe = 0, rh = 0, th = 0;
 `;
   for (let m = 0; m < mapCount; m++) {
     out += `const m${m} = maps[${m}], md${m} = m${m}.values, mv${m} = new DataView(md${m}.buffer, md${m}.byteOffset, md${m}.byteLength);\n`;
+    out += `const mi${m} = new Int32Array(md${m}.buffer, md${m}.byteOffset, md${m}.byteLength >> 2), mb${m} = new BigInt64Array(md${m}.buffer, md${m}.byteOffset, md${m}.byteLength >> 3);\n`;
     out += `const g${m} = m${m}.spec.type === 2 ? m${m}.lookup(new Uint8Array(4), 0) : 0;\n`;
   }
   out += PRELUDE;
@@ -199,7 +200,10 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
     const n = bytesOf(sz);
     const addr = `t = l${d} + ${i.off};`;
     const chk = r.pkt ? ` if (t < ps || t + ${n} > pe) throw OOB;` : '';
-    if (c === STX && mode(i.op) === ATOMIC) return addr + chk + ' ' + atomic(i, r.dv);
+    if (c === STX && mode(i.op) === ATOMIC) {
+      const m = notes.mem[pc]!;
+      return addr + chk + ' ' + (m.region === Region.MAP_VALUE ? sharedAtomic(i, m.map, r.dv) : atomic(i, r.dv));
+    }
     const lo = c === ST ? String(i.imm | 0) : `l${sr}`;
     const hi = c === ST ? String(imm64Hi(i.imm)) : `h${sr}`;
     const store = sz === B ? `${r.arr}[t] = ${lo};`
@@ -326,6 +330,50 @@ function shiftImm(o: number, l: string, h: string, n: number): string {
   if (o === LSH) return n < 32 ? `${h} = (${h} << ${n}) | (${l} >>> ${32 - n}); ${l} <<= ${n};` : `${h} = ${l} << ${n - 32}; ${l} = 0;`;
   if (o === RSH) return n < 32 ? `${l} = (${l} >>> ${n}) | (${h} << ${32 - n}); ${h} = ${h} >>> ${n};` : `${l} = (${h} >>> ${n - 32}) | 0; ${h} = 0;`;
   return n < 32 ? `${l} = (${l} >>> ${n}) | (${h} << ${32 - n}); ${h} >>= ${n};` : `${l} = ${h} >> ${n - 32}; ${h} >>= 31;`;
+}
+
+/**
+ * An atomic instruction on a map value, which other engines may update at the same time:
+ * Atomics on the map's Int32Array (its values are 8-byte aligned; a misaligned address, which
+ * the kernel refuses, takes the plain path). 64-bit add/and/or/xor are two word operations,
+ * each atomic, the add carrying into the high word: totals are exact, a concurrent reader may
+ * see the carry late. 64-bit xchg and cmpxchg go through BigInt64Array (rare in programs).
+ */
+function sharedAtomic(i: Insn, m: number, dv: string): string {
+  const wide = size(i.op) === DW;
+  const s = i.src, mi = `mi${m}`, fetch = (i.imm & FETCH) !== 0;
+  const plain = atomic(i, dv);
+  if (!wide) {
+    let op: string;
+    switch (i.imm) {
+      case XCHG: return `if ((t & 3) === 0) { l${s} = Atomics.exchange(${mi}, t >> 2, l${s}); h${s} = 0; } else ${plain}`;
+      case CMPXCHG: return `if ((t & 3) === 0) { l0 = Atomics.compareExchange(${mi}, t >> 2, l0, l${s}); h0 = 0; } else ${plain}`;
+      default: op = atomicOp(i.imm & ~FETCH);
+    }
+    return `if ((t & 3) === 0) { u = Atomics.${op}(${mi}, t >> 2, l${s});${fetch ? ` l${s} = u; h${s} = 0;` : ''} } else ${plain}`;
+  }
+  if (i.imm === XCHG || i.imm === CMPXCHG) {
+    const v = `BigInt.asIntN(64, (BigInt(h${s}) << 32n) | BigInt(l${s} >>> 0))`;
+    const call = i.imm === XCHG ? `Atomics.exchange(mb${m}, t >> 3, ${v})` : `Atomics.compareExchange(mb${m}, t >> 3, BigInt.asIntN(64, (BigInt(h0) << 32n) | BigInt(l0 >>> 0)), ${v})`;
+    const r = i.imm === XCHG ? s : 0;
+    return `if ((t & 7) === 0) { const o = ${call}; l${r} = Number(BigInt.asIntN(32, o)); h${r} = Number(o >> 32n); } else ${plain}`;
+  }
+  const op = atomicOp(i.imm & ~FETCH);
+  const lo = `u = Atomics.${op}(${mi}, t >> 2, l${s});`;
+  const hi = op === 'add'
+    ? `const uh = Atomics.add(${mi}, (t >> 2) + 1, (h${s} + ((u >>> 0) + (l${s} >>> 0) > 4294967295 ? 1 : 0)) | 0);`
+    : `const uh = Atomics.${op}(${mi}, (t >> 2) + 1, h${s});`;
+  return `if ((t & 7) === 0) { ${lo} ${hi}${fetch ? ` l${s} = u; h${s} = uh;` : ''} } else ${plain}`;
+}
+
+function atomicOp(base: number): string {
+  switch (base) {
+    case ADD: return 'add';
+    case OR: return 'or';
+    case AND: return 'and';
+    case XOR: return 'xor';
+  }
+  throw new BpfError(`atomic op 0x${base.toString(16)}`);
 }
 
 function atomic(i: Insn, dv: string): string {

@@ -114,7 +114,7 @@ export class BpfApp extends App {
     const spec = from ? from.program : selectProgram(args.file, args.section, args.program);
     const maps = spec.maps.map((m, i) => createMap(m, cpus, from?.maps[i]));
     for (const m of maps) if (m instanceof ArrayMap) m.cpu = Math.min(args.engine ?? 0, m.cpus - 1);
-    this.program = new XdpProgram(spec, env, maps);
+    this.program = new XdpProgram(spec, env, maps, from !== undefined || (args.workers ?? 0) > 0);
     this.shared = from ?? { id: `${ctx.name}#${process.pid}.${++instances}`, program: spec, maps: maps.map((m) => m.handle()), counters: new SharedArrayBuffer(8 * SLOT * (1 + cpus)) };
     this.counters8 = new Float64Array(this.shared.counters);
     const slot = from ? 1 + (args.engine ?? 0) : 0;

@@ -97,14 +97,9 @@ export class RouterFib implements Fib {
     // route takes them).
     if (this.local4(r, dst)) return FIB_NOT_FWDED;
     const rt = r.rt, nh = rt.lpm4.lookup(dst);
-    if (nh < 0) return FIB_NOT_FWDED;
-    const out = rt.nhPort[nh]!;
-    const port = w.outPort[out]!;
-    if (port === 0) return FIB_NOT_FWDED;
+    const out = this.egress(r, w, nh, p, off, 0);
+    if (out < 0) return -out;
     const mtu = r.mtu[out]!;
-    if (u16(p, off + F_TOT_LEN) > mtu) { w16(p, off + F_TOT_LEN, mtu); return FIB_FRAG_NEEDED; }
-    w32(p, off + F_METRIC, 0);
-    w32(p, off + F_IFINDEX, port);
     const next = rt.nhHasGw[nh] === 1 ? rt.nhGw4[nh]! : dst;
     wr32(p, off + F_DST, next);
     if ((flags & LOOKUP_SRC) !== 0) {
@@ -118,6 +113,22 @@ export class RouterFib implements Fib {
     writeMacHiLo(p, off + F_DMAC, r.arp.macHi[s]!, r.arp.macLo[s]!);
     writeMacHiLo(p, off + F_SMAC, r.macHi[out]!, r.macLo[out]!);
     return fwdParams(p, off, mtu);
+  }
+
+  /**
+   * Next hop nh's egress interface (its index in the router), with the MTU checked and
+   * rt_metric and ifindex filled; or minus the return code (no route, a port-less
+   * interface: NOT_FWDED; tot_len above the MTU: FRAG_NEEDED with mtu_result).
+   */
+  private egress(r: L3Router, w: Wire, nh: number, p: Uint8Array, off: number, metric: number): number {
+    if (nh < 0) return -FIB_NOT_FWDED;
+    const out = r.rt.nhPort[nh]!, port = w.outPort[out]!;
+    if (port === 0) return -FIB_NOT_FWDED;
+    const mtu = r.mtu[out]!;
+    if (u16(p, off + F_TOT_LEN) > mtu) { w16(p, off + F_TOT_LEN, mtu); return -FIB_FRAG_NEEDED; }
+    w32(p, off + F_METRIC, metric);
+    w32(p, off + F_IFINDEX, port);
+    return out;
   }
 
   /** In the kernel's local table: 127/8, an interface address or its subnet's broadcast address. */
@@ -145,19 +156,14 @@ export class RouterFib implements Fib {
     if (p[d] === 0xff || isLoopback6(p, d)) return FIB_NOT_FWDED;
     if ((flags & LOOKUP_DIRECT) === 0 && this.local6(r, p, d)) return FIB_NOT_FWDED;
     const rt = r.rt, nh = rt.lpm6.lookup(p, d);
-    if (nh < 0) return FIB_NOT_FWDED;
-    const out = rt.nhPort[nh]!;
-    const port = w.outPort[out]!;
-    if (port === 0) return FIB_NOT_FWDED;
+    const gw = nh >= 0 && rt.nhHasGw[nh] === 1;
+    const out = this.egress(r, w, nh, p, off, gw ? 1024 : 256);
+    if (out < 0) return -out;
     const mtu = r.mtu[out]!;
-    if (u16(p, off + F_TOT_LEN) > mtu) { w16(p, off + F_TOT_LEN, mtu); return FIB_FRAG_NEEDED; }
-    const gw = rt.nhHasGw[nh] === 1;
-    w32(p, off + F_METRIC, gw ? 1024 : 256);
-    w32(p, off + F_IFINDEX, port);
-    if (gw) p.set(rt.nhGw6.subarray(nh * 16, nh * 16 + 16), d);
+    if (gw) copy16(rt.nhGw6, nh * 16, p, d);
     if ((flags & LOOKUP_SRC) !== 0) {
       if (r.has6[out] !== 1) return FIB_NO_SRC_ADDR;
-      p.set(r.ip6.subarray(16 * out, 16 * out + 16), off + F_SRC);
+      copy16(r.ip6, 16 * out, p, off + F_SRC);
     }
     if ((flags & LOOKUP_SKIP_NEIGH) !== 0) return fwdParams(p, off, mtu);
     const k = this.key6;
@@ -180,6 +186,10 @@ function fwdParams(p: Uint8Array, off: number, mtu: number): number {
 function isLoopback6(p: Uint8Array, d: number): boolean {
   for (let i = 0; i < 15; i++) if (p[d + i] !== 0) return false;
   return p[d + 15] === 1;
+}
+
+function copy16(from: Uint8Array, fo: number, to: Uint8Array, o: number): void {
+  for (let i = 0; i < 16; i++) to[o + i] = from[fo + i]!;
 }
 
 function same16(a: Uint8Array, ao: number, b: Uint8Array, bo: number): boolean {

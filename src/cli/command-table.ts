@@ -96,7 +96,7 @@ export const VERBS: Verb[] = [
       '--allow-dir DIR     callers other than root (and the daemon\'s own user) may name files and sockets only',
       '                    under these directories (repeatable; default: none); files made for them are theirs',
       '--metrics HOST:PORT Prometheus endpoint (default 127.0.0.1:9469; off disables it)',
-      '--workers N         worker engines for the queue pairs of patched vhost-user ports, pinned to --worker-cpus',
+      '--workers N         worker engines for the queue pairs of patched vhost-user ports (and their XDP programs), pinned to --worker-cpus',
       '--handover          take over the running daemon of --state-dir: its vhost-user connections, guest memory and',
       '                    ring indices pass to this process, which the guests do not notice; the old daemon exits',
     ],

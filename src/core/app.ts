@@ -33,6 +33,8 @@ import type { AppSpec } from './config.js';
 export interface AppContext {
   name: string;
   pool: PacketPool;
+  /** Another app of the same engine by name, as it is now (absent outside an engine). */
+  peer?: (name: string) => App | undefined;
 }
 
 export abstract class App {

@@ -158,7 +158,7 @@ export class Engine {
     const d = diffConfig(this.config, next, declined);
     const build = (name: string): App => {
       const spec = next.apps[name]!;
-      const app = new (classes.get(name)!)({ name, pool: this.pool }, spec.args ?? {});
+      const app = new (classes.get(name)!)({ name, pool: this.pool, peer: (n) => this.apps.get(n) }, spec.args ?? {});
       this.log({ event: 'app-start', app: name, type: spec.type });
       return app;
     };

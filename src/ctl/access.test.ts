@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync, existsSync, symlinkSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, existsSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileAccess, newFiles, nextOwners, specFiles } from './access.js';
@@ -22,6 +22,13 @@ test('newFiles: only new or changed ports and captures are checked', () => {
   const prev: DesiredState = { ports: { a: { spec: 'pcap:,out=/x' } }, captures: [{ port: 'a', file: '/c1' }] };
   const next: DesiredState = { ports: { a: { spec: 'pcap:,out=/x' }, b: { spec: 'tap:t0' } }, captures: [{ port: 'a', file: '/c1' }, { port: 'a', file: '/c2' }, { port: 'a', file: '-' }] };
   assert.deepEqual(newFiles(prev, next), { files: [{ field: 'captures.1.file', path: '/c2', use: 'create' }], kinds: [{ field: 'ports.b.spec', kind: 'tap' }] });
+});
+
+test('newFiles: an XDP object the daemon would read is checked as a read, once per port and file', () => {
+  const prev: DesiredState = { bpf: [{ port: 'a', file: '/o/a.o' }] };
+  const next: DesiredState = { bpf: [{ port: 'a', file: '/o/../o/a.o' }, { port: 'b', file: '/etc/shadow' }] };
+  assert.deepEqual(newFiles(prev, next).files, [{ field: 'bpf.1.file', path: '/etc/shadow', use: 'read' }]);
+  assert.deepEqual(Object.keys(nextOwners(prev, next, stranger, false)!), ['bpf.b /etc/shadow']);
 });
 
 test('nextOwners: an untrusted caller owns what it adds or changes; owners stay with unchanged objects and never come from a document', () => {
@@ -52,6 +59,14 @@ test('FileAccess: trusted callers pass untouched; an untrusted one is refused ou
     assert.throws(() => fa.prepare({}, want(join(allowed, 'up', 'etc', 'x')), stranger), { code: 'forbidden', message: /is outside the directories/ });
     assert.throws(() => fa.prepare({}, want(join(allowed, 'up')), stranger), { code: 'forbidden', message: /ok\/up is a symbolic link$/ });
     assert.throws(() => fa.prepare({}, { ports: { t: { spec: 'af-packet:eth0' } } }, stranger), { code: 'forbidden', message: /^ports\.t\.spec: af-packet ports need root/ });
+    // XDP objects: the daemon (root) would read them; a caller names only what it may read under the allowed directories.
+    const attach = (file: string) => ({ bpf: [{ port: 'p', file }] });
+    assert.throws(() => fa.prepare({}, attach('/etc/shadow'), stranger), { code: 'forbidden', message: `bpf.0.file: /etc/shadow is outside the directories uid 4242 may use (${allowed})` });
+    assert.throws(() => fa.prepare({}, attach(join(allowed, 'up')), stranger), { code: 'forbidden', message: /ok\/up is a symbolic link$/ });
+    writeFileSync(join(allowed, 'secret.o'), 'x', { mode: 0o600 });
+    if (process.getuid!() !== 4242) assert.throws(() => fa.prepare({}, attach(join(allowed, 'secret.o')), stranger), { code: 'forbidden', message: /^bpf\.0\.file: uid 4242 may not read .*ok\/secret\.o$/ });
+    writeFileSync(join(allowed, 'prog.o'), 'x', { mode: 0o644 });
+    assert.deepEqual(fa.prepare({}, attach(join(allowed, 'prog.o')), stranger).created, []);
     assert.throws(() => new FileAccess([]).prepare({}, want(join(allowed, 'c')), stranger), { message: /\(none: sluice daemon --allow-dir DIR\)$/ });
     assert.equal(existsSync(join(dir, 'c.pcapng')), false);
     if (process.getuid!() === 0) {

@@ -5,7 +5,7 @@
  *
  * Callers are known by SO_PEERCRED. Root and the daemon's own user are trusted (they could
  * do it themselves). Any other caller may name files and sockets (pcap input and output,
- * captures, vhost-user / virtio-user / memif sockets) only under the directories given with
+ * captures, XDP program objects, vhost-user / virtio-user / memif sockets) only under the directories given with
  * `sluice daemon --allow-dir DIR` (default: none), and only port kinds whose files this
  * module knows (tap and af-packet act on kernel interfaces: root only). For each path:
  *   - the parent directory is resolved (realpath) and must be an allowed directory or below one;
@@ -60,7 +60,7 @@ function kindOf(spec: string): string | undefined {
   try { return parsePortSpec(spec).kind; } catch { return undefined; }
 }
 
-/** What `next` names that `prev` did not (only new or changed ports and captures are checked). */
+/** What `next` names that `prev` did not (only new or changed ports, captures and XDP objects are checked). */
 export function newFiles(prev: DesiredState, next: DesiredState): { files: NamedFile[]; kinds: { field: string; kind: string }[] } {
   const files: NamedFile[] = [];
   const kinds: { field: string; kind: string }[] = [];
@@ -74,16 +74,22 @@ export function newFiles(prev: DesiredState, next: DesiredState): { files: Named
   (next.captures ?? []).forEach((c, i) => {
     if (c.file !== '-' && !had.has(`${c.port}\0${resolve(c.file)}`)) files.push({ field: `captures.${i}.file`, path: c.file, use: 'create' });
   });
+  // An XDP object is read by the daemon: a caller may only name one it could read itself.
+  const loaded = new Set((prev.bpf ?? []).map((b) => `${b.port}\0${resolve(b.file)}`));
+  (next.bpf ?? []).forEach((b, i) => {
+    if (!loaded.has(`${b.port}\0${resolve(b.file)}`)) files.push({ field: `bpf.${i}.file`, path: b.file, use: 'read' });
+  });
   return { files, kinds };
 }
 
 const forbidden = (m: string) => new ApiError('forbidden', m);
 
-/** Ports and captures of `s` by owner key, with what identifies them (spec, resolved file). */
+/** Ports, captures and XDP objects of `s` by owner key, with what identifies them (spec, resolved file). */
 function objects(s: DesiredState): Map<string, string> {
   const m = new Map<string, string>();
   for (const [n, p] of Object.entries(s.ports ?? {})) m.set(`ports.${n}`, p.spec);
   for (const c of s.captures ?? []) if (c.file !== '-') m.set(`captures.${c.port} ${resolve(c.file)}`, resolve(c.file));
+  for (const b of s.bpf ?? []) m.set(`bpf.${b.port} ${resolve(b.file)}`, resolve(b.file));
   return m;
 }
 
@@ -110,7 +116,12 @@ function without(s: DesiredState, key: string): DesiredState {
     return { ...s, ports };
   }
   const sp = key.indexOf(' ');
-  const [port, file] = [key.slice(9, sp), key.slice(sp + 1)];
+  const file = key.slice(sp + 1);
+  if (key.startsWith('bpf.')) {
+    const port = key.slice(4, sp);
+    return { ...s, bpf: (s.bpf ?? []).filter((b) => !(b.port === port && resolve(b.file) === file)) };
+  }
+  const port = key.slice(9, sp);
   return { ...s, captures: (s.captures ?? []).filter((c) => !(c.port === port && resolve(c.file) === file)) };
 }
 

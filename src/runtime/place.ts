@@ -10,6 +10,8 @@
  *    (they keep the vhost-user protocol) and get the `workers` arg; each then says in
  *    `spread()` what runs on each worker (queue pair q on worker q mod N), and the worker
  *    graphs hold those apps plus the links between them (OVS-DPDK's rx queues on PMD threads).
+ *    Spreadable ports with XDP programs between them go whole: each worker runs the bpf and
+ *    merge apps too, as the kernel runs one XDP program on every queue's CPU.
  *
  * A link between apps on two engines becomes a shared ring: `ring-tx` on the sending engine,
  * `ring-rx` on the receiving one (core/interlink.ts). Rings are made when the engines start.
@@ -19,6 +21,8 @@ import { StateError, type EnginePlacement } from './state.js';
 
 /** App types whose queue pairs can be served by worker engines. */
 const SPREADABLE = new Set(['vhost-user']);
+/** App types that go along onto every worker with spread ports: XDP programs on them and their merge fronts (apps/bpf). */
+const ALONG = new Set(['bpf', 'merge']);
 
 export const MAIN = 'main';
 
@@ -50,8 +54,18 @@ function homes(g: GraphConfig, named: readonly EnginePlacement[]): Map<string, s
   return home;
 }
 
-/** Give both ends of every cross-connect (A.output -> B.input and back) of spreadable ports `workers: n`. */
+/**
+ * Give both ends of every cross-connect (A.output -> B.input and back) of spreadable ports
+ * `workers: n`; and every app of a linked group of spreadable ports with XDP programs between
+ * them (applyBpf's shape: nothing in the group but such ports, bpf and merge apps), so each
+ * worker runs the whole group for its queues (the bpf apps' maps shared between them).
+ */
 function markSpread(apps: GraphConfig['apps'], links: string[], n: number): void {
+  for (const group of linkedGroups(Object.keys(apps), links)) {
+    const types = group.map((a) => apps[a]!.type);
+    if (!types.includes('bpf') || !types.some((t) => SPREADABLE.has(t)) || !types.every((t) => SPREADABLE.has(t) || ALONG.has(t))) continue;
+    for (const a of group) apps[a] = { ...apps[a]!, args: { ...(apps[a]!.args as object), workers: n } };
+  }
   const has = new Set(links.map((l) => { const e = parseLink(l); return `${e.from}.${e.output}>${e.to}.${e.input}`; }));
   for (const l of links) {
     const e = parseLink(l);
@@ -60,6 +74,16 @@ function markSpread(apps: GraphConfig['apps'], links: string[], n: number): void
     if (!SPREADABLE.has(a.type) || !SPREADABLE.has(b.type) || !has.has(`${e.to}.output>${e.from}.input`)) continue;
     apps[e.from] = { ...a, args: { ...(a.args as object), workers: n } };
   }
+}
+
+/** Apps joined by links (either direction), group by group. */
+function linkedGroups(names: string[], links: string[]): string[][] {
+  const up = new Map(names.map((a) => [a, a]));
+  const root = (a: string): string => { let r = a; while (up.get(r) !== r) r = up.get(r)!; return r; };
+  for (const s of links) { const l = parseLink(s); if (up.has(l.from) && up.has(l.to)) up.set(root(l.from), root(l.to)); }
+  const groups = new Map<string, string[]>();
+  for (const a of names) { const r = root(a); if (!groups.has(r)) groups.set(r, []); groups.get(r)!.push(a); }
+  return [...groups.values()];
 }
 
 /** Place `g` on the main engine and `workers` (named ones listed in `named`). */

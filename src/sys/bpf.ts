@@ -161,8 +161,12 @@ export function bpfProgLoad(type: number, insns: Uint8Array, license: string, na
 
 export interface TestRun { retval: number; data: Uint8Array; duration: number }
 
-/** Run a loaded program `repeat` times on `data` (BPF_PROG_TEST_RUN); duration is ns per run. */
-export function bpfProgTestRun(fd: number, data: Uint8Array, repeat = 1, outSize = 4096): TestRun {
+/**
+ * Run a loaded program `repeat` times on `data` (BPF_PROG_TEST_RUN); duration is ns per run.
+ * `ctx`: the program's context in (XDP: struct xdp_md, whose ingress_ifindex names a device
+ * of the calling thread's network namespace).
+ */
+export function bpfProgTestRun(fd: number, data: Uint8Array, repeat = 1, outSize = 4096, ctx?: Uint8Array): TestRun {
   const s = new Scratch();
   try {
     const out = s.alloc(outSize);
@@ -170,6 +174,7 @@ export function bpfProgTestRun(fd: number, data: Uint8Array, repeat = 1, outSize
     call(BPF_PROG_TEST_RUN, (dv, sc) => {
       dv.setUint32(0, fd, true); dv.setUint32(8, data.length, true); dv.setUint32(12, outSize, true);
       dv.setBigUint64(16, sc.copy(data), true); dv.setBigUint64(24, out.addr, true); dv.setUint32(32, repeat, true);
+      if (ctx) { dv.setUint32(40, ctx.length, true); dv.setBigUint64(48, sc.copy(ctx), true); }
     }, 'PROG_TEST_RUN', (dv) => { retval = dv.getUint32(4, true); outLen = dv.getUint32(12, true); duration = dv.getUint32(36, true); });
     return { retval, data: out.u8.slice(0, Math.min(outLen, outSize)), duration };
   } finally { s.free(); }

@@ -43,7 +43,7 @@ function fillRedirectMaps(spec: ProgramSpec, k: KernelProgram, progs: XdpProgram
 export interface Preset { map: string; key: Uint8Array; value: Uint8Array }
 
 /** The clang-built programs compared with the kernel (test/bpf/progs/NAME.c). */
-export const CORPUS = ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter'];
+export const CORPUS = ['count', 'rewrite', 'redirect', 'vlan', 'responder', 'filter', 'atomics'];
 
 /** filter.c drops UDP to the ports in its `blocked` map: block 9 and 53. */
 const u16le = (v: number) => Uint8Array.of(v & 0xff, v >> 8);
@@ -97,6 +97,8 @@ export class Differential {
   readonly kernel: KernelProgram;
   readonly bpftool: BpftoolProgram | null;
   readonly compiled: XdpProgram;
+  /** Compiled as a program several engines run at once (atomic instructions as Atomics). */
+  readonly shared: XdpProgram;
   readonly interp: XdpProgram;
   private readonly buf = new Uint8Array(4096);
   private readonly x = new XdpBuff();
@@ -108,13 +110,14 @@ export class Differential {
   constructor(readonly spec: ProgramSpec, objectPath?: string, presets: Preset[] = []) {
     const env = defaultEnv();
     this.compiled = new XdpProgram(spec, env);
+    this.shared = new XdpProgram(spec, env, undefined, true);
     this.interp = new XdpProgram(spec, env);
     this.kernel = new KernelProgram(spec);
-    fillRedirectMaps(spec, this.kernel, [this.compiled, this.interp]);
+    fillRedirectMaps(spec, this.kernel, [this.compiled, this.shared, this.interp]);
     for (const p of presets) {
       const i = spec.maps.findIndex((m) => m.name === p.map);
       bpfMapUpdate(this.kernel.mapFds[i]!, p.key, p.value);
-      for (const x of [this.compiled, this.interp]) x.maps[i]!.update(p.key, 0, p.value, 0, 0);
+      for (const x of [this.compiled, this.shared, this.interp]) x.maps[i]!.update(p.key, 0, p.value, 0, 0);
     }
     this.bpftool = objectPath ? new BpftoolProgram(objectPath, spec, presets) : null;
     this.x.attach(this.buf);
@@ -124,7 +127,7 @@ export class Differential {
   one(pkt: Uint8Array): string | null {
     this.packets++;
     const k = this.kernel.testRun(pkt);
-    const a = this.sluice(pkt, false), b = this.sluice(pkt, true);
+    const a = this.sluice(pkt, this.compiled), b = this.sluice(pkt, this.interp), c = this.sluice(pkt, this.shared);
     this.actions.set(k.retval, (this.actions.get(k.retval) ?? 0) + 1);
     if (this.bpftool) {
       const t = bpfProgTestRun(this.bpftool.fd, pkt);
@@ -133,18 +136,20 @@ export class Differential {
     }
     if (a.ret !== k.retval) return `compiled returned ${a.ret}, kernel ${k.retval}`;
     if (b.ret !== k.retval) return `interpreter returned ${b.ret}, kernel ${k.retval}`;
+    if (c.ret !== k.retval) return `compiled (shared maps) returned ${c.ret}, kernel ${k.retval}`;
+    if (hex(c.out) !== hex(k.data)) return `compiled (shared maps) output differs from the kernel's`;
     if (hex(a.out) !== hex(k.data)) return `compiled output differs from the kernel's:\n  sluice ${hex(a.out)}\n  kernel ${hex(k.data)}`;
     if (hex(b.out) !== hex(k.data)) return `interpreter output differs from the kernel's:\n  sluice ${hex(b.out)}\n  kernel ${hex(k.data)}`;
     if (a.ret === 4 && a.target !== b.target) return `redirect targets differ: compiled ${a.target}, interpreter ${b.target}`;
     return null;
   }
 
-  private sluice(pkt: Uint8Array, interpret: boolean): { ret: number; out: Uint8Array; target: number } {
+  private sluice(pkt: Uint8Array, p: XdpProgram): { ret: number; out: Uint8Array; target: number } {
     const x = this.x;
     this.buf.fill(0);
     this.buf.set(pkt, XDP_PACKET_HEADROOM);
     x.frame(XDP_PACKET_HEADROOM, XDP_PACKET_HEADROOM + pkt.length, XDP_FRAME_SIZE, 4096 - XDP_TAILROOM);
-    const ret = interpret ? this.interp.interpret(x) : this.compiled.run(x);
+    const ret = p === this.interp ? p.interpret(x) : p.run(x);
     return { ret, out: this.buf.slice(x.start, x.end), target: x.redirectTarget };
   }
 
@@ -159,7 +164,7 @@ export class Differential {
         if (b.size !== kern.size) return `map ${m.name}: bpftool-loaded has ${b.size} entries, Sluice-loaded ${kern.size}`;
         for (const [kk, v] of kern) if (b.get(kk) !== hex(v)) return `map ${m.name} key ${kk}: bpftool-loaded ${b.get(kk)}, Sluice-loaded ${hex(v)}`;
       }
-      for (const [name, p] of [['compiled', this.compiled], ['interpreter', this.interp]] as const) {
+      for (const [name, p] of [['compiled', this.compiled], ['compiled (shared maps)', this.shared], ['interpreter', this.interp]] as const) {
         const ours = new Map<string, string>();
         for (const key of p.maps[i]!.keys()) ours.set(hex(key), hex(p.maps[i]!.get(key)!));
         const theirs = new Map([...kern].map(([kk, v]) => [kk, hex(v)]));

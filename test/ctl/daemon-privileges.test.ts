@@ -4,7 +4,7 @@
  * `setpriv`:
  *  - in the socket's group, nobody may name files only under --allow-dir: pcap out=/root/x,
  *    a capture into another directory, a symlink (last component or a directory on the way)
- *    leading out, and a TAP port are refused (exit 1, one line naming the field and the path,
+ *    leading out, an XDP object outside it or one nobody may not read, and a TAP port are refused (exit 1, one line naming the field and the path,
  *    {"error":{"code":"forbidden"}} under -j) and nothing is created;
  *  - under the allowed directory the capture file, the pcap output and a vhost-user socket
  *    work and belong to the caller;
@@ -100,6 +100,11 @@ test('a group member may not name files outside --allow-dir: one line, exit 1, n
   refused(['capture', 'add', 's0', join(allowed, 'link.pcapng')], /^sluice: captures\.0\.file: .*\/allowed\/link\.pcapng is a symbolic link\n$/);
   refused(['capture', 'add', 's0', join(allowed, 'sub', 'x.pcapng')], /^sluice: captures\.0\.file: .*\/allowed\/sub\/x\.pcapng is outside the directories/);
   refused(['port', 'add', 't0', 'tap:sluicepriv0'], /^sluice: ports\.t0\.spec: tap ports need root/);
+  // The root daemon reads an XDP object for whoever attaches it: not one the caller could not read.
+  refused(['bpf', 'attach', 's0', '/etc/shadow'], /^sluice: bpf\.0\.file: \/etc\/shadow is outside the directories/);
+  writeFileSync(join(allowed, 'root.o'), 'root only', { mode: 0o600 });
+  refused(['bpf', 'attach', 's0', join(allowed, 'root.o')], /^sluice: bpf\.0\.file: uid 65534 may not read .*\/allowed\/root\.o\n$/);
+  refused(['bpf', 'attach', 's0', join(allowed, 'sub', 'x.o')], /^sluice: bpf\.0\.file: .*\/allowed\/sub\/x\.o is outside the directories/);
   refused(['port', 'add', 'v9', `vhost-user:${join(other, 'v9.sock')}`], /^sluice: ports\.v9\.spec: .*\/other\/v9\.sock is outside/);
   const doc = join(allowed, 'doc.yaml');
   writeFileSync(doc, `ports:\n  pq: { spec: "pcap:,out=${join(outside, 'y.pcap')}" }\n`);
@@ -122,6 +127,7 @@ test('a group member may not name files outside --allow-dir: one line, exit 1, n
   assert.deepEqual([existsSync(join(outside, 'y.pcap')) || existsSync(join(outside, 'x.pcap')), existsSync(join(outside, 'evil.pcapng')), existsSync(join(other, 'c.pcapng')), existsSync(join(other, 'v9.sock'))], [false, false, false, false]);
   assert.deepEqual(JSON.parse(root('port', 'show', '-j')).map((p: { name: string }) => p.name), ['g0', 's0']);
   assert.deepEqual(JSON.parse(root('capture', 'show', '-j')), []);
+  assert.deepEqual(JSON.parse(root('bpf', 'show', '-j')), []);
 });
 
 test('under the allowed directory, captures, pcap output and sockets work and belong to the caller', { skip }, async () => {

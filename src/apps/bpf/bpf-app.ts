@@ -8,7 +8,8 @@
  *
  * Redirect maps (devmap) hold Sluice port numbers counted from 1 (the `ingress_ifindex` a
  * program sees on port k is k+1, in the order of the switch's ports); an entry naming no port
- * drops the packet as `no_route`. The packet is the pool buffer itself: data/data_end are
+ * drops the packet as `no_route`. bpf_fib_lookup asks the router whose interface the port in
+ * the lookup is (fib.ts; `fib` lists them, applyBpf finds them in the graph). The packet is the pool buffer itself: data/data_end are
  * offsets into the pool's data array, xdp_adjust_head/tail may move them within the buffer.
  * Counters per action, runs and time per run are in `report()` (`sluice bpf show`).
  */
@@ -16,7 +17,9 @@ import { readFileSync } from 'node:fs';
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { loadObject, XdpProgram, XdpBuff, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap } from '../../lib/bpf/index.js';
+import { loadObject, XdpProgram, XdpBuff, BpfError, type ProgramSpec, type HelperEnv, defaultEnv, type BpfMap, createMap, ArrayMap, type MapHandle } from '../../lib/bpf/index.js';
+import type { AppSpec } from '../../core/config.js';
+import { RouterFib, type FibWire } from './fib.js';
 
 export interface BpfAppArgs {
   /** ELF object (clang -target bpf). */
@@ -30,7 +33,26 @@ export interface BpfAppArgs {
   /** All ports in order: redirect target k goes to `to_<ports[k-1]>`. */
   ports: string[];
   rxQueue?: number;
+  /** Ports that are routers' interfaces: bpf_fib_lookup asks those routers (fib.ts). */
+  fib?: FibWire[];
+  /** Spread with its ports over that many worker engines (place.ts markSpread): see spread(). */
+  workers?: number;
+  /** On worker engine `engine` (from 0): the program, maps and counters of the main engine's app. */
+  engine?: number;
+  shared?: SharedProgram;
 }
+
+/** What the main engine's app hands the copies on worker engines (shared memory: one program, one set of maps). */
+export interface SharedProgram {
+  /** Names this instance: a restarted main app gives its workers new copies. */
+  id: string;
+  program: ProgramSpec;
+  maps: MapHandle[];
+  /** Per engine (main, then worker k at k+1): packets per action (0..5), runs, ns. */
+  counters: SharedArrayBuffer;
+}
+const SLOT = 8, RUNS = 6, NS = 7;
+let instances = 0;
 
 export const bpfAppSchema = {
   type: 'object',
@@ -44,6 +66,13 @@ export const bpfAppSchema = {
     ifindex: { type: 'integer', minimum: 1, maximum: 65535 },
     ports: { type: 'array', items: { type: 'string' } },
     rxQueue: { type: 'integer', minimum: 0 },
+    workers: { type: 'integer', minimum: 0, maximum: 64 },
+    engine: { type: 'integer', minimum: 0, maximum: 63 },
+    shared: { type: 'object' },
+    fib: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['port', 'router', 'iface'], properties: { port: { type: 'string' }, router: { type: 'string' }, iface: { type: 'string' } } },
+    },
   },
 };
 
@@ -68,15 +97,29 @@ export class BpfApp extends App {
   /** Output link per port number (index 1..n); undefined where none. */
   private to: (Link | undefined)[] = [];
   private readonly self: number;
-  /** Packets per XDP action (0..4) and unknown return values (5). */
-  readonly actions = new Float64Array(6);
-  runs = 0;
-  ns = 0;
+  /** This engine's packets per XDP action (0..4) and unknown return values (5). */
+  readonly actions: Float64Array;
+  /** Every engine's counters (SLOT per engine), this engine's slot. */
+  private readonly counters8: Float64Array;
+  private readonly mine: Float64Array;
+  private readonly shared: SharedProgram;
 
   constructor(ctx: AppContext, args: BpfAppArgs, env: HelperEnv = defaultEnv()) {
     super(ctx);
     this.args = args;
-    this.program = new XdpProgram(selectProgram(args.file, args.section, args.program), env);
+    if (args.fib?.length && ctx.peer && env.fib === null) env = { ...env, fib: new RouterFib(ctx.peer, args.fib, args.ports) };
+    // Spread: per-CPU maps get a copy per worker engine (worker k: CPU k; the main engine's
+    // app, idle while its ports' queues are on the workers, shares CPU 0).
+    const from = args.shared, cpus = Math.max(1, args.workers ?? 0);
+    const spec = from ? from.program : selectProgram(args.file, args.section, args.program);
+    const maps = spec.maps.map((m, i) => createMap(m, cpus, from?.maps[i]));
+    for (const m of maps) if (m instanceof ArrayMap) m.cpu = Math.min(args.engine ?? 0, m.cpus - 1);
+    this.program = new XdpProgram(spec, env, maps, from !== undefined || (args.workers ?? 0) > 0);
+    this.shared = from ?? { id: `${ctx.name}#${process.pid}.${++instances}`, program: spec, maps: maps.map((m) => m.handle()), counters: new SharedArrayBuffer(8 * SLOT * (1 + cpus)) };
+    this.counters8 = new Float64Array(this.shared.counters);
+    const slot = from ? 1 + (args.engine ?? 0) : 0;
+    this.mine = this.counters8.subarray(slot * SLOT, slot * SLOT + SLOT);
+    this.actions = this.mine.subarray(0, 6);
     this.self = args.ifindex;
     this.x.attach(ctx.pool.data);
     this.x.ingressIfindex = args.ifindex;
@@ -116,8 +159,23 @@ export class BpfApp extends App {
       acts[a >= 0 && a <= 1 ? a : 5]++;
       this.drop(p, DropReason.FILTERED);
     }
-    this.runs += n;
-    this.ns += (performance.now() - t0) * 1e6;
+    this.mine[RUNS] += n;
+    this.mine[NS] += (performance.now() - t0) * 1e6;
+  }
+
+  /** Runs and ns on this engine. */
+  get runs(): number { return this.mine[RUNS]!; }
+  get ns(): number { return this.mine[NS]!; }
+
+  /**
+   * With `workers` (its ports' queues served by worker engines): for worker k, this program
+   * with the same maps (shared memory) and a counter slot of its own; API map reads and
+   * writes through this app see what the copies do.
+   */
+  override spread(): AppSpec[] {
+    const n = this.args.workers ?? 0;
+    const { workers: _w, ...rest } = this.args;
+    return Array.from({ length: n }, (_, k) => ({ type: 'bpf', args: { ...rest, engine: k, shared: this.shared } }));
   }
 
   private send(out: Link | undefined, p: number): void {
@@ -128,12 +186,16 @@ export class BpfApp extends App {
 
   map(name: string): BpfMap { return this.program.map(name); }
 
+  /** Every engine's counters summed (the main engine's app: its own and its workers' copies'). */
   override report(): Record<string, unknown> {
-    const a = this.actions;
+    const a = new Float64Array(SLOT), all = this.args.shared ? this.mine : this.counters8;
+    for (let i = 0; i < all.length; i++) a[i % SLOT] += all[i]!;
+    const runs = a[RUNS]!, ns = a[NS]!;
     return {
       bpf: {
         program: this.program.name, section: this.program.spec.section, file: this.args.file, port: this.args.port,
-        insns: this.program.insnCount, runs: this.runs, nsPerRun: this.runs ? Math.round(this.ns / this.runs) : 0,
+        insns: this.program.insnCount, runs, nsPerRun: runs ? Math.round(ns / runs) : 0,
+        ...(this.args.workers ? { engines: 1 + this.args.workers } : {}),
         actions: { aborted: a[0], drop: a[1], pass: a[2], tx: a[3], redirect: a[4], unknown: a[5] },
         maps: this.program.maps.map((m) => ({ name: m.name, type: m.typeName, keySize: m.spec.keySize, valueSize: m.spec.valueSize, maxEntries: m.spec.maxEntries })),
       },
@@ -144,6 +206,9 @@ export class BpfApp extends App {
 /** `merge`: every input onto `output` (the front of a port that a bpf app may send to). */
 export class MergeApp extends App {
   private out: Link | undefined;
+  constructor(ctx: AppContext, private readonly args: { workers?: number } = {}) { super(ctx); }
+  /** Spread with its port: one on every worker engine. */
+  override spread(): AppSpec[] { return Array.from({ length: this.args.workers ?? 0 }, () => ({ type: 'merge' })); }
   override linked(): void { this.out = this.output.output; }
   override push(): void {
     const out = this.out;

@@ -8,8 +8,11 @@
  *   for every hook P, port Q: bpf_P.to_Q -> in_Q.from_bpf_P
  *
  * Applied before captures, so a capture's rx side still sees what the port received.
+ * Ports linked to an `l3-router` (P.output -> R.IFACE or R.IFACE -> P.input) are listed in
+ * every bpf app's `fib` arg: bpf_fib_lookup on such a port asks that router (fib.ts).
  */
 import type { GraphConfig } from '../../core/config.js';
+import type { FibWire } from './fib.js';
 import { parseLink, linkKey } from '../../core/config.js';
 import './register.js';
 
@@ -26,6 +29,7 @@ export function applyBpf(graph: GraphConfig, hooks: readonly BpfHook[], ports: r
   const apps: GraphConfig['apps'] = { ...graph.apps };
   let links = graph.links.map((s) => linkKey(parseLink(s)));
   const fresh = (base: string) => { let n = base; for (let k = 2; n in apps; k++) n = `${base}_${k}`; return n; };
+  const fib = routerWires(graph, ports);
   const fronts = new Map<string, string>();
   for (const q of ports) {
     const front = fresh(`in_${q}`);
@@ -44,7 +48,7 @@ export function applyBpf(graph: GraphConfig, hooks: readonly BpfHook[], ports: r
     const name = fresh(`bpf_${h.port}`);
     apps[name] = {
       type: 'bpf',
-      args: { file: h.file, port: h.port, ifindex: k + 1, ports: [...ports], ...(h.section ? { section: h.section } : {}), ...(h.program ? { program: h.program } : {}) },
+      args: { file: h.file, port: h.port, ifindex: k + 1, ports: [...ports], ...(h.section ? { section: h.section } : {}), ...(h.program ? { program: h.program } : {}), ...(fib.length ? { fib } : {}) },
     };
     const i = links.findIndex((s) => { const l = parseLink(s); return l.from === h.port && l.output === 'output'; });
     if (i >= 0) {
@@ -56,6 +60,19 @@ export function applyBpf(graph: GraphConfig, hooks: readonly BpfHook[], ports: r
     for (const q of ports) links.push(`${name}.to_${q} -> ${fronts.get(q)}.from_${name}`);
   }
   return { apps, links };
+}
+
+/** Ports that are a router's interface, from the links between them. */
+function routerWires(graph: GraphConfig, ports: readonly string[]): FibWire[] {
+  const out: FibWire[] = [];
+  const isRouter = (a: string) => graph.apps[a]?.type === 'l3-router';
+  for (const s of graph.links) {
+    const l = parseLink(s);
+    const w = isRouter(l.to) && l.output === 'output' && ports.includes(l.from) ? { port: l.from, router: l.to, iface: l.input }
+      : isRouter(l.from) && l.input === 'input' && ports.includes(l.to) ? { port: l.to, router: l.from, iface: l.output } : null;
+    if (w && !out.some((x) => x.port === w.port)) out.push(w);
+  }
+  return out;
 }
 
 /** The CLI form `PORT:FILE[,section=NAME][,program=NAME]` (PORT a name or an index, resolved by the caller). */

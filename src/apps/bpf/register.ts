@@ -3,4 +3,4 @@ import { registerApp } from '../../core/registry.js';
 import { BpfApp, MergeApp, bpfAppSchema } from './bpf-app.js';
 
 registerApp('bpf', BpfApp, { schema: bpfAppSchema, description: 'runs an XDP program (ELF object from clang) on a port\'s received packets' });
-registerApp('merge', MergeApp, { schema: { type: 'object', additionalProperties: false }, description: 'forwards every input onto output' });
+registerApp('merge', MergeApp, { schema: { type: 'object', additionalProperties: false, properties: { workers: { type: 'integer', minimum: 0, maximum: 64 } } }, description: 'forwards every input onto output' });

@@ -25,7 +25,8 @@
  * dropped (no_neighbor). ICMP errors are rate limited (token bucket), never sent about ICMP
  * errors, fragments after the first, or group/unspecified sources.
  *
- * Control path: addRoute(spec), delRoute(prefix), routes(), neighbors().
+ * Control path: addRoute(spec), delRoute(prefix), routes(), neighbors(). XDP programs on
+ * the router's ports ask its routes and neighbours through bpf_fib_lookup (apps/bpf/fib.ts).
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
@@ -81,15 +82,16 @@ const SWEEP_MS = 100;
 export class L3Router extends App {
   readonly names: string[];
   private readonly n: number;
-  private readonly macHi: Uint16Array;
-  private readonly macLo: Uint32Array;
-  private readonly ip4: Uint32Array;
-  private readonly mask4: Uint32Array;
-  private readonly has4: Uint8Array;
-  private readonly ip6: Uint8Array;
-  private readonly has6: Uint8Array;
+  /** Per interface (index into `names`): MAC, addresses, IP MTU; bpf_fib_lookup reads them too (apps/bpf/fib.ts). */
+  readonly macHi: Uint16Array;
+  readonly macLo: Uint32Array;
+  readonly ip4: Uint32Array;
+  readonly mask4: Uint32Array;
+  readonly has4: Uint8Array;
+  readonly ip6: Uint8Array;
+  readonly has6: Uint8Array;
   /** IP MTU of each interface (largest IP packet sent out of it). */
-  private readonly mtu: Uint16Array;
+  readonly mtu: Uint16Array;
   readonly rt: RouteTable;
   readonly arp: NeighborTable;
   readonly nd: NeighborTable;

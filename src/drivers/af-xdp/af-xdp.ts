@@ -28,6 +28,8 @@ import {
 import { PortState, followInterface, reasonOf } from '../af-packet/port-state.js';
 import { XskRedirect } from './redirect-prog.js';
 import { completeIfPartial } from './checksum.js';
+import { copyWords, words } from '../../lib/offload/copy-words.js';
+import { HEADROOM } from '../../core/packet.js';
 
 export interface AfXdpArgs {
   ifname: string;
@@ -68,7 +70,10 @@ export class AfXdpPort extends App {
   private readonly burst: number;
   private xsk: XskSocket | null = null;
   private redirect: XskRedirect | null = null;
-  private umem = new Uint8Array(0);
+  private umem: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  /** u32 views of the UMEM and the pool's bytes, for word copies (no view per packet). */
+  private umem32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private data32: Uint32Array<ArrayBufferLike>;
   private out: Link | undefined;
   private in: Link | undefined;
   /** TX frames not in the kernel's hands (UMEM addresses / frameSize). */
@@ -96,6 +101,7 @@ export class AfXdpPort extends App {
     this.args = args;
     this.burst = args.burst ?? 256;
     this.state = new PortState(`${ctx.name} (af-xdp ${args.ifname})`);
+    this.data32 = words(this.pool.data);
     this.check();
   }
 
@@ -131,6 +137,7 @@ export class AfXdpPort extends App {
     this.redirect = redirect;
     this.ifindex = index;
     this.umem = new Uint8Array(xsk.umem.buffer, 0, frames * frameSize);
+    this.umem32 = words(this.umem);
   }
 
   /** First half of the UMEM: receive frames, all given to the kernel now. Second half: transmit frames. */
@@ -155,6 +162,7 @@ export class AfXdpPort extends App {
     this.xsk?.close();
     this.xsk = null;
     this.umem = new Uint8Array(0);
+    this.umem32 = new Uint32Array(0);
     this.ifindex = 0;
   }
 
@@ -176,7 +184,7 @@ export class AfXdpPort extends App {
     if (room > this.burst) room = this.burst;
     if (avail > room) avail = room;
     if (avail === 0) { this.refillWake(fill); return; }
-    const pool = this.pool, data = pool.data, umem = this.umem, c = this.counters, limit = umem.length;
+    const pool = this.pool, data = pool.data, data32 = this.data32, umem = this.umem, umem32 = this.umem32, c = this.counters, limit = umem.length;
     let fprod = f32[fill.prod]!;
     for (let i = 0; i < avail; i++) {
       const d = rx.desc + ((cons & rx.mask) << 2);
@@ -194,8 +202,10 @@ export class AfXdpPort extends App {
       if (len > pool.maxLen) { c[DROP_BASE + DropReason.TOO_BIG]++; continue; }
       const p = pool.alloc();
       if (p < 0) { c[DROP_BASE + DropReason.NO_BUFFER]++; continue; }
+      // Headroom chosen so the packet start has the frame's alignment mod 4: word copies.
+      pool.off[p] = HEADROOM - 4 + (addr & 3);
       const s = pool.start(p);
-      data.set(umem.subarray(addr, addr + len), s);
+      copyWords(data, data32, s, umem, umem32, addr, len);
       pool.len[p] = len;
       if (completeIfPartial(data, s, len)) this.checksumsCompleted++;
       out.transmit(p);
@@ -226,7 +236,7 @@ export class AfXdpPort extends App {
       return;
     }
     this.reclaim(x);
-    const tx = x.tx, t32 = tx.u32, pool = this.pool, data = pool.data, umem = this.umem, c = this.counters, fsize = x.frameSize;
+    const tx = x.tx, t32 = tx.u32, pool = this.pool, data = pool.data, data32 = this.data32, umem = this.umem, umem32 = this.umem32, c = this.counters, fsize = x.frameSize;
     let prod = t32[tx.prod]!;
     const cons = Atomics.load(t32, tx.cons);
     let space = tx.size - ((prod - cons) >>> 0);
@@ -235,9 +245,11 @@ export class AfXdpPort extends App {
       if (this.txFreeN === 0 || space === 0) { this.txRingFull++; break; }
       const p = l.receive();
       const len = pool.len[p]!;
-      if (len > fsize) { this.drop(p, DropReason.TOO_BIG); continue; }
-      const addr = this.txFree[--this.txFreeN]!;
-      umem.set(data.subarray(pool.start(p), pool.start(p) + len), addr);
+      const start = pool.start(p);
+      // The frame at the packet's alignment mod 4 (a descriptor may point inside its frame): word copies.
+      if (len + 3 > fsize) { this.drop(p, DropReason.TOO_BIG); continue; }
+      const addr = this.txFree[--this.txFreeN]! + (start & 3);
+      copyWords(umem, umem32, addr, data, data32, start, len);
       const d = tx.desc + ((prod & tx.mask) << 2);
       t32[d] = addr; t32[d + 1] = 0; t32[d + 2] = len; t32[d + 3] = 0;
       prod = (prod + 1) >>> 0;
@@ -273,8 +285,9 @@ export class AfXdpPort extends App {
     while (cons !== prod) {
       const a = c32[comp.desc + ((cons & comp.mask) << 1)]!;
       cons = (cons + 1) >>> 0;
-      // TRUST: only frame bases of the transmit half are taken back.
-      if (a % size === 0 && a < limit && this.txFreeN < this.txFree.length) this.txFree[this.txFreeN++] = a;
+      // TRUST: only frames of the transmit half are taken back (as their base: push() may have offset them by up to 3).
+      const b = a - (a % size);
+      if (a - b < 4 && a < limit && this.txFreeN < this.txFree.length) this.txFree[this.txFreeN++] = b;
       else this.badDescs++;
     }
     Atomics.store(c32, comp.cons, cons);

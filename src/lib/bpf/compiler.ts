@@ -6,7 +6,8 @@
  * memory they point to (packet buffer, stack, a map's values); which array an instruction
  * touches comes from the verifier's notes, so each access is one DataView call. Packet
  * accesses are still checked against [data, data_end) at run time (a verifier slip cannot
- * read another packet), and a failed check aborts the run (XDP_ABORTED).
+ * read another packet; one check per run of accesses through the same pointer, see
+ * packetChecks), and a failed check aborts the run (XDP_ABORTED).
  *
  * Control flow: the verifier allows forward jumps only, so a jump to t is `break Lt` out of
  * a block that opens at the function's start and closes just before t; blocks nest by
@@ -33,14 +34,15 @@ export type CompiledProgram = (x: XdpBuff) => number;
 
 export class PacketBoundsError extends BpfError {}
 
-export function compile(insns: readonly Insn[], notes: Notes, maps: readonly BpfMap[], env: HelperEnv): CompiledProgram {
-  const src = generate(insns, notes, maps.length);
+/** `shared`: other engines run the same program on the same maps (atomic instructions on map values become Atomics). */
+export function compile(insns: readonly Insn[], notes: Notes, maps: readonly BpfMap[], env: HelperEnv, shared = false): CompiledProgram {
+  const src = generate(insns, notes, maps.length, shared);
   const factory = new Function('rt', src) as (rt: unknown) => CompiledProgram;
   return factory({ maps, env, helpers, OOB: new PacketBoundsError('packet access outside [data, data_end)'), STACK: STACK_SIZE * MAX_CALL_FRAMES });
 }
 
 /** The source of the factory (exported for tests and `sluice bpf show --js`). */
-export function generate(insns: readonly Insn[], notes: Notes, mapCount: number): string {
+export function generate(insns: readonly Insn[], notes: Notes, mapCount: number, shared = false): string {
   const fns = notes.functions;
   let out = `'use strict';
 const maps = rt.maps, env = rt.env, Hp = rt.helpers, OOB = rt.OOB;
@@ -49,12 +51,13 @@ let x = null, pd = sd, pv = sv, ps = 0, pe = 0, rh = 0, th = 0;
 `;
   for (let m = 0; m < mapCount; m++) {
     out += `const m${m} = maps[${m}], md${m} = m${m}.values, mv${m} = new DataView(md${m}.buffer, md${m}.byteOffset, md${m}.byteLength);\n`;
+    if (shared) out += `const mi${m} = new Int32Array(md${m}.buffer, md${m}.byteOffset, md${m}.byteLength >> 2), mb${m} = new BigInt64Array(md${m}.buffer, md${m}.byteOffset, md${m}.byteLength >> 3);\n`;
     out += `const g${m} = m${m}.spec.type === 2 ? m${m}.lookup(new Uint8Array(4), 0) : 0;\n`;
   }
   out += PRELUDE;
   fns.forEach((start, k) => {
     const end = k + 1 < fns.length ? fns[k + 1]! : insns.length;
-    out += fnSource(insns, notes, start, end, fns);
+    out += fnSource(insns, notes, start, end, fns, shared);
   });
   out += `return function run(buf) {
   x = buf;
@@ -112,7 +115,7 @@ function arsh64(l, h, n) { n &= 63; if (n === 0) { th = h; return l; } if (n < 3
 function bswap32(v) { return ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24); }
 `;
 
-function fnSource(insns: readonly Insn[], notes: Notes, start: number, end: number, fns: number[]): string {
+function fnSource(insns: readonly Insn[], notes: Notes, start: number, end: number, fns: number[], shared: boolean): string {
   const r = forwardOrder(blocksOf(insns, start, end), start);
   if (!('order' in r)) throw new BpfError(`insn ${r.cycle[0]}: loop (the verifier should have refused it)`);
   const order = r.order;
@@ -136,9 +139,10 @@ function fnSource(insns: readonly Insn[], notes: Notes, start: number, end: numb
   for (let k = order.length - 1; k >= 0; k--) if (targets.has(order[k]!.start)) s += `L${order[k]!.start}: {\n`;
   order.forEach((b, k) => {
     if (targets.has(b.start)) s += `}\n`;
+    const checks = packetChecks(insns, notes, b.start, b.end);
     for (let pc = b.start; pc < b.end; pc++) {
       const i = insns[pc]!;
-      s += `/* ${pc} */ ` + insnSource(insns, notes, pc, fns) + '\n';
+      s += `/* ${pc} */ ` + insnSource(insns, notes, pc, fns, checks.get(pc) ?? '', shared) + '\n';
       if (i.op === LD_IMM64) pc++;
     }
     if (b.fallsThrough && order[k + 1]?.start !== b.end) s += `break L${b.end};\n`;
@@ -159,7 +163,46 @@ function region(note: MemNote | undefined, pc: number): { arr: string; dv: strin
   }
 }
 
-function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: number[]): string {
+/**
+ * The packet bounds checks of one basic block, merged: consecutive packet accesses through
+ * the same base register (not written in between; no helper call, which may move data and
+ * data_end) are covered by one check of their whole span, made at the first of them. A
+ * failed check still aborts the run before the access it guards (only earlier than the
+ * access itself would have: the verifier proved every access in bounds, these checks are the
+ * net under a verifier slip). Returns the check text per instruction that makes one.
+ */
+function packetChecks(insns: readonly Insn[], notes: Notes, start: number, end: number): Map<number, string> {
+  const out = new Map<number, string>();
+  let base = -1, first = -1, lo = 0, hi = 0;
+  const close = () => {
+    if (first >= 0) out.set(first, ` if (l${base} + ${lo} < ps || l${base} + ${hi} > pe) throw OOB;`);
+    base = -1; first = -1;
+  };
+  for (let pc = start; pc < end; pc++) {
+    const i = insns[pc]!, c = cls(i.op);
+    const pkt = (c === LDX || c === ST || c === STX) && notes.mem[pc]?.region === Region.PACKET;
+    if (pkt) {
+      const r = c === LDX ? i.src : i.dst, n = bytesOf(size(i.op));
+      if (r !== base) { close(); base = r; first = pc; lo = i.off; hi = i.off + n; }
+      else { lo = Math.min(lo, i.off); hi = Math.max(hi, i.off + n); }
+    }
+    if (c === JMP || c === JMP32) close(); // calls (data may move) and the block's end
+    else if (base >= 0 && written(i).includes(base)) close();
+    if (i.op === LD_IMM64) pc++;
+  }
+  close();
+  return out;
+}
+
+/** Registers an instruction (not a jump or call) writes. */
+function written(i: Insn): number[] {
+  const c = cls(i.op);
+  if (c === ALU || c === ALU64 || c === LDX || i.op === LD_IMM64) return [i.dst];
+  if (c === STX && mode(i.op) === ATOMIC) return i.imm === CMPXCHG ? [0] : (i.imm & FETCH) !== 0 || i.imm === XCHG ? [i.src] : [];
+  return [];
+}
+
+function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: number[], check: string, shared: boolean): string {
   const i = insns[pc]!;
   const c = cls(i.op);
   const d = i.dst, sr = i.src;
@@ -186,7 +229,7 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
     }
     const r = region(n, pc);
     const addr = `t = l${sr} + ${i.off};`;
-    const chk = r.pkt ? ` if (t < ps || t + ${bytesOf(sz)} > pe) throw OOB;` : '';
+    const chk = r.pkt ? check : '';
     const load = sz === B ? `l${d} = ${r.arr}[t]; h${d} = 0;`
       : sz === H ? `l${d} = ${r.dv}.getUint16(t, true); h${d} = 0;`
         : sz === W ? `l${d} = ${r.dv}.getInt32(t, true); h${d} = 0;`
@@ -198,8 +241,11 @@ function insnSource(insns: readonly Insn[], notes: Notes, pc: number, fns: numbe
     const sz = size(i.op);
     const n = bytesOf(sz);
     const addr = `t = l${d} + ${i.off};`;
-    const chk = r.pkt ? ` if (t < ps || t + ${n} > pe) throw OOB;` : '';
-    if (c === STX && mode(i.op) === ATOMIC) return addr + chk + ' ' + atomic(i, r.dv);
+    const chk = r.pkt ? check : '';
+    if (c === STX && mode(i.op) === ATOMIC) {
+      const m = notes.mem[pc]!;
+      return addr + chk + ' ' + (shared && m.region === Region.MAP_VALUE ? sharedAtomic(i, m.map, r.dv) : atomic(i, r.dv));
+    }
     const lo = c === ST ? String(i.imm | 0) : `l${sr}`;
     const hi = c === ST ? String(imm64Hi(i.imm)) : `h${sr}`;
     const store = sz === B ? `${r.arr}[t] = ${lo};`
@@ -328,6 +374,51 @@ function shiftImm(o: number, l: string, h: string, n: number): string {
   return n < 32 ? `${l} = (${l} >>> ${n}) | (${h} << ${32 - n}); ${h} >>= ${n};` : `${l} = ${h} >> ${n - 32}; ${h} >>= 31;`;
 }
 
+/**
+ * An atomic instruction on a map value, which other engines may update at the same time
+ * (`shared` programs only: on one engine the plain read-modify-write is atomic already):
+ * Atomics on the map's Int32Array (its values are 8-byte aligned; a misaligned address, which
+ * the kernel refuses, takes the plain path). 64-bit add/and/or/xor are two word operations,
+ * each atomic, the add carrying into the high word: totals are exact, a concurrent reader may
+ * see the carry late. 64-bit xchg and cmpxchg go through BigInt64Array (rare in programs).
+ */
+function sharedAtomic(i: Insn, m: number, dv: string): string {
+  const wide = size(i.op) === DW;
+  const s = i.src, mi = `mi${m}`, fetch = (i.imm & FETCH) !== 0;
+  const plain = atomic(i, dv);
+  if (!wide) {
+    let op: string;
+    switch (i.imm) {
+      case XCHG: return `if ((t & 3) === 0) { l${s} = Atomics.exchange(${mi}, t >> 2, l${s}); h${s} = 0; } else ${plain}`;
+      case CMPXCHG: return `if ((t & 3) === 0) { l0 = Atomics.compareExchange(${mi}, t >> 2, l0, l${s}); h0 = 0; } else ${plain}`;
+      default: op = atomicOp(i.imm & ~FETCH);
+    }
+    return `if ((t & 3) === 0) { u = Atomics.${op}(${mi}, t >> 2, l${s});${fetch ? ` l${s} = u; h${s} = 0;` : ''} } else ${plain}`;
+  }
+  if (i.imm === XCHG || i.imm === CMPXCHG) {
+    const v = `BigInt.asIntN(64, (BigInt(h${s}) << 32n) | BigInt(l${s} >>> 0))`;
+    const call = i.imm === XCHG ? `Atomics.exchange(mb${m}, t >> 3, ${v})` : `Atomics.compareExchange(mb${m}, t >> 3, BigInt.asIntN(64, (BigInt(h0) << 32n) | BigInt(l0 >>> 0)), ${v})`;
+    const r = i.imm === XCHG ? s : 0;
+    return `if ((t & 7) === 0) { const o = ${call}; l${r} = Number(BigInt.asIntN(32, o)); h${r} = Number(o >> 32n); } else ${plain}`;
+  }
+  const op = atomicOp(i.imm & ~FETCH);
+  const lo = `u = Atomics.${op}(${mi}, t >> 2, l${s});`;
+  const hi = op === 'add'
+    ? `const uh = Atomics.add(${mi}, (t >> 2) + 1, (h${s} + ((u >>> 0) + (l${s} >>> 0) > 4294967295 ? 1 : 0)) | 0);`
+    : `const uh = Atomics.${op}(${mi}, (t >> 2) + 1, h${s});`;
+  return `if ((t & 7) === 0) { ${lo} ${hi}${fetch ? ` l${s} = u; h${s} = uh;` : ''} } else ${plain}`;
+}
+
+function atomicOp(base: number): string {
+  switch (base) {
+    case ADD: return 'add';
+    case OR: return 'or';
+    case AND: return 'and';
+    case XOR: return 'xor';
+  }
+  throw new BpfError(`atomic op 0x${base.toString(16)}`);
+}
+
 function atomic(i: Insn, dv: string): string {
   const wide = size(i.op) === DW;
   const s = i.src;
@@ -372,6 +463,7 @@ function helperCall(id: number, pc: number, notes: Notes): string {
     case Helper.CSUM_DIFF: return `t = Hp.csumDiff(${argArr(notes, pc, 1)}, l1, h2 === 0 ? l2 : -1, ${argArr(notes, pc, 3)}, l3, h4 === 0 ? l4 : -1, l5); l0 = t | 0; h0 = t < 0 ? -1 : 0;`;
     case Helper.XDP_ADJUST_HEAD: return `l0 = Hp.adjustHead(x, l2); h0 = l0 < 0 ? -1 : 0; ps = x.start; pe = x.end;`;
     case Helper.XDP_ADJUST_TAIL: return `l0 = Hp.adjustTail(x, l2); h0 = l0 < 0 ? -1 : 0; ps = x.start; pe = x.end;`;
+    case Helper.REDIRECT: return `l0 = Hp.redirect(x, l1, (l2 | h2) === 0 ? 0 : 1); h0 = 0;`;
     case Helper.REDIRECT_MAP: return `l0 = Hp.redirectMap(x, m${m}, l2, l3); h0 = 0;`;
     case Helper.FIB_LOOKUP: return `l0 = Hp.fibLookup(env, x, ${argArr(notes, pc, 2)}, l2, l3, l4); h0 = l0 < 0 ? -1 : 0;`;
     case Helper.XDP_LOAD_BYTES: return `l0 = Hp.loadBytes(x, l2, ${argArr(notes, pc, 3)}, l3, l4); h0 = l0 < 0 ? -1 : 0;`;

@@ -30,13 +30,28 @@ export const defaultEnv = (): HelperEnv => ({
   fib: null,
 });
 
-/** bpf_csum_diff: ~from words and to words summed into seed, folded to 32 bits as x86-64's csum_partial does. */
+/**
+ * bpf_csum_diff: ~from words and to words summed into seed, folded to 32 bits as x86-64's
+ * csum_partial does. The fold is an end-around carry at each word (ones' complement
+ * addition: the same result as summing wide and folding at the end, in u32 arithmetic).
+ */
 export function csumDiff(from: Uint8Array | null, fromOff: number, fromSize: number, to: Uint8Array | null, toOff: number, toSize: number, seed: number): number {
   if ((fromSize & 3) !== 0 || (toSize & 3) !== 0 || fromSize > 512 || toSize > 512 || fromSize + toSize > 512 || fromSize < 0 || toSize < 0) return EINVAL;
   let s = seed >>> 0;
-  if (from) for (let i = 0; i < fromSize; i += 4) s += (~(from[fromOff + i]! | (from[fromOff + i + 1]! << 8) | (from[fromOff + i + 2]! << 16) | (from[fromOff + i + 3]! << 24))) >>> 0;
-  if (to) for (let i = 0; i < toSize; i += 4) s += (to[toOff + i]! | (to[toOff + i + 1]! << 8) | (to[toOff + i + 2]! << 16) | (to[toOff + i + 3]! << 24)) >>> 0;
-  while (s > 0xffffffff) s = (s % 4294967296) + Math.floor(s / 4294967296);
+  if (from !== null) {
+    for (let i = fromOff, e = fromOff + fromSize; i < e; i += 4) {
+      const w = ~(from[i]! | (from[i + 1]! << 8) | (from[i + 2]! << 16) | (from[i + 3]! << 24)) >>> 0;
+      s = (s + w) >>> 0;
+      if (s < w) s = (s + 1) >>> 0;
+    }
+  }
+  if (to !== null) {
+    for (let i = toOff, e = toOff + toSize; i < e; i += 4) {
+      const w = (to[i]! | (to[i + 1]! << 8) | (to[i + 2]! << 16) | (to[i + 3]! << 24)) >>> 0;
+      s = (s + w) >>> 0;
+      if (s < w) s = (s + 1) >>> 0;
+    }
+  }
   return s;
 }
 
@@ -79,6 +94,14 @@ export function redirectMap(x: XdpBuff, map: BpfMap, key: number, flags: number)
   if (t < 0) { x.redirectMap = null; x.redirectTarget = -1; return flags & 3; }
   x.redirectMap = map;
   x.redirectTarget = t;
+  return XdpAction.REDIRECT;
+}
+
+/** bpf_redirect (XDP): XDP_REDIRECT to the port numbered `ifindex` (as a devmap entry names one); any flag aborts, as in the kernel. */
+export function redirect(x: XdpBuff, ifindex: number, flags: number): number {
+  if (flags !== 0) return XdpAction.ABORTED;
+  x.redirectMap = null;
+  x.redirectTarget = ifindex >>> 0;
   return XdpAction.REDIRECT;
 }
 

@@ -4,7 +4,7 @@ export { loadObject, programFromBytes, type BpfObject } from './object.js';
 export { verify, type Notes } from './verifier.js';
 export { compile, generate, type CompiledProgram } from './compiler.js';
 export { Interpreter } from './interpreter.js';
-export { createMap, BpfMap, ArrayMap, HashMap, RedirectMap, ANY, NOEXIST, EXIST } from './maps.js';
+export { createMap, BpfMap, ArrayMap, HashMap, RedirectMap, ANY, NOEXIST, EXIST, type MapHandle } from './maps.js';
 export { XdpBuff, XDP_PACKET_HEADROOM, XDP_TAILROOM, XDP_FRAME_SIZE } from './xdp-buff.js';
 export { defaultEnv, type HelperEnv, type Fib } from './helpers.js';
 export { decode, encode, disasm, type Insn } from './insn.js';

@@ -221,6 +221,7 @@ export class Interpreter {
         if (m.spec.type !== MapType.DEVMAP && m.spec.type !== MapType.DEVMAP_HASH && m.spec.type !== MapType.XSKMAP) throw new InterpreterFault('redirect_map on a data map');
         return H_.redirectMap(x, m, Number(r[2]! & M32), Number(r[3]! & 0xffffffffn));
       }
+      case Helper.REDIRECT: return H_.redirect(x, Number(r[1]! & M32), r[2] === 0n ? 0 : 1);
       case Helper.FIB_LOOKUP: {
         const len = Number(r[3]! & M32);
         const p = this.mem(x, r[2]!, len);

@@ -39,6 +39,14 @@ export class KernelProgram {
 
   testRun(data: Uint8Array, repeat = 1): TestRun { return bpfProgTestRun(this.fd, data, repeat); }
 
+  /** One run with struct xdp_md's ingress_ifindex and rx_queue_index set (a device of this thread's netns). */
+  testRunOn(data: Uint8Array, ifindex: number, rxQueue = 0): TestRun {
+    const md = new Uint8Array(24), dv = new DataView(md.buffer);
+    dv.setUint32(4, data.length, true); // data_end
+    dv.setUint32(12, ifindex, true); dv.setUint32(16, rxQueue, true);
+    return bpfProgTestRun(this.fd, data, 1, 4096, md);
+  }
+
   mapFd(name: string): number {
     const k = this.spec.maps.findIndex((m) => m.name === name);
     if (k < 0) throw new Error(`no map ${name}`);

@@ -17,12 +17,15 @@ export class XdpProgram {
   readonly run: CompiledProgram;
   private interp: Interpreter | null = null;
 
-  /** `maps`: share the maps of another program of the same object (same order as spec.maps). */
-  constructor(readonly spec: ProgramSpec, readonly env: HelperEnv = defaultEnv(), maps?: BpfMap[]) {
+  /**
+   * `maps`: share the maps of another program of the same object (same order as spec.maps);
+   * `shared`: copies of this program run on other engines at the same time (see compile).
+   */
+  constructor(readonly spec: ProgramSpec, readonly env: HelperEnv = defaultEnv(), maps?: BpfMap[], shared = false) {
     this.maps = maps ?? spec.maps.map((m) => createMap(m));
     if (this.maps.length !== spec.maps.length) throw new BpfError(`program ${spec.name}: ${spec.maps.length} maps declared, ${this.maps.length} given`);
     this.notes = verify(spec.insns, spec.maps);
-    this.run = compile(spec.insns, this.notes, this.maps, env);
+    this.run = compile(spec.insns, this.notes, this.maps, env, shared);
   }
 
   get name(): string { return this.spec.name; }

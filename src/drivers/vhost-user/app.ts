@@ -216,6 +216,12 @@ export class VhostUserApp extends App {
     for (const fd of this.port.kickFds()) { try { eventfdRead(fd); } catch { /* a frontend's odd fd: ignore */ } }
   }
 
+  /** Up while a frontend is connected and the first queue pair moves data both ways. */
+  override carrier(): boolean {
+    const r = this.port.device.rings;
+    return this.port.connected && r.length >= 2 && r[0]!.live && r[1]!.live;
+  }
+
   override report(): Record<string, unknown> {
     this.tick();
     const d = this.port.device;

@@ -89,6 +89,8 @@ interface BondMember {
   outLink: Link | undefined;
   lacp: LacpMember;
   enabled: boolean;
+  /** Taken out by `sluice bond disable-member` (ovs-appctl bond/disable-member). */
+  adminDown: boolean;
   rxDropped: number;
   lacpErrors: Float64Array;
 }
@@ -132,7 +134,7 @@ export class Bond extends App {
     };
     this.members = args.members.map((name, index) => ({
       name, index, inLink: undefined, outLink: undefined, lacp: new LacpMember(this.settings, index + 1),
-      enabled: false, rxDropped: 0, lacpErrors: new Float64Array(LACPDU_ERROR_NAMES.length),
+      enabled: false, adminDown: false, rxDropped: 0, lacpErrors: new Float64Array(LACPDU_ERROR_NAMES.length),
     }));
     this.machines = this.members.map((m) => m.lacp);
     this.primary = args.primary !== undefined ? args.members.indexOf(args.primary) : -1;
@@ -239,8 +241,12 @@ export class Bond extends App {
     const wall = Date.now();
     let changed = false;
     for (const m of this.members) {
-      const carrier = m.inLink !== undefined && m.outLink !== undefined && (m.inLink.sender?.carrier?.() ?? true);
+      const link = m.inLink !== undefined && m.outLink !== undefined && (m.inLink.sender?.carrier?.() ?? true);
+      const carrier = link && !m.adminDown;
       if (this.lacpMode === 'off') { m.lacp.carrier = carrier; continue; }
+      // Taken out by hand while the link is up: tell the partner we are out of sync first
+      // (802.1AX mux DETACHED), so it stops sending here now rather than after its timeout.
+      if (link && !carrier && m.lacp.carrier) { m.lacp.attached = false; m.lacp.refreshActor(); this.sendLacpdu(m); }
       if (m.lacp.expire(wall, carrier)) changed = true;
     }
     if (this.lacpMode !== 'off') {
@@ -263,21 +269,37 @@ export class Bond extends App {
     m.outLink!.transmit(p);
   }
 
-  /** Pick the active member and move the buckets of disabled members (control path). */
+  /**
+   * Pick the active member and place the buckets (control path): a member that left gives
+   * its buckets to the others round robin (the rest stay, as OVS moves only a failed
+   * member's hashes); a member that joined gets its even share at once (OVS would wait for
+   * its next load rebalance, up to 10 s).
+   */
   private rebalance(): void {
     const en = this.members.filter((m) => m.enabled).map((m) => m.index);
     let active = this.active;
     if (this.primary >= 0 && en.includes(this.primary)) active = this.primary;
     else if (!en.includes(active)) active = en[0] ?? -1;
     if (active !== this.active) { this.active = active; this.activeChanges++; }
+    const joined = en.some((i) => !this.buckets.includes(i));
     for (let b = 0; b < BOND_BUCKETS; b++) {
       const cur = this.buckets[b]!;
-      if (cur >= 0 && en.includes(cur)) continue;
-      // Round robin over the enabled members, as OVS's get_enabled_member.
-      const next = en.length === 0 ? -1 : en[this.nextBucket++ % en.length]!;
+      let next = cur;
+      if (en.length === 0) next = -1;
+      else if (joined) next = en[b % en.length]!;
+      else if (!en.includes(cur)) next = en[this.nextBucket++ % en.length]!; // as OVS's get_enabled_member
       if (cur >= 0 && next !== cur) this.bucketMoves++;
       this.buckets[b] = next;
     }
+  }
+
+  /** Enable or disable a member by hand (control path); false when there is no such member. */
+  setMemberEnabled(name: string, enabled: boolean): boolean {
+    const m = this.members.find((x) => x.name === name);
+    if (!m) return false;
+    m.adminDown = !enabled;
+    this.nextRun = 0;
+    return true;
   }
 
   private lacpStatus(): string {
@@ -295,7 +317,7 @@ export class Bond extends App {
         const hashes: { bucket: number; bytes: number }[] = [];
         if (this.mode !== 'active-backup') for (let b = 0; b < BOND_BUCKETS; b++) if (this.buckets[b] === m.index && this.bucketBytes[b]! > 0) hashes.push({ bucket: b, bytes: this.bucketBytes[b]! });
         return {
-          name: m.name, enabled: m.enabled, mayEnable: this.lacpMode === 'off' ? m.lacp.carrier : m.lacp.mayEnable, carrier: m.lacp.carrier,
+          name: m.name, enabled: m.enabled, adminDown: m.adminDown, mayEnable: this.lacpMode === 'off' ? m.lacp.carrier : m.lacp.mayEnable, carrier: m.lacp.carrier,
           active: m.index === this.active, buckets: this.buckets.reduce((n, x) => n + (x === m.index ? 1 : 0), 0), hashes, rxDropped: m.rxDropped,
         };
       }),

@@ -77,9 +77,9 @@ const OVS_PORT_PRIORITY = 65535;
 
 /** A locally administered unicast MAC from a name (the default LACP system ID). */
 export function macFromName(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return 0x020000000000 + (h >>> 0) * 0x100 % 0x10000000000;
+  let h = 0x811c9dc5, g = 0x01000193;
+  for (let i = 0; i < name.length; i++) { h = Math.imul(h ^ name.charCodeAt(i), 0x01000193); g = Math.imul(g ^ name.charCodeAt(i), 0x811c9dc5); }
+  return 0x020000000000 + (h >>> 0) * 0x100 + (g >>> 24);
 }
 
 interface BondMember {
@@ -311,6 +311,7 @@ export class Bond extends App {
   bondShow(): Record<string, unknown> {
     return {
       name: this.name, mode: this.mode, lacpStatus: this.lacpStatus(),
+      primary: this.primary >= 0 ? this.members[this.primary]!.name : null,
       activeMember: this.active >= 0 ? this.members[this.active]!.name : null,
       activeChanges: this.activeChanges, bucketMoves: this.bucketMoves,
       members: this.members.map((m) => {

@@ -9,11 +9,11 @@ import { usage } from '../command-table.js';
 import { parseGlobal, request, output, sub, EXIT } from '../client.js';
 
 interface BondMemberView { name: string; enabled: boolean; adminDown: boolean; mayEnable: boolean; active: boolean; buckets: number; hashes: { bucket: number; bytes: number }[]; rxDropped: number }
-export interface BondView { name: string; mode: string; lacpStatus: string; activeMember: string | null; activeChanges: number; bucketMoves: number; members: BondMemberView[] }
+export interface BondView { name: string; mode: string; lacpStatus: string; primary: string | null; activeMember: string | null; activeChanges: number; bucketMoves: number; members: BondMemberView[] }
 
 /** The text of ovs-appctl bond/show for one bond. */
 export function bondText(b: BondView): string {
-  const lines = [`---- ${b.name} ----`, `bond_mode: ${b.mode}`, `lacp_status: ${b.lacpStatus}`, `active-backup primary: <none>`,
+  const lines = [`---- ${b.name} ----`, `bond_mode: ${b.mode}`, `lacp_status: ${b.lacpStatus}`, `active-backup primary: ${b.primary ?? '<none>'}`,
     `active member: ${b.activeMember ?? '<none>'}`, `active member changes: ${b.activeChanges}`, `bucket moves: ${b.bucketMoves}`];
   for (const m of b.members) {
     lines.push('', `member ${m.name}: ${m.enabled ? 'enabled' : 'disabled'}`);

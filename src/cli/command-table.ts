@@ -46,6 +46,16 @@ export const VERBS: Verb[] = [
     example: ['sluice show config > state.yaml && sluice apply --dry-run state.yaml'],
   },
   {
+    name: 'bond', ctl: true, about: 'bonds (ports of kind bond: active-backup, balance-slb, balance-tcp, LACP), as ovs-appctl bond/*',
+    usage: [],
+    example: ['sluice port add bond0 bond:vm1a+vm1b,mode=balance-tcp,lacp=active,lacp-rate=fast && sluice bond show bond0'],
+    subs: [
+      { name: 'show', usage: ['bond show [BOND]'], about: 'mode, LACP status, active member, and per member: enabled, may_enable, hash buckets and their load (ovs-appctl bond/show)', example: ['sluice bond show bond0 -p'] },
+      { name: 'enable-member', usage: ['bond enable-member BOND MEMBER'], about: 'put a member disabled by hand back into the bond', example: ['sluice bond enable-member bond0 vm1b'] },
+      { name: 'disable-member', usage: ['bond disable-member BOND MEMBER'], about: 'take a member out of the bond (LACP tells the partner first); not kept across restarts, as in OVS', example: ['sluice bond disable-member bond0 vm1b'] },
+    ],
+  },
+  {
     name: 'bridge', ctl: true, about: 'L2 bridges: learning (VLAN-aware), flow (flow table), patch (cross-connect)',
     usage: [],
     example: ['sluice bridge add br0 type learning ports vm1,vm2'],
@@ -126,6 +136,14 @@ export const VERBS: Verb[] = [
     subs: [
       { name: 'show', usage: ['fdb show BRIDGE'], about: 'port (OpenFlow number), VLAN, MAC and age of every learned entry', example: ['sluice fdb show br0 -p'] },
       { name: 'flush', usage: ['fdb flush BRIDGE'], about: 'forget every learned entry', example: ['sluice fdb flush br0'] },
+    ],
+  },
+  {
+    name: 'lacp', ctl: true, about: 'LACP (IEEE 802.1AX) of the bonds: actor and partner per member (ovs-appctl lacp/show)',
+    usage: [],
+    example: ['sluice lacp show bond0'],
+    subs: [
+      { name: 'show', usage: ['lacp show [BOND]'], about: 'status, system ID, key, and per member: receive status, attached, actor and partner system, port, key and state', example: ['sluice lacp show -j'] },
     ],
   },
   {

@@ -17,6 +17,8 @@
  * send to it; counters rx = from the peer, tx = to the peer.
  *
  *   held()   packets the app keeps between breaths (hold queues, pending batches)
+ *   carrier() a port: whether its peer is there to exchange frames (absent: always); bonds
+ *            take a member out when it is false (control path, not per packet)
  *
  * Rules for hooks (they run per breath): no allocation, no closures, integer math; count
  * every drop with `this.drop(p, reason)` (or `refuse(reason)` for a frame that never became
@@ -73,6 +75,8 @@ export abstract class App {
   reconfig?(args: unknown): boolean;
   /** Packets the app keeps between breaths (absent: none). */
   held?(): number;
+  /** A port's link state: its peer is connected and ready (absent: always up). */
+  carrier?(): boolean;
 
   /** Free p and count it under `reason`. */
   drop(p: number, reason: DropReason): void {

@@ -205,6 +205,7 @@ export class Engine {
       const e = parseLink(k);
       const l = new Link(k, this.pool);
       this.links.set(k, l);
+      l.sender = this.apps.get(e.from)!;
       this.apps.get(e.from)!.output[e.output] = l;
       this.apps.get(e.to)!.input[e.input] = l;
       this.log({ event: 'link', link: k });

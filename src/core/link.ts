@@ -4,6 +4,7 @@
  * (ARCHITECTURE G5): no blocking, no unbounded queues.
  */
 import type { PacketPool } from './packet.js';
+import type { App } from './app.js';
 
 export const LINK_SIZE = 1024; // power of two
 export const LINK_MAX = LINK_SIZE - 1;
@@ -21,6 +22,8 @@ export class Link {
   rxBytes = 0;
   /** Total length of the packets returned by the last receiveBurst(). */
   burstBytes = 0;
+  /** The app that transmits on this link (set by the engine): a bond asks its members' carrier. */
+  sender: App | undefined = undefined;
   constructor(readonly spec: string, readonly pool: PacketPool) {}
 
   // Hot methods below write LINK_SIZE/LINK_MAX as literals: TurboFan reads a module

@@ -38,6 +38,13 @@ interface BridgeApp {
   flushMacs?(): number;
 }
 
+/** What the bond and lacp verbs use of a bond port's app (apps/bond). */
+interface BondApp {
+  bondShow(): Record<string, unknown>;
+  lacpShow(): Record<string, unknown>;
+  setMemberEnabled(member: string, enabled: boolean): boolean;
+}
+
 /** A bridge's ports with their OpenFlow numbers, as the flow parser takes them. */
 function portMapOf(b: BridgeModel): PortMap {
   const of = bridgeOfports(b);
@@ -603,6 +610,27 @@ export class Daemon {
     return { bridge: p.bridge, macs: (app?.macTable?.() ?? []).map((e) => ({ port: e.name ?? e.port, ofport: ofs[String(e.name ?? e.port)] ?? e.port, vlan: e.vlan, mac: e.mac, age: Math.floor(e.age ?? e.ageSec ?? 0) })) };
   }
 
+  /** The bond apps of the daemon's ports (all, or the one named). */
+  private bonds(name?: string): BondApp[] {
+    const names = name !== undefined ? [name] : Object.keys(this.state.ports ?? {}).sort();
+    const bonds = names.map((n) => this.engine.apps.get(n) as BondApp | undefined).filter((a): a is BondApp => typeof a?.bondShow === 'function');
+    if (name !== undefined && bonds.length === 0) throw new ApiError('not-found', `no bond named "${name}"`);
+    return bonds;
+  }
+
+  _bondShow(p: { name?: string }): unknown { return this.bonds(p.name).map((b) => b.bondShow()); }
+
+  _lacpShow(p: { name?: string }): unknown { return this.bonds(p.name).map((b) => b.lacpShow()); }
+
+  /** ovs-appctl bond/enable-member, bond/disable-member: not kept in the state, as in OVS. */
+  _bondMember(p: { bond: string; member: string; enabled: boolean }): unknown {
+    const [b] = this.bonds(p.bond);
+    if (!b!.setMemberEnabled(p.member, p.enabled)) throw new ApiError('not-found', `bond ${p.bond} has no member "${p.member}"`);
+    this.runner.kick();
+    this.log({ event: p.enabled ? 'bond-enable-member' : 'bond-disable-member', bond: p.bond, member: p.member });
+    return { bond: p.bond, member: p.member, enabled: p.enabled };
+  }
+
   _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
     this.port(p.port);
     if ((this.state.captures ?? []).some((c) => c.port === p.port && c.file === p.file)) throw new ApiError('exists', `port ${p.port} is already captured to ${p.file}`);
@@ -697,6 +725,9 @@ const methods: Record<string, Method> = {
   'fdb.show': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._fdb(p) },
   'fdb.flush': { schema: obj({ bridge: name }, ['bridge']), run: (d, p) => d._fdb({ ...p, flush: true }) },
   'bridge.setif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } } }, ['bridge', 'port']), run: (d, p) => d._bridgeSetIf(p) },
+  'bond.show': { schema: obj({ name }), run: (d, p) => d._bondShow(p) },
+  'bond.member': { schema: obj({ bond: name, member: name, enabled: { type: 'boolean' } }, ['bond', 'member', 'enabled']), run: (d, p) => d._bondMember(p) },
+  'lacp.show': { schema: obj({ name }), run: (d, p) => d._lacpShow(p) },
   'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
   'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },
   'capture.show': { schema: obj({}), run: (d) => (d.state.captures ?? []).map((c) => ({ ...c, dir: c.dir ?? 'both' })) },

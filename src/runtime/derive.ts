@@ -11,6 +11,8 @@
  *   patch (no app):        A.output -> B.input, B.output -> A.input (cross-connect)
  * A bridge with no member ports derives to nothing (it exists in the state only).
  *   router (l3-router):    PORT.output -> R.PORT,  R.PORT -> PORT.input
+ * Bonds (a port of kind bond, apps/bond):  MEMBER.output -> BOND.MEMBER,  BOND.MEMBER -> MEMBER.input;
+ * a member port joins nothing else (no bridge, router or second bond).
  * `links` are added as given; XDP programs are applied next (apps/bpf applyBpf: bpf apps on
  * the ports' receive side, merge fronts on their inputs; ports numbered from 1 in `ports`
  * order), captures last (apps/capture applyCaptures).
@@ -35,12 +37,36 @@ export function portAppSpec(name: string, spec: string): AppSpec {
   }
 }
 
+/** Link each bond's member ports to it; returns member → bond. Throws StateError naming the bond. */
+function linkBondMembers(apps: Record<string, AppSpec>, links: string[]): Map<string, string> {
+  const bondOf = new Map<string, string>();
+  for (const [name, app] of Object.entries(apps)) {
+    if (app.type !== 'bond') continue;
+    for (const m of (app.args as { members: string[] }).members) {
+      const field = `ports.${name}.spec`;
+      if (!(m in apps)) throw new StateError(`${field}: member "${m}" is not a port`);
+      if (apps[m]!.type === 'bond') throw new StateError(`${field}: member "${m}" is a bond itself`);
+      const other = bondOf.get(m);
+      if (other !== undefined) throw new StateError(`${field}: member "${m}" is already in bond ${other}`);
+      bondOf.set(m, name);
+      links.push(`${m}.output -> ${name}.${m}`, `${name}.${m} -> ${m}.input`);
+    }
+  }
+  return bondOf;
+}
+
 export function deriveGraph(s: DataPlaneState): GraphConfig {
   const apps: Record<string, AppSpec> = {};
   const links: string[] = [];
   for (const [name, p] of Object.entries(s.ports ?? {})) apps[name] = portAppSpec(name, p.spec);
+  const bondOf = linkBondMembers(apps, links);
+  const notBonded = (field: string, port: string) => {
+    const bond = bondOf.get(port);
+    if (bond !== undefined) throw new StateError(`${field}: port "${port}" is a member of bond ${bond}; use the bond instead`);
+  };
   for (const [name, b] of Object.entries(s.bridges ?? {})) {
     const members = Object.keys(b.ports).sort();
+    for (const m of members) notBonded(`bridges.${name}.ports.${m}`, m);
     const type = b.type ?? 'learning';
     // A bridge without members has nothing to run yet (the apps need at least one port).
     if (members.length === 0) continue;
@@ -69,6 +95,7 @@ export function deriveGraph(s: DataPlaneState): GraphConfig {
   }
   for (const [name, r] of Object.entries(s.routers ?? {})) {
     const members = Object.keys(r.interfaces).sort();
+    for (const m of members) notBonded(`routers.${name}.interfaces.${m}`, m);
     const interfaces: Record<string, unknown> = {};
     for (const m of members) interfaces[m] = structuredClone(r.interfaces[m]!);
     apps[name] = { type: 'l3-router', args: { interfaces, routes: structuredClone(r.routes ?? []) } };

@@ -50,3 +50,17 @@ test('switch: a buffer still held after stop is reported as leaked', async () =>
   assert.equal(sw.reportLeaks(), 0);
   sw.close();
 });
+
+test('switch: a bond port takes its members out of the patch pairs and the bridge; a missing member is refused', () => {
+  const sw = new Switch({ poolSize: 4096 });
+  sw.addPort('sink,name=m0');
+  sw.addPort('sink,name=m1');
+  assert.throws(() => sw.addPort('bond:m0+m9,name=b0'), /member "m9" is not a port/);
+  sw.addPort('bond:m0+m1,mode=active-backup,name=b0');
+  sw.addPort('gen:size=64,rate=1000,name=g');
+  const s = sw.state();
+  assert.deepEqual(Object.values(s.bridges!).map((b) => Object.keys(b.ports)), [['b0', 'g']], 'b0 is patched to g; m0 and m1 belong to the bond');
+  sw.mode = 'bridge';
+  assert.deepEqual(Object.keys(sw.state().bridges!.br0!.ports), ['b0', 'g']);
+  sw.close();
+});

@@ -18,6 +18,7 @@ import type { CaptureSpec } from '../apps/capture/graph.js';
 import { Host, engineList } from '../runtime/host.js';
 import type { DataPlaneState } from '../runtime/state.js';
 import type { BpfHook } from '../apps/bpf/graph.js';
+import { bondMembers } from '../apps/bond/index.js';
 
 export type SwitchMode = 'patch' | 'bridge';
 
@@ -137,14 +138,17 @@ export class Switch {
     const ports: NonNullable<DataPlaneState['ports']> = {};
     for (const p of this.ports) ports[p.name] = { spec: specWithout(p.spec.text, 'name') };
     const bridges: NonNullable<DataPlaneState['bridges']> = {};
+    // A bond's member ports are joined to the bond (runtime/derive.ts), not patched or bridged.
+    const bonded = new Set(this.ports.flatMap((p) => (p.spec.kind === 'bond' ? bondMembers(p.spec) : [])));
+    const joined = this.ports.filter((p) => !bonded.has(p.name));
     if (this.mode === 'patch') {
-      for (let i = 0; i < this.ports.length; i += 2) {
-        const pair = this.ports.slice(i, i + 2);
+      for (let i = 0; i < joined.length; i += 2) {
+        const pair = joined.slice(i, i + 2);
         bridges[`patch${i / 2}`] = { type: 'patch', ports: Object.fromEntries(pair.map((p) => [p.name, {}])) };
       }
     } else {
       if (!appType('l2-bridge')) throw new PortSpecError('bridge mode needs the l2-bridge app, which is not available');
-      bridges[BRIDGE] = { type: 'learning', ports: Object.fromEntries(this.ports.map((p) => [p.name, {}])) };
+      bridges[BRIDGE] = { type: 'learning', ports: Object.fromEntries(joined.map((p) => [p.name, {}])) };
     }
     return {
       engine: { workers: this.workers, ...(this.cpus ? { workerCpus: this.cpus } : {}) },

@@ -74,5 +74,5 @@ test('completion offers the verbs of the table, their subcommands and the port k
   assert.equal(r.status, 0);
   assert.match(r.stdout, new RegExp(`compgen -W "${VERBS.map((v) => v.name).join(' ')}"`));
   assert.match(r.stdout, /trace\) COMPREPLY=\( \$\(compgen -W "add show del"/);
-  assert.match(r.stdout, /compgen -W "af-packet af-xdp gen memif null pcap ring sink tap vhost-user virtio-user"/);
+  assert.match(r.stdout, /compgen -W "af-packet af-xdp bond gen memif null pcap ring sink tap vhost-user virtio-user"/);
 });

@@ -116,7 +116,13 @@ test('every -j output of the daemon verbs matches its schema and the common rule
   j('changes', 'route', 'iface', 'add', 'n0', 'mac=02:00:00:00:00:01', 'ipv4=10.0.0.1/24');
   j('changes', 'route', 'add', '10.1.0.0/16', 'via=10.0.0.2', 'dev=n0');
   j('changes', 'capture', 'add', 's2', join(dir, 'c.pcapng'), 'dir=both');
+  for (const n of ['n1', 'n2']) ok('port', 'add', n, 'null');
+  j('changes', 'port', 'add', 'bo', 'bond:n1+n2,mode=balance-slb,lacp=active,lacp-rate=fast');
   await sleep(300);
+  j('bond-show', 'bond', 'show');
+  j('bond-member', 'bond', 'disable-member', 'bo', 'n2');
+  j('bond-show', 'bond', 'show', 'bo');
+  j('lacp-show', 'lacp', 'show', 'bo');
   j('port-show', 'port', 'show');
   j('port-show', 'port', 'show', 's0');
   j('bridge-show', 'bridge', 'show');

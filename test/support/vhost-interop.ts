@@ -188,9 +188,10 @@ export interface QemuGuest {
 /**
  * Boot a vmharness guest (its kernel, initramfs and /init) with QEMU directly, the NIC and
  * guest memory given by `nicArgs` (e.g. what `sluice vdpa dev show --qemu` prints), or none.
- * `extra` adds options (-incoming, -qmp…). The guest runs `cmd` after eth0 is up.
+ * `extra` adds options (-incoming, -qmp…); `initrd` replaces the guest's initramfs (e.g. with
+ * guestModules' extra kernel modules appended). The guest runs `cmd` after eth0 is up.
  */
-export function bootQemu(o: { name: string; guest?: string; ip?: string; cmd: string; dir: string; nicArgs: string[]; extra?: string[]; timeout?: number; memMiB?: number }): QemuGuest {
+export function bootQemu(o: { name: string; guest?: string; ip?: string; cmd: string; dir: string; nicArgs: string[]; extra?: string[]; timeout?: number; memMiB?: number; initrd?: string }): QemuGuest {
   const guest = o.guest ?? o.name; // the guest's own name (kernel command line): a migration's two QEMUs share it
   const timeout = o.timeout ?? 120;
   const logPath = join(o.dir, `${o.name}.log`);
@@ -201,7 +202,7 @@ export function bootQemu(o: { name: string; guest?: string; ip?: string; cmd: st
   const append = `console=ttyS0 panic=-1 quiet ipv6.disable=1 vmh.name=${guest} vmh.timeout=${timeout - 10}${o.ip ? ` vmh.ip=${o.ip}` : ''}`;
   const args = ['-name', guest, '-machine', `q35,accel=${accel}`, '-cpu', accel === 'kvm' ? 'host' : 'max', '-nodefaults', '-no-user-config',
     '-display', 'none', '-smp', '1', '-m', String(o.memMiB ?? 256), ...o.nicArgs,
-    '-kernel', join(GUEST_DIR, 'vmlinux'), '-initrd', join(GUEST_DIR, 'initramfs.cpio.gz'), '-append', append,
+    '-kernel', join(GUEST_DIR, 'vmlinux'), '-initrd', o.initrd ?? join(GUEST_DIR, 'initramfs.cpio.gz'), '-append', append,
     '-fw_cfg', `name=opt/vmh/cmd,file=${cmdPath}`, '-chardev', `file,id=ser0,path=${logPath}`, '-serial', 'chardev:ser0',
     '-no-reboot', ...(o.extra ?? [])];
   const child = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -331,3 +332,41 @@ export function pingGap(log: string, count: number, interval: number): { lost: n
   return { lost: count - got.size, gap, lastOk };
 }
 
+
+/** One newc (SVR4, no CRC) cpio archive of directories and files, as the kernel unpacks an initramfs. */
+function newcCpio(entries: { name: string; data?: Uint8Array }[]): Buffer {
+  const parts: Buffer[] = [];
+  const pad = (n: number) => Buffer.alloc((4 - (n % 4)) % 4);
+  let ino = 1;
+  const add = (name: string, mode: number, data: Uint8Array) => {
+    const f = [ino++, mode, 0, 0, 1, 0, data.length, 0, 0, 0, 0, name.length + 1, 0];
+    const head = Buffer.from(`070701${f.map((x) => x.toString(16).padStart(8, '0')).join('')}${name}\0`);
+    parts.push(head, pad(head.length), Buffer.from(data), pad(data.length));
+  };
+  for (const e of entries) add(e.name, e.data ? 0o100644 : 0o40755, e.data ?? new Uint8Array());
+  add('TRAILER!!!', 0, new Uint8Array());
+  return Buffer.concat(parts);
+}
+
+/**
+ * The vmharness initramfs with kernel modules from the cached linux-image .deb appended
+ * under /extra-modules (the kernel unpacks concatenated archives in order). `modules` are
+ * paths inside the package (kernel/drivers/net/bonding/bonding.ko); returns the new initrd.
+ */
+export function guestModules(dir: string, modules: string[]): string {
+  const info = readFileSync(join(GUEST_DIR, 'info.txt'), 'utf8');
+  const kver = /(?:^|\s)kernel=(\S+)/m.exec(info)?.[1];
+  const deb = /^deb=(linux-image\S+)/m.exec(info)?.[1];
+  if (!kver || !deb) throw new Error(`${GUEST_DIR}/info.txt names no kernel package`);
+  const debPath = join(GUEST_DIR, '..', 'debs', deb);
+  const out = join(dir, 'modules');
+  const paths = modules.map((m) => `./lib/modules/${kver}/${m}`);
+  const r = spawnSync('sh', ['-c', `mkdir -p "$1" && dpkg-deb --fsys-tarfile "$2" | tar -x -C "$1" ${paths.map((_, i) => `"\$${i + 3}"`).join(' ')}`, 'sh', out, debPath, ...paths], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`extracting ${modules.join(', ')} from ${debPath}: ${r.stderr}`);
+  const cpio = newcCpio([{ name: 'extra-modules' }, ...modules.map((m, i) => ({ name: `extra-modules/${m.split('/').at(-1)}`, data: readFileSync(join(out, paths[i]!)) }))]);
+  const initrd = join(dir, 'initramfs-extra.cpio');
+  const gz = readFileSync(join(GUEST_DIR, 'initramfs.cpio.gz'));
+  // The kernel takes an uncompressed archive only at a 4-byte boundary; zeros between are skipped.
+  writeFileSync(initrd, Buffer.concat([gz, Buffer.alloc((4 - (gz.length % 4)) % 4), cpio]));
+  return initrd;
+}

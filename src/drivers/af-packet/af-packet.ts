@@ -386,6 +386,8 @@ export class AfPacketPort extends App {
     return this.queues.map((q) => q.sock.fd);
   }
 
+  override carrier(): boolean { return this.state.up; }
+
   override stop(): void { this.close(); }
 
   override reconfig(): boolean { return false; }

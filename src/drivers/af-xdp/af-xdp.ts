@@ -319,6 +319,8 @@ export class AfXdpPort extends App {
 
   override wakeFds(): number[] { return this.xsk ? [this.xsk.fd] : []; }
 
+  override carrier(): boolean { return this.state.up; }
+
   override stop(): void { this.close(); }
 
   override reconfig(): boolean { return false; }

@@ -288,6 +288,8 @@ export class TapPort extends App {
 
   override wakeFds(): number[] { return this.fds.slice(); }
 
+  override carrier(): boolean { return this.state.up; }
+
   override stop(): void {
     if (this.spare >= 0) { this.pool.free(this.spare); this.spare = -1; }
     this.close();

@@ -239,6 +239,12 @@ export class VhostUserApp extends App {
     if (this.port.changedFd >= 0) eventfdRead(this.port.changedFd);
   }
 
+  /** Up while a frontend is connected and the first queue pair moves data both ways. */
+  override carrier(): boolean {
+    const r = this.port.device.rings;
+    return this.port.connected && r.length >= 2 && r[0]!.live && r[1]!.live;
+  }
+
   override report(): Record<string, unknown> {
     this.tick();
     const d = this.port.device;

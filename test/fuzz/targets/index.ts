@@ -24,6 +24,7 @@ const TARGETS: Record<string, () => Promise<{ target: FuzzTarget }>> = {
   'device-plugin': () => import('./device-plugin.js'),
   handover: () => import('./handover.js'),
   bpf: () => import('./bpf.js'),
+  lacpdu: () => import('./lacpdu.js'),
 };
 
 export const TARGET_NAMES: readonly string[] = Object.keys(TARGETS);

@@ -21,6 +21,13 @@ export class Link {
   rxBytes = 0;
   /** Total length of the packets returned by the last receiveBurst(). */
   burstBytes = 0;
+  /**
+   * Whether super-frames (packets in super buffers with offload state, packet.ts) may be put
+   * on this link: everything downstream of it sends them whole or cuts them at the last moment
+   * (set by the engine from the apps' `superFrames`, see superFrameLinks). A producer that
+   * finds it false cuts them first.
+   */
+  superFrames = false;
   constructor(readonly spec: string, readonly pool: PacketPool) {}
 
   // Hot methods below write LINK_SIZE/LINK_MAX as literals: TurboFan reads a module

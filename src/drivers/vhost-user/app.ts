@@ -105,6 +105,8 @@ export class VhostUserApp extends App {
   /** The patch partner for the single-copy path, if our output goes straight to it. */
   private direct: VhostUserApp | null = null;
   private readonly burst = new Uint32Array(BURST);
+  /** Pool super-frames go to the guest whole when it negotiated the offload, else cut here (net-io.ts). */
+  override superFrames = 'send' as const;
 
   constructor(ctx: AppContext, args: VhostUserArgs) {
     super(ctx);
@@ -229,7 +231,7 @@ export class VhostUserApp extends App {
       // What was negotiated, and what the offloads did (as `ethtool -k` names them).
       offloads: {
         fromGuest: offloadNames(d.io.hostOffloads), toGuest: offloadNames(d.io.guestOffloads),
-        superFramesIn: d.io.superFramesIn, superFramesOut: d.io.superFramesOut, segmented: d.io.segmented,
+        superFramesIn: d.io.superFramesIn, superFramesOut: d.io.superFramesOut, segmented: d.io.segmented, segmentsLost: d.io.segmentsLost,
         checksumsCompleted: d.io.checksumsCompleted,
       },
       protocolFeatures: `0x${d.lastProtocolFeatures.toString(16)}`,

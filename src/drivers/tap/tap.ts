@@ -16,7 +16,9 @@
  * headroom, the frame in the packet buffer, and whatever does not fit in a 64 KiB native
  * overflow. Super-frames are segmented and partial checksums finished in software
  * (lib/offload) before they reach the switch; a refused header is a `bad_offload` drop.
- * Writes carry an all-zero header: frames leave complete.
+ * Writes carry an all-zero header: frames leave complete, except super-frames from the pool
+ * (bridge mode, from a guest with TSO): written whole with their GSO header, the kernel
+ * segments them (offload-tx.ts); without `offloads` they are cut here, one write per segment.
  *
  * State: `up`, or `down` with a reason — open failed (permission, busy, not a TAP device),
  * interface down (seen with SIOCGIFFLAGS while the device is in Sluice's namespace, or as
@@ -38,6 +40,7 @@ import { GSO_MAX_FRAME, completePartialChecksum } from '../../lib/offload/gso.js
 import { VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, readVnetHdr, checkVnetHdr } from '../../lib/offload/vnet-hdr.js';
 import { copyWords } from '../../lib/offload/copy-words.js';
 import { OffloadRx } from '../offload/offload-rx.js';
+import { OffloadTx } from '../offload/offload-tx.js';
 import { PortState } from '../af-packet/port-state.js';
 import { reasonOf } from '../af-packet/port-state.js';
 
@@ -95,6 +98,9 @@ export class TapPort extends App {
   offloads = false;
   /** Virtio-net headers: partial checksums, super-frames cut in software, refusals. */
   private readonly offload: OffloadRx;
+  private readonly offloadTx: OffloadTx;
+  /** Takes super-frames: whole with a GSO header, or cut here without IFF_VNET_HDR. */
+  override superFrames = 'send' as const;
   private readonly data32: Uint32Array;
   /** readv: [header + packet buffer, overflow]; writev: [zero header, packet]. */
   private readonly rxIov = new IoVecs(2);
@@ -104,6 +110,9 @@ export class TapPort extends App {
   private readonly big32: Uint32Array;
   private readonly bigAddr: number;
   private readonly zeroHdrAddr: number;
+  /** The header of a super-frame written whole (native, for writev). */
+  private readonly superHdr: Uint8Array;
+  private readonly superHdrAddr: number;
 
   constructor(ctx: AppContext, args: TapArgs) {
     super(ctx);
@@ -114,12 +123,16 @@ export class TapPort extends App {
     this.base = addressOf(this.pool.data);
     this.data32 = words(this.pool.data);
     this.offload = new OffloadRx(this.pool, this.data32, this.counters);
+    this.offloadTx = new OffloadTx(this.pool, this.data32);
     const big = allocNative(((GSO_MAX_FRAME + 16) & ~3) + 16);
     this.big = big.u8;
     this.big32 = new Uint32Array(big.u8.buffer, big.u8.byteOffset, big.u8.byteLength >>> 2);
     this.bigAddr = Number(big.address);
     const zero = allocNative(16);
     this.zeroHdrAddr = Number(zero.address);
+    const sh = allocNative(16);
+    this.superHdr = sh.u8;
+    this.superHdrAddr = Number(sh.address);
     this.txIov.set(0, this.zeroHdrAddr, VNET_HDR_LEN);
     this.state = new PortState(`${ctx.name} (tap ${args.ifname})`);
     this.open();
@@ -258,7 +271,10 @@ export class TapPort extends App {
       const p = l.receive();
       const len = pool.len[p]!;
       let n: number;
-      if (this.offloads) {
+      if (p >= pool.count) {
+        n = this.writeSuper(fd, p);
+        if (n === 0) { this.drop(p, DropReason.BAD_OFFLOAD); continue; }
+      } else if (this.offloads) {
         this.txIov.set(1, base + pool.start(p), len);
         const w = writevAt(fd, this.txIov.address, 2);
         n = w < 0 ? w : w - VNET_HDR_LEN;
@@ -280,6 +296,33 @@ export class TapPort extends App {
     }
   }
 
+  /**
+   * Write the pool super-frame p: whole with its GSO header when the device has
+   * IFF_VNET_HDR, else cut into segments written one by one. Returns its length when all of
+   * it went, 0 when it no longer parses, else what the failed write returned.
+   */
+  private writeSuper(fd: number, p: number): number {
+    const pool = this.pool, tx = this.offloadTx, len = pool.len[p]!;
+    const segs = tx.planSuper(p, this.big.length);
+    if (segs === 0) return 0;
+    if (this.offloads) {
+      tx.header(p, this.superHdr, 0);
+      this.txIov.set(0, this.superHdrAddr, VNET_HDR_LEN);
+      this.txIov.set(1, this.base + pool.start(p), len);
+      const w = writevAt(fd, this.txIov.address, 2);
+      this.txIov.set(0, this.zeroHdrAddr, VNET_HDR_LEN);
+      if (w < 0) return w;
+      tx.superFramesOut++;
+      return w - VNET_HDR_LEN;
+    }
+    for (let i = 0; i < segs; i++) {
+      const m = tx.segment(p, i, this.big, this.big32, 0);
+      const w = writeAt(fd, this.bigAddr, m);
+      if (w !== m) return w < 0 ? w : -EAGAIN;
+    }
+    return len;
+  }
+
   override tick(now: number): void {
     if (now < this.nextCheck) return;
     this.nextCheck = now + CHECK_MS;
@@ -298,7 +341,7 @@ export class TapPort extends App {
   override report(): Record<string, unknown> {
     return {
       ...this.state.report(), ifname: this.deviceName || this.ifname, queues: this.fds.length, multiQueue: this.multiQueue,
-      readErrors: this.readErrors, writeErrors: this.writeErrors, offloads: { enabled: this.offloads, ...this.offload.report() },
+      readErrors: this.readErrors, writeErrors: this.writeErrors, offloads: { enabled: this.offloads, ...this.offload.report(), ...this.offloadTx.report() },
     };
   }
 }

@@ -36,7 +36,7 @@ import { DropReason } from '../../core/drop-reasons.js';
 import {
   VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, VNET_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, GSO_TCPV6, GSO_ECN,
 } from '../../lib/offload/vnet-hdr.js';
-import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
+import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, writeGsoHdr, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
 import { CutResult, cutIntoPool } from '../offload/into-pool.js';
 
@@ -258,15 +258,8 @@ export class NetIo {
     // Consumed either way: a refusal is a bad_offload drop, not a full guest ring.
     if (planGso(data, st, len, vh, this.seg.length, plan) !== OffloadError.OK) { this.badOffload++; return true; }
     if (this.takes(vh)) {
-      const h = this.superHdr;
-      h[0] = VNET_F_NEEDS_CSUM;
-      h[1] = vh.gsoType;
-      h[2] = plan.payOff & 0xff; h[3] = plan.payOff >>> 8;
-      h[4] = vh.gsoSize & 0xff; h[5] = vh.gsoSize >>> 8;
-      h[6] = plan.l4Off & 0xff; h[7] = plan.l4Off >>> 8;
-      const co = plan.tcp ? 16 : 6;
-      h[8] = co; h[9] = 0;
-      if (!this.putWithHeader(q, mem, h, data, src32, st, len)) return false;
+      writeGsoHdr(this.superHdr, 0, vh.gsoType, vh.gsoSize, plan);
+      if (!this.putWithHeader(q, mem, this.superHdr, data, src32, st, len)) return false;
       this.superFramesOut++;
       return true;
     }

@@ -1,0 +1,161 @@
+/**
+ * Super-frames leaving Sluice for the kernel, with the kernel as the oracle. A 64 KiB-class
+ * super-frame is put in a pool super buffer (with its offload state, as a vhost-user port
+ * keeps a guest's in bridge mode) and pushed into:
+ * - an AF_PACKET port on a veth whose TSO and checksum offload are off: the port writes it
+ *   whole with a GSO header, the kernel cuts it, and the peer receives exactly the segments
+ *   Sluice's own software GSO makes of it;
+ * - a TAP port with offloads: written whole, the kernel takes it as one GSO packet (a
+ *   capture on the device sees the frame as it was);
+ * - a TAP port without offloads: cut by the port at the last moment, one write per segment.
+ * Each port counts one packet out (the super-frame) and says how (superFramesOut or
+ * segmentedOut).
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fn, errno } from '../../src/sys/libc.js';
+import { ifIndex, setIfOffload } from '../../src/sys/index.js';
+import { PacketPool } from '../../src/core/packet.js';
+import { Link } from '../../src/core/link.js';
+import { TX_PACKETS } from '../../src/core/counters.js';
+import type { App } from '../../src/core/app.js';
+import { AfPacketPort } from '../../src/drivers/af-packet/index.js';
+import { TapPort } from '../../src/drivers/tap/index.js';
+import { words } from '../../src/lib/offload/copy-words.js';
+import { GsoPlan, planGso, writeSegment } from '../../src/lib/offload/gso.js';
+import { VnetHdr, readVnetHdr } from '../../src/lib/offload/vnet-hdr.js';
+import { buildSuperFrame, type SuperFrameSpec } from '../../src/lib/offload/testkit.js';
+import { NetnsLab, skipUnlessNetns, run } from './af-packet-netns.js';
+
+const lab = new NetnsLab('ot');
+after(() => lab.cleanup());
+
+const AF_PACKET = 17, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000;
+
+function capture(ifname: string): number {
+  const fd = fn.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK, 0x0300);
+  assert.ok(fd >= 0, `socket(AF_PACKET): errno ${errno()}`);
+  const sll = new Uint8Array(20);
+  const v = new DataView(sll.buffer);
+  v.setUint16(0, AF_PACKET, true);
+  v.setUint16(2, 0x0300, true);
+  v.setInt32(4, ifIndex(ifname), true);
+  assert.equal(fn.bind(fd, sll, 20), 0, `bind ${ifname}: errno ${errno()}`);
+  return fd;
+}
+
+/** Frames of the test flow (source port 40000) read from `fd` until `want` or 3 s. */
+async function receive(fd: number, want: number): Promise<Uint8Array[]> {
+  const got: Uint8Array[] = [];
+  const buf = new Uint8Array(70000);
+  const end = Date.now() + 3000;
+  while (got.length < want && Date.now() < end) {
+    const n = fn.read(fd, buf, buf.length) as number;
+    if (n < 0) { await new Promise((r) => setTimeout(r, 10)); continue; }
+    const l4 = buf[12] === 0x86 ? 54 : 34;
+    if (n > l4 + 4 && buf[l4] === 40000 >> 8 && buf[l4 + 1] === (40000 & 0xff)) got.push(buf.slice(0, n));
+  }
+  return got;
+}
+
+/** Sluice's own segments of the super-frame. */
+function ours(vnet: Uint8Array, frame: Uint8Array): Uint8Array[] {
+  const h = new VnetHdr();
+  readVnetHdr(vnet, 0, h);
+  const plan = new GsoPlan();
+  assert.equal(planGso(frame, 0, frame.length, h, 9000, plan), 0);
+  const dst = new Uint8Array(9216), out: Uint8Array[] = [];
+  for (let i = 0; i < plan.segs; i++) out.push(dst.slice(0, writeSegment(frame, words(frame), 0, plan, i, dst, words(dst), 0)));
+  return out;
+}
+
+/** The super-frame in a pool super buffer, offload state set as a port sets it on arrival. */
+function superPacket(pool: PacketPool, vnet: Uint8Array, frame: Uint8Array): number {
+  const p = pool.allocSuper();
+  assert.ok(p >= pool.count);
+  pool.data.set(frame, pool.start(p));
+  pool.len[p] = frame.length;
+  pool.gsoType[p] = vnet[1]!;
+  pool.gsoSize[p] = vnet[4]! | (vnet[5]! << 8);
+  pool.csumStart[p] = vnet[6]! | (vnet[7]! << 8);
+  pool.csumOffset[p] = vnet[8]! | (vnet[9]! << 8);
+  return p;
+}
+
+function pushOne(app: App, pool: PacketPool, p: number): void {
+  const l = new Link('t.output -> port.input', pool);
+  app.input.input = l;
+  app.inputs = [l];
+  app.linked?.();
+  l.transmit(p);
+  app.push!();
+}
+
+const cases: SuperFrameSpec[] = [
+  { payLen: 60000, mss: 1448, tcpOptions: 12, seed: 11 },
+  { v6: true, payLen: 40000, mss: 1428, seed: 12 },
+];
+
+test('AF_PACKET port: a pool super-frame goes out whole and the kernel cuts it as Sluice would', { timeout: 60_000 }, async (t) => {
+  if (skipUnlessNetns(t)) return;
+  const a = `${lab.tag}a`, b = `${lab.tag}b`;
+  run('ip', ['link', 'add', a, 'type', 'veth', 'peer', 'name', b]);
+  lab.track(a);
+  for (const d of [a, b]) writeFileSync(`/proc/sys/net/ipv6/conf/${d}/disable_ipv6`, '1');
+  setIfOffload(a, 'tx-checksum', false);
+  setIfOffload(a, 'tso', false);
+  run('ip', ['link', 'set', b, 'up']);
+  const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(256)), 256);
+  const port = new AfPacketPort({ name: 'port', pool }, { ifname: a });
+  const rx = capture(b);
+  try {
+    assert.equal(port.state.up, true, 'the port is up');
+    for (const spec of cases) {
+      const { vnet, frame } = buildSuperFrame(spec);
+      const want = ours(vnet, frame);
+      pushOne(port, pool, superPacket(pool, vnet, frame));
+      const got = await receive(rx, want.length);
+      assert.equal(got.length, want.length, `segments of ${JSON.stringify(spec)}`);
+      got.forEach((g, i) => assert.deepEqual(g, want[i], `segment ${i} of ${JSON.stringify(spec)} differs`));
+    }
+    const off = (port.report().offloads as Record<string, number>);
+    assert.equal(off.superFramesOut, cases.length, 'sent whole');
+    assert.equal(port.counters[TX_PACKETS], cases.length, 'one packet out per super-frame');
+  } finally {
+    fn.close(rx);
+    port.stop();
+  }
+  assert.equal(pool.audit().inUse, 0);
+});
+
+test('TAP port: a pool super-frame is written whole with offloads, cut by the port without', { timeout: 60_000 }, async (t) => {
+  if (skipUnlessNetns(t)) return;
+  if (!existsSync('/dev/net/tun')) { if (process.env.CI === 'true') throw new Error('no /dev/net/tun'); t.skip('no /dev/net/tun'); return; }
+  for (const offloads of [true, false]) {
+    const dev = `${lab.tag}${offloads ? 'o' : 'n'}`;
+    const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(256)), 256);
+    const port = new TapPort({ name: 'port', pool }, { ifname: dev, offloads });
+    lab.track(dev);
+    writeFileSync(`/proc/sys/net/ipv6/conf/${dev}/disable_ipv6`, '1');
+    run('ip', ['link', 'set', dev, 'up']);
+    const rx = capture(dev);
+    try {
+      const { vnet, frame } = buildSuperFrame(cases[0]!);
+      const want = offloads ? [frame] : ours(vnet, frame);
+      pushOne(port, pool, superPacket(pool, vnet, frame));
+      const got = await receive(rx, want.length);
+      assert.equal(got.length, want.length, `${dev}: frames the kernel received`);
+      // Whole, the frame keeps its partial checksum (the kernel finishes it when it must).
+      got.forEach((g, i) => assert.deepEqual(g, want[i], `${dev}: frame ${i}`));
+      const off = port.report().offloads as Record<string, number>;
+      assert.equal(port.counters[TX_PACKETS], 1, 'one packet out');
+      if (offloads) assert.equal(off.superFramesOut, 1);
+      else assert.equal(off.segmentedOut, want.length);
+    } finally {
+      fn.close(rx);
+      port.stop();
+    }
+    assert.equal(pool.audit().inUse, 0);
+  }
+});

@@ -9,7 +9,8 @@
  *   capture on the device sees the frame as it was);
  * - a TAP port without offloads: cut by the port at the last moment, one write per segment.
  * Each port counts one packet out (the super-frame) and says how (superFramesOut or
- * segmentedOut).
+ * segmentedOut). And the other way: a super-frame the kernel hands an AF_PACKET or TAP port
+ * is kept whole in a super buffer when the port's output link may carry it, else cut on arrival.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,11 +32,12 @@ import { NetnsLab, skipUnlessNetns, run } from './af-packet-netns.js';
 const lab = new NetnsLab('ot');
 after(() => lab.cleanup());
 
-const AF_PACKET = 17, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000;
+const AF_PACKET = 17, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000, SOL_PACKET = 263, PACKET_VNET_HDR = 15;
 
-function capture(ifname: string): number {
+function capture(ifname: string, vnet = false): number {
   const fd = fn.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK, 0x0300);
   assert.ok(fd >= 0, `socket(AF_PACKET): errno ${errno()}`);
+  if (vnet) assert.equal(fn.setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, Uint8Array.of(1, 0, 0, 0), 4), 0, 'PACKET_VNET_HDR');
   const sll = new Uint8Array(20);
   const v = new DataView(sll.buffer);
   v.setUint16(0, AF_PACKET, true);
@@ -122,6 +124,41 @@ test('AF_PACKET port: a pool super-frame goes out whole and the kernel cuts it a
     const off = (port.report().offloads as Record<string, number>);
     assert.equal(off.superFramesOut, cases.length, 'sent whole');
     assert.equal(port.counters[TX_PACKETS], cases.length, 'one packet out per super-frame');
+    // The other way: the peer (TSO on) hands the port the super-frame whole.
+    const inj = capture(b, true);
+    try {
+      for (const whole of [true, false]) {
+        const { vnet, frame } = buildSuperFrame({ payLen: 50000, mss: 1448, seed: whole ? 21 : 22 });
+        const out = new Link('port.output -> t.input', pool);
+        out.superFrames = whole;
+        port.output.output = out;
+        port.linked();
+        const msg = new Uint8Array(10 + frame.length);
+        msg.set(vnet, 0);
+        msg.set(frame, 10);
+        assert.equal(fn.write(inj, msg, msg.length), msg.length, `inject: errno ${errno()}`);
+        const got: number[] = [];
+        for (let i = 0; i < 300 && got.length < (whole ? 1 : 35); i++) {
+          port.pull();
+          while (!out.empty()) got.push(out.receive());
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        const mine = got.filter((p) => pool.len[p]! > 200); // the test flow, not ND noise
+        if (whole) {
+          assert.equal(mine.length, 1, 'one packet: the super-frame whole');
+          const p = mine[0]!;
+          assert.ok(p >= pool.count, 'in a super buffer');
+          assert.deepEqual(pool.data.slice(pool.start(p), pool.start(p) + pool.len[p]!), frame);
+          assert.deepEqual([pool.gsoType[p], pool.gsoSize[p], pool.csumStart[p], pool.csumOffset[p]], [1, 1448, 34, 16]);
+        } else {
+          assert.equal(mine.length, Math.ceil(50000 / 1448), 'cut on arrival');
+          assert.ok(mine.every((p) => p < pool.count));
+        }
+        for (const p of got) pool.free(p);
+      }
+    } finally {
+      fn.close(inj);
+    }
   } finally {
     fn.close(rx);
     port.stop();
@@ -152,6 +189,31 @@ test('TAP port: a pool super-frame is written whole with offloads, cut by the po
       assert.equal(port.counters[TX_PACKETS], 1, 'one packet out');
       if (offloads) assert.equal(off.superFramesOut, 1);
       else assert.equal(off.segmentedOut, want.length);
+      if (offloads) {
+        // The other way: the kernel sends the device a super-frame; kept whole for a link that may carry it.
+        const inj = capture(dev, true);
+        const s2 = buildSuperFrame({ payLen: 45000, mss: 1448, seed: 31 });
+        const msg = new Uint8Array(10 + s2.frame.length);
+        msg.set(s2.vnet, 0);
+        msg.set(s2.frame, 10);
+        assert.equal(fn.write(inj, msg, msg.length), msg.length, `inject: errno ${errno()}`);
+        fn.close(inj);
+        const out = new Link('port.output -> t.input', pool);
+        out.superFrames = true;
+        port.output.output = out;
+        port.linked();
+        const got: number[] = [];
+        for (let i = 0; i < 300 && got.length === 0; i++) {
+          port.pull();
+          while (!out.empty()) { const p = out.receive(); if (pool.len[p]! > 200) got.push(p); else pool.free(p); }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        assert.equal(got.length, 1, 'the super-frame whole');
+        const p = got[0]!;
+        assert.ok(p >= pool.count, 'in a super buffer');
+        assert.deepEqual(pool.data.slice(pool.start(p), pool.start(p) + pool.len[p]!), s2.frame);
+        pool.free(p);
+      }
     } finally {
       fn.close(rx);
       port.stop();

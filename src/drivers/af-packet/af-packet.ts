@@ -26,7 +26,7 @@ import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { HEADROOM } from '../../core/packet.js';
+import { HEADROOM, SUPER_MAX_LEN } from '../../core/packet.js';
 import {
   checkIfName, ifMtu, setIfUp, SysError, addressOf, writevAt, closeFd, IoVecs,
   openPacketSocket, openPacketSender, kickTx, readStats, type PacketSocket, type FanoutMode,
@@ -295,13 +295,7 @@ export class AfPacketPort extends App {
       // Headroom chosen so the packet start has the frame's alignment mod 4: word copies.
       pool.off[p] = HEADROOM - 4 + (mac & 3);
       const d = pool.start(p);
-      if (vlan === 0) {
-        copyWords(data, data32, d, u8, u32, mac, snap);
-      } else {
-        copyWords(data, data32, d, u8, u32, mac, 12);
-        this.restoreTag(data, d, u16, u32, h, status);
-        copyWords(data, data32, d + 16, u8, u32, mac + 12, snap - 12);
-      }
+      this.copyFrame(data, data32, d, q, h, mac, snap, vlan, status);
       pool.len[p] = snap + vlan;
       if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
         // Sent by a local stack with checksum offload (the far end of a veth): finish it here.
@@ -311,6 +305,14 @@ export class AfPacketPort extends App {
       out.transmit(p);
     }
     return n;
+  }
+
+  /** Copy the ring frame at `mac` (`snap` bytes) to dst[d..], its VLAN tag written back when the kernel moved it to metadata (`vlan` = 4). */
+  private copyFrame(dst: Uint8Array, dst32: Uint32Array, d: number, q: RxQueue, h: number, mac: number, snap: number, vlan: number, status: number): void {
+    if (vlan === 0) { copyWords(dst, dst32, d, q.u8, q.u32, mac, snap); return; }
+    copyWords(dst, dst32, d, q.u8, q.u32, mac, 12);
+    this.restoreTag(dst, d, q.u16, q.u32, h, status);
+    copyWords(dst, dst32, d + 16, q.u8, q.u32, mac + 12, snap - 12);
   }
 
   /** The kernel moved the frame's VLAN tag to metadata: write it back after the MACs at d. */
@@ -327,17 +329,20 @@ export class AfPacketPort extends App {
    * when `room` cannot take every segment (the caller leaves the frame on the ring).
    */
   private rxSuper(q: RxQueue, h: number, mac: number, snap: number, vlan: number, status: number, out: Link, room: number): number {
-    const s8 = this.scratch, s32 = this.scratch32, rx = this.offload;
+    const s8 = this.scratch, s32 = this.scratch32, rx = this.offload, pool = this.pool;
     const len = snap + vlan;
     if (len > GSO_MAX_FRAME) { rx.refuse(OffloadError.TOO_BIG, snap); return 1; }
+    // Whole into a super buffer when the output may carry it (and it needs one).
+    const p = out.superFrames && len > pool.maxLen && len <= SUPER_MAX_LEN ? pool.allocSuper() : -1;
+    if (p >= 0) {
+      pool.off[p] = HEADROOM - 4 + (mac & 3);
+      this.copyFrame(pool.data, this.data32, pool.start(p), q, h, mac, snap, vlan, status);
+      rx.keep(p, len, out);
+      return 1;
+    }
     // Same alignment mod 4 as the ring frame, so the copy runs in words.
     const st = 4 + (mac & 3);
-    if (vlan === 0) copyWords(s8, s32, st, q.u8, q.u32, mac, snap);
-    else {
-      copyWords(s8, s32, st, q.u8, q.u32, mac, 12);
-      this.restoreTag(s8, st, q.u16, q.u32, h, status);
-      copyWords(s8, s32, st + 16, q.u8, q.u32, mac + 12, snap - 12);
-    }
+    this.copyFrame(s8, s32, st, q, h, mac, snap, vlan, status);
     const segs = rx.planSuper(s8, st, len);
     if (segs === 0) return 1;
     if (segs > room) return -1;

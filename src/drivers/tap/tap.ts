@@ -1,6 +1,6 @@
 /**
  * TAP port (`tap:NAME[,queues=N]`): a Linux TAP device created (or attached to, if it
- * exists) by Sluice, set up, offloads off, one non-blocking fd per queue.
+ * exists) by Sluice, set up, one non-blocking fd per queue.
  *
  *   kernel stack ──tap fd read()──► pool packet ──► output
  *   input ──► write() on queue 0's fd ──► kernel stack
@@ -27,6 +27,7 @@
  * flags once a second and retries a device that failed to open. The fds stay valid when the device is moved to another network namespace.
  */
 import { App, type AppContext } from '../../core/app.js';
+import { SUPER_MAX_LEN } from '../../core/packet.js';
 import type { Link } from '../../core/link.js';
 import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
@@ -237,10 +238,20 @@ export class TapPort extends App {
       out.transmit(p);
       return 1;
     }
-    // A super-frame: cut from the packet buffer if it fit, else from the joined copy.
+    // A super-frame: cut from the packet buffer if it fit, else from the joined copy — or
+    // joined whole in a super buffer when the output may carry it.
     let src = data, src32 = this.data32, st = d;
     if (len > pool.maxLen) {
       if (len > GSO_MAX_FRAME) { rx.refuse(OffloadError.TOO_BIG, len); pool.free(p); return 1; }
+      const q = out.superFrames && len <= SUPER_MAX_LEN ? pool.allocSuper() : -1;
+      if (q >= 0) {
+        const e = pool.start(q);
+        copyWords(data, this.data32, e, data, this.data32, d, pool.maxLen);
+        copyWords(data, this.data32, e + pool.maxLen, this.big, this.big32, pool.maxLen, len - pool.maxLen);
+        pool.free(p);
+        rx.keep(q, len, out);
+        return 1;
+      }
       copyWords(this.big, this.big32, 0, data, this.data32, d, pool.maxLen);
       src = this.big; src32 = this.big32; st = 0;
     }

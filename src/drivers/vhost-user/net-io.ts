@@ -38,7 +38,7 @@ import {
 } from '../../lib/offload/vnet-hdr.js';
 import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, writeGsoHdr, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
-import { CutResult, cutIntoPool } from '../offload/into-pool.js';
+import { CutResult, cutIntoPool, setSuperState } from '../offload/into-pool.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -226,11 +226,7 @@ export class NetIo {
     if (bad === OffloadError.OK && vh.gsoType === GSO_NONE) { pool.free(p); this.tooBig++; this.refused++; return 0; }
     if (bad === OffloadError.OK) bad = planGso(data, d, frameLen, vh, this.maxFrame, plan);
     if (bad !== OffloadError.OK) { pool.free(p); this.badOffload++; this.refused++; return 0; }
-    pool.len[p] = frameLen;
-    pool.gsoType[p] = vh.gsoType;
-    pool.gsoSize[p] = vh.gsoSize;
-    pool.csumStart[p] = plan.l4Off;
-    pool.csumOffset[p] = plan.tcp ? 16 : 6;
+    setSuperState(pool, p, frameLen, vh, plan);
     out[at] = p;
     this.superFramesIn++;
     this.fromGuestBytes += frameLen;

@@ -11,7 +11,10 @@
  * TP_STATUS_KERNEL. A block may be consumed across several pulls (cursor kept in
  * `RxQueue`). TX fills AVAILABLE frames with SEND_REQUEST and kicks once; when the next
  * frame is still owned by the kernel the packets stay on the input link (back-pressure).
- * No syscall per packet.
+ * No syscall per packet, except for super-frames (virtio-net headers, PACKET_VNET_HDR): one
+ * from the kernel is kept whole in a pool super buffer when the output link may carry it
+ * (else cut on arrival), and one from the pool is written whole on a ring-less sender socket
+ * for the kernel to segment (README "Offloads").
  *
  * With `fanout=N`, N sockets join one PACKET_FANOUT group (hash by flow) and are polled in
  * turn; TX uses the first. State: `up`, or `down` with a reason (no such interface,

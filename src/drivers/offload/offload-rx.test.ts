@@ -65,3 +65,45 @@ test('property: OffloadRx refuses, counts, and cuts correctly whatever the heade
     },
   ), { numRuns: 300 });
 });
+
+test('property: OffloadRx.keep (a link that carries super-frames) refuses and counts what does not parse, keeps the rest whole', () => {
+  const count = 256;
+  const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(count)), count);
+  const data32 = words(pool.data);
+  fc.assert(fc.property(
+    fc.uint8Array({ minLength: 10, maxLength: 10 }),
+    fc.oneof(
+      fc.uint8Array({ minLength: 10200, maxLength: 20000 }),
+      fc.record({ v6: fc.boolean(), udp: fc.boolean(), payLen: fc.integer({ min: 10200, max: 60000 }), mss: fc.integer({ min: 536, max: 9000 }) })
+        .map((s) => ({ s, ...buildSuperFrame(s) })),
+    ),
+    fc.boolean(),
+    (rnd, f, useReal) => {
+      const real = useReal && !(f instanceof Uint8Array);
+      const frame = f instanceof Uint8Array ? f : f.frame;
+      const hdr = real ? (f as { vnet: Uint8Array }).vnet : rnd;
+      const c = new Float64Array(COUNTER_COUNT);
+      const rx = new OffloadRx(pool, data32, c);
+      const link = new Link('t.output -> u.input', pool);
+      link.superFrames = true;
+      readVnetHdr(hdr, 0, rx.vh);
+      const bad = checkVnetHdr(rx.vh, frame.length);
+      if (bad !== OffloadError.OK || rx.vh.gsoType === GSO_NONE || frame.length > 65535) return; // the ports' own checks first
+      const p = pool.allocSuper();
+      pool.data.set(frame, pool.start(p));
+      rx.keep(p, frame.length, link);
+      const drops = c[DROP_BASE + DropReason.BAD_OFFLOAD]!;
+      assert.equal(c[RX_PACKETS], link.nreadable() + drops, 'one packet in: kept or dropped');
+      if (!link.empty()) {
+        const q = link.receive();
+        assert.equal(q, p);
+        assert.equal(pool.len[q], frame.length);
+        assert.equal(pool.gsoType[q], rx.vh.gsoType);
+        assert.ok(pool.csumStart[q]! + pool.csumOffset[q]! + 2 <= frame.length, 'checksum offsets inside the frame, as parsed');
+        pool.free(q);
+      }
+      if (real) assert.equal(drops, 0, 'a real super-frame is kept');
+      assert.equal(pool.audit().inUse, 0, 'a refused one went back to the pool');
+    },
+  ), { numRuns: 300 });
+});

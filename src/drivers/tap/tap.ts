@@ -14,7 +14,8 @@
  * and TSO + checksum offload, so the kernel stack sends one 64 KiB super-frame per read
  * instead of ~44 frames. Each read is a readv: the virtio-net header lands in the packet's
  * headroom, the frame in the packet buffer, and whatever does not fit in a 64 KiB native
- * overflow. Super-frames are segmented and partial checksums finished in software
+ * overflow. Super-frames are kept whole in a pool super buffer when the output link may
+ * carry them (Link.superFrames), else segmented, and partial checksums finished in software
  * (lib/offload) before they reach the switch; a refused header is a `bad_offload` drop.
  * Writes carry an all-zero header: frames leave complete, except super-frames from the pool
  * (bridge mode, from a guest with TSO): written whole with their GSO header, the kernel

@@ -16,61 +16,19 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fn, errno } from '../../src/sys/libc.js';
-import { ifIndex, setIfOffload } from '../../src/sys/index.js';
+import { setIfOffload } from '../../src/sys/index.js';
 import { PacketPool } from '../../src/core/packet.js';
 import { Link } from '../../src/core/link.js';
 import { TX_PACKETS } from '../../src/core/counters.js';
 import type { App } from '../../src/core/app.js';
 import { AfPacketPort } from '../../src/drivers/af-packet/index.js';
 import { TapPort } from '../../src/drivers/tap/index.js';
-import { words } from '../../src/lib/offload/copy-words.js';
-import { GsoPlan, planGso, writeSegment } from '../../src/lib/offload/gso.js';
-import { VnetHdr, readVnetHdr } from '../../src/lib/offload/vnet-hdr.js';
 import { buildSuperFrame, type SuperFrameSpec } from '../../src/lib/offload/testkit.js';
 import { NetnsLab, skipUnlessNetns, run } from './af-packet-netns.js';
+import { packetSocket, receive, ours } from './kernel-frames.js';
 
 const lab = new NetnsLab('ot');
 after(() => lab.cleanup());
-
-const AF_PACKET = 17, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000, SOL_PACKET = 263, PACKET_VNET_HDR = 15;
-
-function capture(ifname: string, vnet = false): number {
-  const fd = fn.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK, 0x0300);
-  assert.ok(fd >= 0, `socket(AF_PACKET): errno ${errno()}`);
-  if (vnet) assert.equal(fn.setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, Uint8Array.of(1, 0, 0, 0), 4), 0, 'PACKET_VNET_HDR');
-  const sll = new Uint8Array(20);
-  const v = new DataView(sll.buffer);
-  v.setUint16(0, AF_PACKET, true);
-  v.setUint16(2, 0x0300, true);
-  v.setInt32(4, ifIndex(ifname), true);
-  assert.equal(fn.bind(fd, sll, 20), 0, `bind ${ifname}: errno ${errno()}`);
-  return fd;
-}
-
-/** Frames of the test flow (source port 40000) read from `fd` until `want` or 3 s. */
-async function receive(fd: number, want: number): Promise<Uint8Array[]> {
-  const got: Uint8Array[] = [];
-  const buf = new Uint8Array(70000);
-  const end = Date.now() + 3000;
-  while (got.length < want && Date.now() < end) {
-    const n = fn.read(fd, buf, buf.length) as number;
-    if (n < 0) { await new Promise((r) => setTimeout(r, 10)); continue; }
-    const l4 = buf[12] === 0x86 ? 54 : 34;
-    if (n > l4 + 4 && buf[l4] === 40000 >> 8 && buf[l4 + 1] === (40000 & 0xff)) got.push(buf.slice(0, n));
-  }
-  return got;
-}
-
-/** Sluice's own segments of the super-frame. */
-function ours(vnet: Uint8Array, frame: Uint8Array): Uint8Array[] {
-  const h = new VnetHdr();
-  readVnetHdr(vnet, 0, h);
-  const plan = new GsoPlan();
-  assert.equal(planGso(frame, 0, frame.length, h, 9000, plan), 0);
-  const dst = new Uint8Array(9216), out: Uint8Array[] = [];
-  for (let i = 0; i < plan.segs; i++) out.push(dst.slice(0, writeSegment(frame, words(frame), 0, plan, i, dst, words(dst), 0)));
-  return out;
-}
 
 /** The super-frame in a pool super buffer, offload state set as a port sets it on arrival. */
 function superPacket(pool: PacketPool, vnet: Uint8Array, frame: Uint8Array): number {
@@ -110,7 +68,7 @@ test('AF_PACKET port: a pool super-frame goes out whole and the kernel cuts it a
   run('ip', ['link', 'set', b, 'up']);
   const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(256)), 256);
   const port = new AfPacketPort({ name: 'port', pool }, { ifname: a });
-  const rx = capture(b);
+  const rx = packetSocket(b, false);
   try {
     assert.equal(port.state.up, true, 'the port is up');
     for (const spec of cases) {
@@ -125,7 +83,7 @@ test('AF_PACKET port: a pool super-frame goes out whole and the kernel cuts it a
     assert.equal(off.superFramesOut, cases.length, 'sent whole');
     assert.equal(port.counters[TX_PACKETS], cases.length, 'one packet out per super-frame');
     // The other way: the peer (TSO on) hands the port the super-frame whole.
-    const inj = capture(b, true);
+    const inj = packetSocket(b, true);
     try {
       for (const whole of [true, false]) {
         const { vnet, frame } = buildSuperFrame({ payLen: 50000, mss: 1448, seed: whole ? 21 : 22 });
@@ -176,7 +134,7 @@ test('TAP port: a pool super-frame is written whole with offloads, cut by the po
     lab.track(dev);
     writeFileSync(`/proc/sys/net/ipv6/conf/${dev}/disable_ipv6`, '1');
     run('ip', ['link', 'set', dev, 'up']);
-    const rx = capture(dev);
+    const rx = packetSocket(dev, false);
     try {
       const { vnet, frame } = buildSuperFrame(cases[0]!);
       const want = offloads ? [frame] : ours(vnet, frame);
@@ -191,7 +149,7 @@ test('TAP port: a pool super-frame is written whole with offloads, cut by the po
       else assert.equal(off.segmentedOut, want.length);
       if (offloads) {
         // The other way: the kernel sends the device a super-frame; kept whole for a link that may carry it.
-        const inj = capture(dev, true);
+        const inj = packetSocket(dev, true);
         const s2 = buildSuperFrame({ payLen: 45000, mss: 1448, seed: 31 });
         const msg = new Uint8Array(10 + s2.frame.length);
         msg.set(s2.vnet, 0);

@@ -14,18 +14,8 @@ import { DropReason } from '../../core/drop-reasons.js';
 import { words } from '../../lib/offload/copy-words.js';
 import { readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE } from '../../lib/offload/vnet-hdr.js';
 import { buildSuperFrame } from '../../lib/offload/testkit.js';
-import { parsePacket, ParsedHeaders, L3Kind } from '../../lib/proto/parse.js';
-import { tcpChecksumOkV4, tcpChecksumOkV6 } from '../../lib/proto/tcp.js';
-import { udpChecksumOkV4, udpChecksumOkV6 } from '../../lib/proto/udp.js';
+import { l4ChecksumOk } from '../../../test/support/l4-checksum.js';
 import { OffloadRx } from './offload-rx.js';
-
-const hdrs = new ParsedHeaders();
-function l4ChecksumOk(b: Uint8Array, off: number, len: number): boolean {
-  if (parsePacket(b, off, len, hdrs) !== 0 || hdrs.l4Off < 0) return false;
-  const v4 = hdrs.l3Kind === L3Kind.IPV4, l3 = hdrs.l3Off, l4 = hdrs.l4Off, n = hdrs.l3End - l4;
-  if (hdrs.l4Proto === 6) return v4 ? tcpChecksumOkV4(b, l3, l4, n) : tcpChecksumOkV6(b, l3, l4, n);
-  return v4 ? udpChecksumOkV4(b, l3, l4) : udpChecksumOkV6(b, l3, l4);
-}
 
 test('property: OffloadRx refuses, counts, and cuts correctly whatever the header', () => {
   const count = 600;

@@ -3,7 +3,8 @@
  * PACKET_VNET_HDR, TAP with IFF_VNET_HDR): a super-frame from the pool (handle ≥ pool.count,
  * core/packet.ts) goes out whole with a virtio-net header made from its offload state, and
  * the kernel segments it (in hardware, or in software for a device without TSO); a port that
- * cannot take one cuts it here with `segment`, at the last moment.
+ * cannot take one cuts it here with `segment` / `cut`, at the last moment (a pcap port writes
+ * the segments; a capture records them, the wire form, while forwarding the super-frame whole).
  *
  * Accounting: a super-frame is one pool packet, so it counts one packet out (or one drop)
  * however many wire frames it becomes; `segmented` counts the wire frames cut here.
@@ -20,7 +21,14 @@ export class OffloadTx {
   segmented = 0;
   refused = 0;
 
-  constructor(private readonly pool: PacketPool, private readonly data32: Uint32Array) {}
+  /** One segment's bytes, for ports that hand segments on from memory of their own (pcap writers, captures): `cut`. */
+  readonly seg: Uint8Array;
+  private readonly seg32: Uint32Array;
+
+  constructor(private readonly pool: PacketPool, private readonly data32: Uint32Array) {
+    this.seg = new Uint8Array((pool.maxLen + 3) & ~3);
+    this.seg32 = new Uint32Array(this.seg.buffer);
+  }
 
   /**
    * Plan super-frame p again (a forwarder may have moved its headers since it was checked on
@@ -45,6 +53,11 @@ export class OffloadTx {
   segment(p: number, i: number, dst: Uint8Array, dst32: Uint32Array, dOff: number): number {
     this.segmented++;
     return writeSegment(this.pool.data, this.data32, this.pool.start(p), this.plan, i, dst, dst32, dOff);
+  }
+
+  /** Segment i of the super-frame p just planned (with maxSeg ≤ seg.length) into `seg`; returns its length. */
+  cut(p: number, i: number): number {
+    return this.segment(p, i, this.seg, this.seg32, 0);
   }
 
   /** The port report's part (merged into its `offloads`). */

@@ -7,7 +7,9 @@
  * the segments; a capture records them, the wire form, while forwarding the super-frame whole).
  *
  * Accounting: a super-frame is one pool packet, so it counts one packet out (or one drop)
- * however many wire frames it becomes; `segmented` counts the wire frames cut here.
+ * however many wire frames it becomes; `segmented` counts the wire frames cut here. A port
+ * that cuts it into pool packets to send them (memif: `cutToPool`) counts the extra
+ * segments as `copied`, as a flood counts its clones.
  */
 import type { PacketPool } from '../../core/packet.js';
 import { GsoPlan, planGso, writeGsoHdr, writeSegment } from '../../lib/offload/gso.js';
@@ -53,6 +55,23 @@ export class OffloadTx {
   segment(p: number, i: number, dst: Uint8Array, dst32: Uint32Array, dOff: number): number {
     this.segmented++;
     return writeSegment(this.pool.data, this.data32, this.pool.start(p), this.plan, i, dst, dst32, dOff);
+  }
+
+  /**
+   * Cut the super-frame p just planned (maxSeg ≤ pool.maxLen) into new ordinary pool packets
+   * at out[at..], for a port that sends pool packets (memif); returns how many were made
+   * (fewer than its segments when the pool ran dry). p itself is left to the caller.
+   */
+  cutToPool(p: number, out: Uint32Array, at: number): number {
+    const pool = this.pool, segs = this.plan.segs;
+    let k = 0;
+    for (let i = 0; i < segs; i++) {
+      const q = pool.alloc();
+      if (q < 0) break;
+      pool.len[q] = this.segment(p, i, pool.data, this.data32, pool.start(q));
+      out[at + k++] = q;
+    }
+    return k;
   }
 
   /** Segment i of the super-frame p just planned (with maxSeg ≤ seg.length) into `seg`; returns its length. */

@@ -258,6 +258,8 @@ export class L2Bridge extends App {
     const l = this.outs[port]!;
     if (l === null) { this.dropAt(p, port, DropReason.PORT_DOWN); return; }
     const pool = this.pool;
+    // A super-frame already queued when the graph changed to one that cannot carry it.
+    if (p >= pool.count && !l.superFrames) { this.dropAt(p, port, DropReason.TOO_BIG); return; }
     if (mode === 2) {
       if (tagged === 0) {
         if (pool.off[p]! < 4 || pool.len[p]! > 65531) { this.dropAt(p, port, DropReason.TOO_BIG); return; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # iperf3 TCP guest to guest through a vhost-user switch, switches side by side in one run:
 #   sluice-tso  sluice switch --mode patch, both ports with `offloads` (TSO passed whole)
+#   sluice-tso-bridge  the same in --mode bridge (super-frames whole through the pool and the bridge)
 #   sluice      the same without offloads (guests segment in their own stacks)
 #   sluice-tso-busy  sluice-tso with --busy-poll (never sleeps, as the DPDK switches)
 #   ovs-tso     OVS-DPDK, flows in_port=1->2 / 2->1, other_config:userspace-tso-enable=true
@@ -40,10 +41,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # start_<switch> DIR: start it, set S0/S1 (server sockets) and CPU_PID (the process to charge).
 start_sluice_common() {
   S0=$1/s0.sock S1=$1/s1.sock
-  bg "$1/switch.log" taskset -c "$SW_CPU" node "$here/bin/sluice.js" switch --port "vhost-user:$S0$2" --port "vhost-user:$S1$2" --mode patch "${@:3}"
+  bg "$1/switch.log" taskset -c "$SW_CPU" node "$here/bin/sluice.js" switch --port "vhost-user:$S0$2" --port "vhost-user:$S1$2" --mode "${MODE:-patch}" "${@:3}"
   CPU_PID=$LASTPID
 }
 start_sluice_tso() { start_sluice_common "$1" ,offloads; }
+start_sluice_tso_bridge() { MODE=bridge start_sluice_common "$1" ,offloads; }
 start_sluice_tso_busy() { start_sluice_common "$1" ,offloads --busy-poll; }
 start_sluice() { start_sluice_common "$1" ''; }
 start_testpmd() {

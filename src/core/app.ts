@@ -20,6 +20,12 @@
  *   carrier() a port: whether its peer is there to exchange frames (absent: always); bonds
  *            take a member out when it is false (control path, not per packet)
  *
+ * Super-frames (TSO/GSO frames up to 64 KiB in super buffers, packet.ts) reach an app's
+ * inputs only when it says it handles them: `superFrames = 'send'` (a port that sends one
+ * whole or cuts it itself at the last moment) or `'forward'` (passes it on unchanged, as the
+ * bridge does; then its outputs must lead to such apps too). Every other app only ever sees
+ * wire frames: the producer checks `Link.superFrames` and cuts first.
+ *
  * Rules for hooks (they run per breath): no allocation, no closures, integer math; count
  * every drop with `this.drop(p, reason)` (or `refuse(reason)` for a frame that never became
  * a packet), a packet consumed on purpose with `handle(p)`, and packets made with
@@ -49,6 +55,8 @@ export abstract class App {
   /** The same links as arrays, in name order. */
   inputs: Link[] = [];
   outputs: Link[] = [];
+  /** What the app does with super-frames on its inputs (see above); absent: never given any. */
+  superFrames?: 'send' | 'forward';
   /** rx/tx/poll/drop counters (see counters.ts). */
   readonly counters = new Float64Array(COUNTER_COUNT);
 

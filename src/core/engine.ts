@@ -275,6 +275,7 @@ export class Engine {
       }
     }
     this.pushApps = order.map((n) => this.apps.get(n)!).filter((a) => typeof a.push === 'function');
+    superFrameLinks(this.apps.values());
     this.orderVersion++;
   }
 
@@ -429,5 +430,26 @@ export class Engine {
       links[k] = { txPackets: l.txPackets, txBytes: l.txBytes, txDrop: l.txDrop, rxPackets: l.rxPackets, queued: l.nreadable() };
     }
     return { breaths: this.breaths, busyBreaths: this.busyBreaths, apps, links, shutdownDrops: this.shutdownDrops };
+  }
+}
+
+/**
+ * Mark each link that may carry super-frames: its receiver sends them (`superFrames: 'send'`)
+ * or forwards them (`'forward'`) onto links that may all carry them. A greatest fixed point:
+ * start from every receiver that says it can, then take back links into forwarders with an
+ * output that cannot, until nothing changes (cycles through forwarders stay marked when every
+ * way out of them can take super-frames).
+ */
+export function superFrameLinks(apps: Iterable<App>): void {
+  const all = [...apps];
+  for (const a of all) for (const l of a.inputs) l.superFrames = a.superFrames !== undefined;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const a of all) {
+      if (a.superFrames !== 'forward' || !a.inputs.some((l) => l.superFrames)) continue;
+      if (a.outputs.every((l) => l.superFrames)) continue;
+      for (const l of a.inputs) l.superFrames = false;
+      changed = true;
+    }
   }
 }

@@ -24,6 +24,13 @@ export class Link {
   burstBytes = 0;
   /** The app that transmits on this link (set by the engine): a bond asks its members' carrier. */
   sender: App | undefined = undefined;
+  /**
+   * Whether super-frames (packets in super buffers with offload state, packet.ts) may be put
+   * on this link: everything downstream of it sends them whole or cuts them at the last moment
+   * (set by the engine from the apps' `superFrames`, see superFrameLinks). A producer that
+   * finds it false cuts them first.
+   */
+  superFrames = false;
   constructor(readonly spec: string, readonly pool: PacketPool) {}
 
   // Hot methods below write LINK_SIZE/LINK_MAX as literals: TurboFan reads a module

@@ -5,10 +5,23 @@
  *
  * Region layout (all offsets 64-byte aligned, computed from count and bufSize alone so every
  * thread that maps the region derives the same views):
- *   header (Int32: magic, count, bufSize, doubleFree, allocFail, badFree)
- *   free ring (mpmc, shared by all threads)
- *   len u16[count] | off u16[count] | port u16[count] | flags u16[count] | state u8[count]
- *   data: count × bufSize bytes (buffer p starts at p × bufSize)
+ *   header (Int32: magic, count, bufSize, doubleFree, allocFail, badFree, superAllocFail)
+ *   free ring (mpmc, shared by all threads) | super free ring (mpmc)
+ *   len u16[slots] | off u16[slots] | port u16[slots] | flags u16[slots] | state u8[slots]
+ *   offload metadata: gsoType u8[slots] | gsoSize u16[slots] | csumStart u16[slots] | csumOffset u16[slots]
+ *   data: slots × bufSize bytes (buffer p starts at p × bufSize)
+ *
+ * Super buffers (where TSO/GSO super-frames live, see README "Offloads"): after the `count`
+ * ordinary buffers come `superCount` buffers of `superSlots` consecutive slots each, room for
+ * a 64 KiB frame behind the headroom. A super buffer's handle is its first slot, so
+ * `start(p)`, `len`, `off` and every link and ring work unchanged; handles ≥ `count` are super
+ * buffers and only they carry offload state (gsoType/gsoSize/csumStart/csumOffset: the
+ * virtio-net header's worth, csum offsets relative to the frame start). A port tells a
+ * super-frame by its handle (`p >= pool.count`, no memory load), so the 64-byte path pays
+ * nothing for offloads. Chained 10 KB buffers (DPDK's mbuf chains) were the alternative; they
+ * would make every reader of packet bytes walk a chain, where a second size of buffer keeps
+ * every frame contiguous. Super buffers have their own free ring (no per-thread cache: one
+ * 64 KiB frame per alloc); when it is empty the port cuts the frame on arrival, as before.
  *
  * Ownership: a handle belongs to exactly one thread at a time; it passes between threads
  * only through a Ring (whose Atomics publish the metadata writes made before it).
@@ -18,7 +31,7 @@
 import { Ring } from './ring.js';
 
 const MAGIC = 0x51ce9001;
-const H_MAGIC = 0, H_COUNT = 1, H_BUFSIZE = 2, H_DOUBLE_FREE = 3, H_ALLOC_FAIL = 4, H_BAD_FREE = 5;
+const H_MAGIC = 0, H_COUNT = 1, H_BUFSIZE = 2, H_DOUBLE_FREE = 3, H_ALLOC_FAIL = 4, H_BAD_FREE = 5, H_SUPER_ALLOC_FAIL = 6;
 const HEADER_BYTES = 64;
 /** Per-thread cache: 512 handles, moved to/from the shared ring 256 at a time (written as literals in the hot methods). */
 const CACHE_SIZE = 512;
@@ -30,17 +43,39 @@ export const HEADROOM = 128;
 
 const align64 = (n: number) => (n + 63) & ~63;
 
+/** Largest frame a super buffer holds: what a 16-bit `len` can say (a 64 KiB TSO frame's IP datagram is at most 65535 bytes with its Ethernet header). */
+export const SUPER_MAX_LEN = 65535;
+
+/** How many super buffers a pool of `count` has: one per 64 ordinary buffers, 4 to 256. */
+export function superCountFor(count: number): number {
+  const n = count >> 6;
+  return n < 4 ? 4 : n > 256 ? 256 : n;
+}
+
 function layout(count: number, bufSize: number) {
   let ringSize = 1;
   while (ringSize < count) ringSize <<= 1;
+  const superCount = superCountFor(count);
+  const superSlots = Math.ceil((HEADROOM + SUPER_MAX_LEN) / bufSize);
+  let superRingSize = 1;
+  while (superRingSize < superCount) superRingSize <<= 1;
+  const slots = count + superCount * superSlots;
   const ring = HEADER_BYTES;
-  const len = align64(ring + Ring.bytesFor(ringSize));
-  const off = align64(len + count * 2);
-  const port = align64(off + count * 2);
-  const flags = align64(port + count * 2);
-  const state = align64(flags + count * 2);
-  const data = (state + count + 4095) & ~4095;
-  return { ringSize, ring, len, off, port, flags, state, data, total: data + count * bufSize };
+  const superRing = align64(ring + Ring.bytesFor(ringSize));
+  const len = align64(superRing + Ring.bytesFor(superRingSize));
+  const off = align64(len + slots * 2);
+  const port = align64(off + slots * 2);
+  const flags = align64(port + slots * 2);
+  const state = align64(flags + slots * 2);
+  const gsoType = align64(state + slots);
+  const gsoSize = align64(gsoType + slots);
+  const csumStart = align64(gsoSize + slots * 2);
+  const csumOffset = align64(csumStart + slots * 2);
+  const data = (csumOffset + slots * 2 + 4095) & ~4095;
+  return {
+    ringSize, ring, superRingSize, superRing, superCount, superSlots, slots,
+    len, off, port, flags, state, gsoType, gsoSize, csumStart, csumOffset, data, total: data + slots * bufSize,
+  };
 }
 
 export class PacketPool {
@@ -51,12 +86,24 @@ export class PacketPool {
   readonly port: Uint16Array;
   readonly flags: Uint16Array;
   readonly state: Uint8Array;
+  /** Offload state of a super buffer (valid for handles ≥ count): virtio-net gso_type (ECN bit included), gso_size, and where the L4 checksum starts / its field, relative to the frame start. */
+  readonly gsoType: Uint8Array;
+  readonly gsoSize: Uint16Array;
+  readonly csumStart: Uint16Array;
+  readonly csumOffset: Uint16Array;
+  /** Ordinary buffers; handles at or above it are super buffers. */
   readonly count: number;
+  /** Super buffers and the slots each spans. */
+  readonly superCount: number;
+  readonly superSlots: number;
   readonly bufSize: number;
   /** Largest packet a buffer holds with the default headroom. */
   readonly maxLen: number;
   private readonly header: Int32Array;
   private readonly ring: Ring;
+  private readonly superRing: Ring;
+  private readonly slots: number;
+  private readonly superOne = new Uint32Array(1);
   private readonly cache = new Uint32Array(CACHE_SIZE);
   private cacheN = 0;
   private readonly debug = process.env.SLUICE_DEBUG === '1';
@@ -79,13 +126,22 @@ export class PacketPool {
     this.bufSize = bufSize;
     this.maxLen = Math.min(65535, bufSize - HEADROOM);
     this.header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
+    this.superCount = l.superCount;
+    this.superSlots = l.superSlots;
+    this.slots = l.slots;
     this.ring = new Ring(buffer, l.ring, l.ringSize, 'mpmc', init);
-    this.len = new Uint16Array(buffer, l.len, count);
-    this.off = new Uint16Array(buffer, l.off, count);
-    this.port = new Uint16Array(buffer, l.port, count);
-    this.flags = new Uint16Array(buffer, l.flags, count);
-    this.state = new Uint8Array(buffer, l.state, count);
-    this.data = new Uint8Array(buffer, l.data, count * bufSize);
+    this.superRing = new Ring(buffer, l.superRing, l.superRingSize, 'mpmc', init);
+    const slots = l.slots;
+    this.len = new Uint16Array(buffer, l.len, slots);
+    this.off = new Uint16Array(buffer, l.off, slots);
+    this.port = new Uint16Array(buffer, l.port, slots);
+    this.flags = new Uint16Array(buffer, l.flags, slots);
+    this.state = new Uint8Array(buffer, l.state, slots);
+    this.gsoType = new Uint8Array(buffer, l.gsoType, slots);
+    this.gsoSize = new Uint16Array(buffer, l.gsoSize, slots);
+    this.csumStart = new Uint16Array(buffer, l.csumStart, slots);
+    this.csumOffset = new Uint16Array(buffer, l.csumOffset, slots);
+    this.data = new Uint8Array(buffer, l.data, slots * bufSize);
     if (init) {
       this.header.fill(0);
       this.header[H_COUNT] = count;
@@ -93,6 +149,9 @@ export class PacketPool {
       const all = new Uint32Array(count);
       for (let i = 0; i < count; i++) all[i] = count - 1 - i;
       this.ring.enqueueBurst(all, 0, count);
+      const big = new Uint32Array(l.superCount);
+      for (let i = 0; i < l.superCount; i++) big[i] = count + i * l.superSlots;
+      this.superRing.enqueueBurst(big, 0, l.superCount);
       Atomics.store(this.header, H_MAGIC, MAGIC);
     } else if (Atomics.load(this.header, H_MAGIC) !== MAGIC || this.header[H_COUNT] !== count || this.header[H_BUFSIZE] !== bufSize) {
       throw new Error('pool region is not an initialised pool with this count and bufSize');
@@ -118,6 +177,30 @@ export class PacketPool {
     this.len[p] = 0;
     this.flags[p] = 0;
     return p;
+  }
+
+  /**
+   * A fresh super buffer (len 0, default headroom, no offload state), or -1 when none is free
+   * (counted). Its handle is ≥ count; free() takes it back like any packet.
+   */
+  allocSuper(): number {
+    const one = this.superOne;
+    if (this.superRing.dequeueBurst(one, 0, 1) === 0) { Atomics.add(this.header, H_SUPER_ALLOC_FAIL, 1); return -1; }
+    const p = one[0]!;
+    this.state[p] = 1;
+    this.off[p] = HEADROOM;
+    this.len[p] = 0;
+    this.flags[p] = 0;
+    this.gsoType[p] = 0;
+    this.gsoSize[p] = 0;
+    this.csumStart[p] = 0;
+    this.csumOffset[p] = 0;
+    return p;
+  }
+
+  /** Whether p is a super buffer's handle (not checked for being allocated). */
+  isSuper(p: number): boolean {
+    return p >= this.count && p < this.slots && (p - this.count) % this.superSlots === 0;
   }
 
   /**
@@ -164,7 +247,7 @@ export class PacketPool {
 
   /** Return p to the pool. A handle that is not allocated is counted and ignored. */
   free(p: number): void {
-    if (p >>> 0 >= this.count) { this.badFree(p); return; }
+    if (p >>> 0 >= this.count) { this.freeSuper(p); return; }
     if (this.state[p] !== 1) { this.doubleFree(p); return; }
     this.state[p] = 0;
     let c = this.cacheN;
@@ -198,7 +281,7 @@ export class PacketPool {
     }
     for (; i < n; i++) {
       const p = handles[i]!;
-      if (p >= count) { this.badFree(p); continue; }
+      if (p >= count) { this.freeSuper(p); continue; }
       if (state[p] !== 1) { this.doubleFree(p); continue; }
       state[p] = 0;
       if (c === 512 /* CACHE_SIZE */) {
@@ -210,9 +293,10 @@ export class PacketPool {
     this.cacheN = c;
   }
 
-  /** Copy packet p into a new packet; -1 if the pool is empty. */
+  /** Copy packet p (a super buffer into a super buffer, with its offload state) into a new packet; -1 if none is free. */
   clone(p: number): number {
-    const q = this.alloc();
+    const big = p >= this.count;
+    const q = big ? this.allocSuper() : this.alloc();
     if (q < 0) return -1;
     const n = this.len[p]!;
     const s = this.start(p);
@@ -220,7 +304,22 @@ export class PacketPool {
     this.len[q] = n;
     this.port[q] = this.port[p]!;
     this.flags[q] = this.flags[p]!;
+    if (big) {
+      this.gsoType[q] = this.gsoType[p]!;
+      this.gsoSize[q] = this.gsoSize[p]!;
+      this.csumStart[q] = this.csumStart[p]!;
+      this.csumOffset[q] = this.csumOffset[p]!;
+    }
     return q;
+  }
+
+  /** free() of a handle at or above count: a super buffer goes back to its ring, anything else is counted. */
+  private freeSuper(p: number): void {
+    if (!this.isSuper(p)) { this.badFree(p); return; }
+    if (this.state[p] !== 1) { this.doubleFree(p); return; }
+    this.state[p] = 0;
+    this.superOne[0] = p;
+    this.superRing.enqueueBurst(this.superOne, 0, 1);
   }
 
   /** Give this thread's cached buffers back to the shared ring (at engine stop). */
@@ -240,13 +339,21 @@ export class PacketPool {
   }
 
   /** Control path: occupancy and error counters. `inUse` counts buffers held anywhere (apps, links, caches of running threads). */
-  audit(): { count: number; free: number; cached: number; inUse: number; doubleFree: number; badFree: number; allocFail: number } {
+  audit(): {
+    count: number; free: number; cached: number; inUse: number; doubleFree: number; badFree: number; allocFail: number;
+    superCount: number; superInUse: number; superAllocFail: number;
+  } {
     const free = this.ring.count();
+    const superInUse = this.superCount - this.superRing.count();
     return {
       count: this.count,
       free,
       cached: this.cacheN,
-      inUse: this.count - free - this.cacheN,
+      // Super buffers held count too: a leak of either kind shows here.
+      inUse: this.count - free - this.cacheN + superInUse,
+      superCount: this.superCount,
+      superInUse,
+      superAllocFail: Atomics.load(this.header, H_SUPER_ALLOC_FAIL),
       doubleFree: Atomics.load(this.header, H_DOUBLE_FREE),
       badFree: Atomics.load(this.header, H_BAD_FREE),
       allocFail: Atomics.load(this.header, H_ALLOC_FAIL),

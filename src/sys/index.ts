@@ -17,7 +17,7 @@ export { createSealedMemfd, fileSeals, fileSize, F_SEAL_SHRINK, F_SEAL_GROW, F_S
 export { checkIfName, ifIndex, ifFlags, setIfFlags, setIfUp, ifMtu, ifMac, ifOffload, setIfOffload, IFF_UP, IFF_RUNNING, IFF_PROMISC, type Offload } from './netdev.js';
 export { addressOf, readAt, writeAt, readvAt, writevAt, IoVecs } from './fd-io.js';
 export { openTap, MAX_TAP_QUEUES, type TapDevice, type TapOptions } from './tap.js';
-export { openPacketSocket, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';
+export { openPacketSocket, openPacketSender, kickTx, readStats, PacketSocket, FANOUT_MODES, type FanoutMode, type PacketSocketOptions } from './packet-socket.js';
 export { tryLockExclusive } from './flock.js';
 export { peerCred, type PeerCred } from './peercred.js';
 export {

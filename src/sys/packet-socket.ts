@@ -9,6 +9,9 @@
  * (txFrameCount × txFrameSize; each TX block holds a whole number of frames).
  *
  *   openPacketSocket(opts) → PacketSocket   throws SysError naming the step and interface
+ *   openPacketSender(...)  → fd of a ring-less send-only socket with PACKET_VNET_HDR, for
+ *                            frames larger than a TX ring frame (64 KiB GSO super-frames:
+ *                            one write(2) of [virtio-net header, frame] each)
  *   kickTx(fd)             → bytes queued or -errno   (data path: one call per burst)
  *   readStats(fd)          → kernel packets/drops since the last call (PACKET_STATISTICS)
  *
@@ -160,6 +163,29 @@ export function openPacketSocket(opts: PacketSocketOptions): PacketSocket {
     return new PacketSocket(fd, opts.ifindex, mapping, opts.rxBlockSize, opts.rxBlockCount, rxBytes, opts.txFrameSize, opts.txFrameCount);
   } catch (e) {
     try { mapping?.unmap(); } catch { /* already failing */ }
+    fn.close(fd);
+    throw e;
+  }
+}
+
+/**
+ * A send-only AF_PACKET socket on `ifindex` (no rings; bound with protocol 0, so nothing is
+ * ever queued to it for receive) whose writes start with a virtio-net header. Throws
+ * SysError naming the step.
+ */
+export function openPacketSender(ifname: string, ifindex: number, qdiscBypass: boolean): number {
+  const fd = fn.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) throw new SysError('socket(AF_PACKET)', errno(), ifname);
+  try {
+    setInt(fd, PACKET_VNET_HDR, 1, 'PACKET_VNET_HDR', ifname);
+    if (qdiscBypass) setInt(fd, PACKET_QDISC_BYPASS, 1, 'PACKET_QDISC_BYPASS', ifname);
+    const sll = new Uint8Array(20);
+    const sv = new DataView(sll.buffer);
+    sv.setUint16(0, AF_PACKET, true);
+    sv.setInt32(4, ifindex, true);
+    if (fn.bind(fd, sll, sll.length) !== 0) throw new SysError('bind(AF_PACKET sender)', errno(), `${ifname} (ifindex ${ifindex})`);
+    return fd;
+  } catch (e) {
     fn.close(fd);
     throw e;
   }

@@ -9,60 +9,14 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { fn, errno } from '../../src/sys/libc.js';
-import { ifIndex, ifOffload, setIfOffload } from '../../src/sys/index.js';
-import { words } from '../../src/lib/offload/copy-words.js';
-import { GsoPlan, planGso, writeSegment } from '../../src/lib/offload/gso.js';
-import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError } from '../../src/lib/offload/vnet-hdr.js';
+import { ifOffload, setIfOffload } from '../../src/sys/index.js';
 import { buildSuperFrame, type SuperFrameSpec } from '../../src/lib/offload/testkit.js';
 import { TcpFlag } from '../../src/lib/proto/tcp.js';
 import { NetnsLab, skipUnlessNetns, run } from './af-packet-netns.js';
+import { packetSocket, receive, ours } from './kernel-frames.js';
 
 const lab = new NetnsLab('go');
 after(() => lab.cleanup());
-
-const AF_PACKET = 17, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000, SOL_PACKET = 263, PACKET_VNET_HDR = 15;
-
-function packetSocket(ifname: string, vnet: boolean): number {
-  const fd = fn.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK, 0x0300);
-  assert.ok(fd >= 0, `socket(AF_PACKET): errno ${errno()}`);
-  if (vnet) assert.equal(fn.setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, Uint8Array.of(1, 0, 0, 0), 4), 0, 'PACKET_VNET_HDR');
-  const sll = new Uint8Array(20);
-  const v = new DataView(sll.buffer);
-  v.setUint16(0, AF_PACKET, true);
-  v.setUint16(2, 0x0300, true);
-  v.setInt32(4, ifIndex(ifname), true);
-  assert.equal(fn.bind(fd, sll, 20), 0, `bind ${ifname}: errno ${errno()}`);
-  return fd;
-}
-
-/** Frames of our test flow (UDP/TCP port 40000 → 5201) read from `fd` until `want` or 2 s. */
-async function receive(fd: number, want: number): Promise<Uint8Array[]> {
-  const got: Uint8Array[] = [];
-  const buf = new Uint8Array(65536);
-  const end = Date.now() + 2000;
-  while (got.length < want && Date.now() < end) {
-    const n = fn.read(fd, buf, buf.length) as number;
-    if (n < 0) { await new Promise((r) => setTimeout(r, 10)); continue; }
-    const l4 = buf[12] === 0x86 ? 54 : 34;
-    if (n > l4 + 4 && buf[l4] === 40000 >> 8 && buf[l4 + 1] === (40000 & 0xff)) got.push(buf.slice(0, n));
-  }
-  return got;
-}
-
-/** What Sluice makes of the super-frame. */
-function ours(vnet: Uint8Array, frame: Uint8Array): Uint8Array[] {
-  const h = new VnetHdr();
-  readVnetHdr(vnet, 0, h);
-  assert.equal(checkVnetHdr(h, frame.length), OffloadError.OK);
-  const src = new Uint8Array(frame.length + 4);
-  src.set(frame, 0);
-  const plan = new GsoPlan();
-  assert.equal(planGso(src, 0, frame.length, h, 9000, plan), OffloadError.OK);
-  const dst = new Uint8Array(9216);
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < plan.segs; i++) out.push(dst.slice(0, writeSegment(src, words(src), 0, plan, i, dst, words(dst), 0)));
-  return out;
-}
 
 test('software GSO matches the kernel\'s own segmentation byte for byte', { timeout: 60_000 }, async (t) => {
   if (skipUnlessNetns(t)) return;

@@ -66,9 +66,9 @@ export function switchCommand(ports: string[]): string[] {
   return [process.execPath, script, ...ports];
 }
 
-export async function startSwitch(ports: string[], waitFor: string[] = []): Promise<SwitchProc> {
+export async function startSwitch(ports: string[], waitFor: string[] = [], env: Record<string, string> = {}): Promise<SwitchProc> {
   const [cmd, ...args] = switchCommand(ports);
-  const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const stderr: string[] = [];
   let stdout = '';
   child.stdout!.on('data', (d) => { stdout += String(d); });

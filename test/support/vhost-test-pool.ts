@@ -1,5 +1,5 @@
 /**
- * A small packet pool with the PoolView shape (data/len/start/alloc/free) for vhost-user and
+ * A small packet pool with the PoolView shape (data/len/start/alloc/free; no super buffers) for vhost-user and
  * virtio-user tests and support scripts that run without core's engine.
  */
 import type { PoolView } from '../../src/drivers/vhost-user/net-io.js';
@@ -9,6 +9,11 @@ export class TestPool implements PoolView {
   static readonly HEADROOM = 128;
   readonly data: Uint8Array;
   readonly len: Uint32Array;
+  /** No super buffers here (allocSuper fails, so super-frames are cut on arrival): their offload state is empty. */
+  readonly gsoType = new Uint8Array(0);
+  readonly gsoSize = new Uint16Array(0);
+  readonly csumStart = new Uint16Array(0);
+  readonly csumOffset = new Uint16Array(0);
   private readonly freeList: Uint32Array;
   private nfree: number;
   constructor(readonly count = 1024) {
@@ -23,6 +28,9 @@ export class TestPool implements PoolView {
   }
   alloc(): number {
     return this.nfree === 0 ? -1 : this.freeList[--this.nfree]!;
+  }
+  allocSuper(): number {
+    return -1;
   }
   free(p: number): void {
     this.freeList[this.nfree++] = p;

@@ -4,7 +4,8 @@
  *
  *   input ──► [filter? → EPB on interface "PORT (rx|tx)"] ──► output   (every packet forwarded)
  *
- * Capture never costs a forwarded packet: a write that fails (full disk, reader gone) is
+ * A super-frame (TSO, bridge mode) is forwarded whole and recorded as the wire carries it:
+ * one EPB per segment, cut for the record (so `written` counts wire frames). Capture never costs a forwarded packet: a write that fails (full disk, reader gone) is
  * counted (`writeErrors`, and as isb_ifdrop) and forwarding goes on. Timestamps are taken
  * once per push (ns since the epoch); EPB flags say inbound (rx: from the port's peer) or
  * outbound (tx: to the peer). The buffer is flushed every `flushMs` from `tick()`. At stop
@@ -16,6 +17,8 @@ import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { EPB_FLAG_INBOUND, EPB_FLAG_OUTBOUND, type PcapngWriter } from '../../lib/pcap/index.js';
 import { compileFilter, type CaptureFilter } from './filter.js';
+import { words } from '../../lib/offload/copy-words.js';
+import { OffloadTx } from '../../drivers/offload/offload-tx.js';
 import { acquireWriter, releaseWriter } from './writers.js';
 
 export interface CaptureArgs {
@@ -62,10 +65,14 @@ export class CaptureApp extends App {
   matched = 0;
   written = 0;
   writeErrors = 0;
+  /** Passes super-frames on whole; records their wire form (writeSuper). */
+  override superFrames = 'forward' as const;
+  private readonly offloadTx: OffloadTx;
 
   constructor(ctx: AppContext, args: CaptureArgs) {
     super(ctx);
     this.filter = compileFilter(args.filter ?? ''); // throws FilterError before opening anything
+    this.offloadTx = new OffloadTx(ctx.pool, words(ctx.pool.data));
     this.file = args.file;
     this.flag = args.dir === 'rx' ? EPB_FLAG_INBOUND : EPB_FLAG_OUTBOUND;
     this.flushMs = args.flushMs ?? 100;
@@ -95,13 +102,28 @@ export class CaptureApp extends App {
       c[RX_BYTES] += len;
       if (f.matches(data, s, len)) {
         this.matched++;
-        if (w.write(this.ifId, data, s, len, ts, this.flag) === 1) this.written++;
+        if (p >= pool.count) this.writeSuper(p, ts);
+        else if (w.write(this.ifId, data, s, len, ts, this.flag) === 1) this.written++;
         else { this.writeErrors++; w.noteDrops(this.ifId, 1); }
       }
       if (out === undefined) { pool.free(p); continue; } // unlinked output: nothing to forward to
       c[TX_PACKETS]++;
       c[TX_BYTES] += len;
       out.transmit(p);
+    }
+  }
+
+  /**
+   * A super-frame is recorded in its wire form (its segments, cut for the record; one EPB
+   * each) and forwarded whole. One that no longer parses is recorded as it is.
+   */
+  private writeSuper(p: number, ts: number): void {
+    const tx = this.offloadTx, w = this.writer, pool = this.pool;
+    const segs = tx.planSuper(p, tx.seg.length);
+    if (segs === 0) { if (w.write(this.ifId, pool.data, pool.start(p), pool.len[p]!, ts, this.flag) === 1) this.written++; return; }
+    for (let i = 0; i < segs; i++) {
+      if (w.write(this.ifId, tx.seg, 0, tx.cut(p, i), ts, this.flag) === 1) this.written++;
+      else { this.writeErrors++; w.noteDrops(this.ifId, 1); }
     }
   }
 

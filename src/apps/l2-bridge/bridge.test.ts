@@ -5,6 +5,8 @@ import type { GraphConfig } from '../../core/config.js';
 import './index.js';
 import { L2Bridge } from './bridge.js';
 import { makePool, Inject, Capture, ethFrame, frameVlan } from './testkit.js';
+import { DROP_BASE } from '../../core/counters.js';
+import { DropReason } from '../../core/drop-reasons.js';
 
 const A = '02:00:00:00:00:0a', B = '02:00:00:00:00:0b', C = '02:00:00:00:00:0c';
 const BCAST = 'ff:ff:ff:ff:ff:ff';
@@ -213,4 +215,46 @@ test('bad port configs are refused naming the field', () => {
   bad({}, /args\.ports must NOT have fewer than 1 properties/);
   bad({ p0: { speed: 10 } }, /must NOT have additional properties/);
   assert.throws(() => new L2Bridge({ name: 'x', pool: makePool(64) }, { ports: { p0: { trunk: [1, 4095] } } }), /ports\.p0\.trunk\[1\] must be a VLAN id/);
+});
+
+test('super-frames: flooded (cloned into super buffers) and tagged/untagged with their checksum offset moved; never onto a link that cannot carry them', async () => {
+  const { buildSuperFrame } = await import('../../lib/offload/testkit.js');
+  const { Link } = await import('../../core/link.js');
+  const pool = makePool();
+  const br = new L2Bridge({ name: 'br', pool }, { ports: { p0: { vlan: 10 }, p1: { trunk: [10] }, p2: { vlan: 10 } } });
+  const links: Record<string, InstanceType<typeof Link>> = {};
+  for (const n of ['p0', 'p1', 'p2']) {
+    br.input[n] = new Link(`x.o -> br.${n}`, pool);
+    br.output[n] = links[n] = new Link(`br.${n} -> x.i`, pool);
+    links[n]!.superFrames = true;
+  }
+  br.linked();
+  const { vnet, frame } = buildSuperFrame({ payLen: 30000, mss: 1448, dstMac: [0xffff, 0xffffffff] });
+  const inject = (port: string, bytes: Uint8Array, csumStart: number): number => {
+    const p = pool.allocSuper();
+    pool.data.set(bytes, pool.start(p));
+    pool.len[p] = bytes.length;
+    pool.gsoType[p] = vnet[1]!; pool.gsoSize[p] = 1448; pool.csumStart[p] = csumStart; pool.csumOffset[p] = 16;
+    br.input[port]!.transmit(p);
+    br.push();
+    return p;
+  };
+  inject('p0', frame, 34);
+  const t = links.p1!.receive(), u = links.p2!.receive();
+  assert.ok(t >= pool.count && u >= pool.count && t !== u, 'two super buffers: the original and a clone');
+  assert.equal(pool.len[t], frame.length + 4, 'tagged towards the trunk');
+  assert.deepEqual([pool.csumStart[t], pool.csumStart[u]], [38, 34], 'the checksum offset follows the L4 header');
+  assert.deepEqual([pool.gsoType[u], pool.gsoSize[u]], [vnet[1], 1448]);
+  // Back from the trunk, tagged: the tag is popped and the offset moves back.
+  const tagged = pool.data.slice(pool.start(t), pool.start(t) + pool.len[t]!);
+  pool.free(t); pool.free(u);
+  links.p2!.superFrames = false; // p2 now leads somewhere that cannot take super-frames
+  inject('p1', tagged, 38);
+  const back = links.p0!.receive();
+  assert.deepEqual(pool.data.slice(pool.start(back), pool.start(back) + pool.len[back]!), frame, 'untagged again');
+  assert.equal(pool.csumStart[back], 34);
+  assert.ok(links.p2!.empty(), 'nothing onto a link that cannot carry it');
+  assert.equal(br.counters[DROP_BASE + DropReason.TOO_BIG], 1, 'dropped there, counted');
+  pool.free(back);
+  assert.equal(pool.audit().inUse, 0);
 });

@@ -14,7 +14,8 @@
  * -> port unless the source is a group address, then forward: known unicast to its port
  * (never back where it came from), unknown unicast / broadcast / multicast flooded to every
  * other member of the VLAN (clones for all but the last member). On egress the 802.1Q tag
- * is pushed or popped as the output port wants it (headroom push, no copy).
+ * is pushed or popped as the output port wants it (headroom push, no copy). Super-frames
+ * (packet.ts) are forwarded whole when every port can take them (App.superFrames).
  *
  * Drops, each counted with a reason: malformed (shorter than an Ethernet header, truncated
  * tag), vlan_mismatch (VLAN not allowed on the ingress port), same_port (destination learned
@@ -94,6 +95,8 @@ export class L2Bridge extends App {
   private dstGen!: Float64Array;
   unicast = 0;
   flooded = 0;
+  /** Super-frames pass through as they are (clones included); the 802.1Q push/pop moves their checksum offset. */
+  override superFrames = 'forward' as const;
 
   constructor(ctx: AppContext, args: BridgeArgs) {
     super(ctx);
@@ -255,18 +258,22 @@ export class L2Bridge extends App {
     const l = this.outs[port]!;
     if (l === null) { this.dropAt(p, port, DropReason.PORT_DOWN); return; }
     const pool = this.pool;
+    // A super-frame already queued when the graph changed to one that cannot carry it.
+    if (p >= pool.count && !l.superFrames) { this.dropAt(p, port, DropReason.TOO_BIG); return; }
     if (mode === 2) {
       if (tagged === 0) {
-        if (pool.off[p]! < 4) { this.dropAt(p, port, DropReason.TOO_BIG); return; }
+        if (pool.off[p]! < 4 || pool.len[p]! > 65531) { this.dropAt(p, port, DropReason.TOO_BIG); return; }
         const s = pool.start(p);
         vlanPush(pool.data, s, pool.len[p]!, vlan, 0);
         pool.off[p] -= 4;
         pool.len[p] += 4;
+        if (p >= pool.count) pool.csumStart[p] += 4; // a super-frame's offsets follow its L4 header
       }
     } else if (tagged === 1) {
       vlanPop(pool.data, pool.start(p), pool.len[p]!);
       pool.off[p] += 4;
       pool.len[p] -= 4;
+      if (p >= pool.count) pool.csumStart[p] -= 4;
     }
     l.transmit(p);
   }

@@ -11,7 +11,10 @@
  * TP_STATUS_KERNEL. A block may be consumed across several pulls (cursor kept in
  * `RxQueue`). TX fills AVAILABLE frames with SEND_REQUEST and kicks once; when the next
  * frame is still owned by the kernel the packets stay on the input link (back-pressure).
- * No syscall per packet.
+ * No syscall per packet, except for super-frames (virtio-net headers, PACKET_VNET_HDR): one
+ * from the kernel is kept whole in a pool super buffer when the output link may carry it
+ * (else cut on arrival), and one from the pool is written whole on a ring-less sender socket
+ * for the kernel to segment (README "Offloads").
  *
  * With `fanout=N`, N sockets join one PACKET_FANOUT group (hash by flow) and are polled in
  * turn; TX uses the first. State: `up`, or `down` with a reason (no such interface,
@@ -26,11 +29,12 @@ import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
-import { HEADROOM } from '../../core/packet.js';
+import { HEADROOM, SUPER_MAX_LEN } from '../../core/packet.js';
 import {
-  checkIfName, ifMtu, setIfUp, SysError,
-  openPacketSocket, kickTx, readStats, type PacketSocket, type FanoutMode,
+  checkIfName, ifMtu, setIfUp, SysError, addressOf, writevAt, closeFd, IoVecs,
+  openPacketSocket, openPacketSender, kickTx, readStats, type PacketSocket, type FanoutMode,
 } from '../../sys/index.js';
+import { allocNative } from '../../sys/libc.js';
 import {
   BLOCK_STATUS, BLOCK_NUM_PKTS, BLOCK_FIRST_PKT, TP_NEXT_OFFSET, TP_SNAPLEN, TP_LEN, TP_STATUS, TP_MAC,
   TP_VLAN_TCI, TP_VLAN_TPID, TPACKET3_HDRLEN, TP_STATUS_KERNEL, TP_STATUS_USER,
@@ -42,6 +46,7 @@ import {
 } from '../../lib/offload/vnet-hdr.js';
 import { GSO_MAX_FRAME, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OffloadRx } from '../offload/offload-rx.js';
+import { OffloadTx } from '../offload/offload-tx.js';
 import { PortState, followInterface, reasonOf } from './port-state.js';
 
 export interface AfPacketArgs {
@@ -142,6 +147,18 @@ export class AfPacketPort extends App {
   kickErrors = 0;
   /** Frames that waited on the input link because the TX ring was full. */
   txRingFull = 0;
+  /**
+   * Super-frames from the pool (bridge mode, from a guest with TSO) are too big for a TX ring
+   * frame: each goes whole in one writev of [GSO header, frame] on a ring-less sender socket,
+   * after a kick that sends the ring frames queued before it (order kept); the kernel
+   * segments it (offload-tx.ts).
+   */
+  override superFrames = 'send' as const;
+  private readonly offloadTx: OffloadTx;
+  private sender = -1;
+  private readonly base: number;
+  private readonly superIov = new IoVecs(2);
+  private readonly superHdr: Uint8Array;
 
   constructor(ctx: AppContext, args: AfPacketArgs) {
     super(ctx);
@@ -152,6 +169,11 @@ export class AfPacketPort extends App {
     this.state = new PortState(`${ctx.name} (af-packet ${args.ifname})`);
     this.data32 = words(this.pool.data);
     this.offload = new OffloadRx(this.pool, this.data32, this.counters);
+    this.offloadTx = new OffloadTx(this.pool, this.data32);
+    this.base = addressOf(this.pool.data);
+    const h = allocNative(16);
+    this.superHdr = h.u8;
+    this.superIov.set(0, Number(h.address), VNET_HDR_LEN);
     this.check(); // a missing or unusable interface leaves the port down, retried in tick()
   }
 
@@ -176,6 +198,7 @@ export class AfPacketPort extends App {
         });
         qs.push(new RxQueue(s));
       }
+      this.sender = openPacketSender(this.ifname, index, a.qdiscBypass ?? false);
     } catch (e) {
       for (const q of qs) q.sock.close();
       if (!(e instanceof SysError) && !(e instanceof RangeError)) throw e;
@@ -193,6 +216,7 @@ export class AfPacketPort extends App {
     }
     this.queues = [];
     this.ifindex = 0;
+    if (this.sender >= 0) { closeFd(this.sender); this.sender = -1; }
   }
 
   /** Re-evaluate the interface: (re)open, or go down with a reason. Control path. */
@@ -274,13 +298,7 @@ export class AfPacketPort extends App {
       // Headroom chosen so the packet start has the frame's alignment mod 4: word copies.
       pool.off[p] = HEADROOM - 4 + (mac & 3);
       const d = pool.start(p);
-      if (vlan === 0) {
-        copyWords(data, data32, d, u8, u32, mac, snap);
-      } else {
-        copyWords(data, data32, d, u8, u32, mac, 12);
-        this.restoreTag(data, d, u16, u32, h, status);
-        copyWords(data, data32, d + 16, u8, u32, mac + 12, snap - 12);
-      }
+      this.copyFrame(data, data32, d, q, h, mac, snap, vlan, status);
       pool.len[p] = snap + vlan;
       if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0) {
         // Sent by a local stack with checksum offload (the far end of a veth): finish it here.
@@ -290,6 +308,14 @@ export class AfPacketPort extends App {
       out.transmit(p);
     }
     return n;
+  }
+
+  /** Copy the ring frame at `mac` (`snap` bytes) to dst[d..], its VLAN tag written back when the kernel moved it to metadata (`vlan` = 4). */
+  private copyFrame(dst: Uint8Array, dst32: Uint32Array, d: number, q: RxQueue, h: number, mac: number, snap: number, vlan: number, status: number): void {
+    if (vlan === 0) { copyWords(dst, dst32, d, q.u8, q.u32, mac, snap); return; }
+    copyWords(dst, dst32, d, q.u8, q.u32, mac, 12);
+    this.restoreTag(dst, d, q.u16, q.u32, h, status);
+    copyWords(dst, dst32, d + 16, q.u8, q.u32, mac + 12, snap - 12);
   }
 
   /** The kernel moved the frame's VLAN tag to metadata: write it back after the MACs at d. */
@@ -306,17 +332,20 @@ export class AfPacketPort extends App {
    * when `room` cannot take every segment (the caller leaves the frame on the ring).
    */
   private rxSuper(q: RxQueue, h: number, mac: number, snap: number, vlan: number, status: number, out: Link, room: number): number {
-    const s8 = this.scratch, s32 = this.scratch32, rx = this.offload;
+    const s8 = this.scratch, s32 = this.scratch32, rx = this.offload, pool = this.pool;
     const len = snap + vlan;
     if (len > GSO_MAX_FRAME) { rx.refuse(OffloadError.TOO_BIG, snap); return 1; }
+    // Whole into a super buffer when the output may carry it (and it needs one).
+    const p = out.superFrames && len > pool.maxLen && len <= SUPER_MAX_LEN ? pool.allocSuper() : -1;
+    if (p >= 0) {
+      pool.off[p] = HEADROOM - 4 + (mac & 3);
+      this.copyFrame(pool.data, this.data32, pool.start(p), q, h, mac, snap, vlan, status);
+      rx.keep(p, len, out);
+      return 1;
+    }
     // Same alignment mod 4 as the ring frame, so the copy runs in words.
     const st = 4 + (mac & 3);
-    if (vlan === 0) copyWords(s8, s32, st, q.u8, q.u32, mac, snap);
-    else {
-      copyWords(s8, s32, st, q.u8, q.u32, mac, 12);
-      this.restoreTag(s8, st, q.u16, q.u32, h, status);
-      copyWords(s8, s32, st + 16, q.u8, q.u32, mac + 12, snap - 12);
-    }
+    this.copyFrame(s8, s32, st, q, h, mac, snap, vlan, status);
     const segs = rx.planSuper(s8, st, len);
     if (segs === 0) return 1;
     if (segs > room) return -1;
@@ -343,6 +372,11 @@ export class AfPacketPort extends App {
       if ((Atomics.load(u32, (f + TP_STATUS) >>> 2) & (TP_STATUS_SEND_REQUEST | TP_STATUS_SENDING)) !== 0) { this.txRingFull++; break; }
       const p = l.receive();
       const len = pool.len[p]!;
+      if (p >= pool.count) {
+        if (queued > 0) { this.kick(s.fd); queued = 0; }
+        this.sendSuper(p);
+        continue;
+      }
       if (len > room) { this.drop(p, DropReason.TOO_BIG); continue; }
       writeVnetHdrNone(u8, f + TPACKET3_HDRLEN); // a complete frame: no offload asked of the kernel
       copyWords(u8, u32, f + TX_DATA, data, data32, pool.start(p), len);
@@ -357,11 +391,31 @@ export class AfPacketPort extends App {
       pool.free(p);
       queued++;
     }
-    if (queued > 0) {
-      this.kicks++;
-      const r = kickTx(s.fd);
-      if (r < 0 && r !== -EAGAIN && r !== -ENOBUFS && r !== -EINTR) this.kickFailed(-r);
+    if (queued > 0) this.kick(s.fd);
+  }
+
+  private kick(fd: number): void {
+    this.kicks++;
+    const r = kickTx(fd);
+    if (r < 0 && r !== -EAGAIN && r !== -ENOBUFS && r !== -EINTR) this.kickFailed(-r);
+  }
+
+  /** A pool super-frame out whole on the sender socket (counted one packet), or dropped with a reason. */
+  private sendSuper(p: number): void {
+    const pool = this.pool, tx = this.offloadTx, len = pool.len[p]!;
+    if (tx.planSuper(p, 65535) === 0) { this.drop(p, DropReason.BAD_OFFLOAD); return; }
+    tx.header(p, this.superHdr, 0);
+    this.superIov.set(1, this.base + pool.start(p), len);
+    const w = writevAt(this.sender, this.superIov.address, 2);
+    if (w !== len + VNET_HDR_LEN) {
+      if (w < 0 && w !== -EAGAIN && w !== -ENOBUFS && w !== -EINTR) this.kickFailed(-w);
+      this.drop(p, w === -EAGAIN || w === -ENOBUFS ? DropReason.PEER_NO_BUFFER : DropReason.PORT_DOWN);
+      return;
     }
+    tx.superFramesOut++;
+    this.counters[TX_PACKETS]++;
+    this.counters[TX_BYTES] += len;
+    pool.free(p);
   }
 
   /** Control path: a kick failed; ENETDOWN/ENXIO/ENODEV mean the interface went away or down. */
@@ -396,7 +450,7 @@ export class AfPacketPort extends App {
     return {
       ...this.state.report(), ifname: this.ifname, ifindex: this.ifindex, queues: this.queues.length,
       ringDrops: this.ringDrops, badFrames: this.badFrames, truncated: this.truncated,
-      offloads: this.offload.report(), kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
+      offloads: { ...this.offload.report(), ...this.offloadTx.report() }, kicks: this.kicks, kickErrors: this.kickErrors, txRingFull: this.txRingFull,
     };
   }
 }

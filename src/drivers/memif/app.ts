@@ -16,7 +16,10 @@
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
-import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, BUSY_POLLS, IDLE_POLLS, REFUSED } from '../../core/counters.js';
+import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, BUSY_POLLS, IDLE_POLLS, REFUSED, COPIED } from '../../core/counters.js';
+import { GSO_MAX_SEGS } from '../../lib/offload/gso.js';
+import { words } from '../../lib/offload/copy-words.js';
+import { OffloadTx } from '../offload/offload-tx.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { MemifPort } from './port.js';
 
@@ -58,7 +61,16 @@ export class MemifApp extends App {
   private out: Link | undefined;
   private in: Link | undefined;
   private readonly burst = new Uint32Array(BURST);
-  private readonly txBurst = new Uint32Array(TX_BURST);
+  /** A burst, with room for one super-frame's segments beyond it. */
+  private readonly txBurst = new Uint32Array(TX_BURST + GSO_MAX_SEGS);
+  /**
+   * A memif peer has no offload metadata: super-frames are cut here at the last moment into
+   * pool packets (the extra segments counted as `copied`; `offloads.segmentsLost` those the
+   * pool had no buffer for).
+   */
+  override superFrames = 'send' as const;
+  private readonly offloadTx: OffloadTx;
+  private segmentsLost = 0;
 
   constructor(ctx: AppContext, args: MemifArgs) {
     super(ctx);
@@ -72,6 +84,7 @@ export class MemifApp extends App {
       ifName: ctx.name, handshakeMs: args.handshakeMs,
       log: (m) => console.error(`sluice: ${ctx.name} (memif ${role} ${args.abstract ? '@' : ''}${args.path}): ${m}`),
     }, ctx.pool);
+    this.offloadTx = new OffloadTx(ctx.pool, words(ctx.pool.data));
     this.port.start();
   }
 
@@ -93,12 +106,29 @@ export class MemifApp extends App {
   override push(): void {
     const l = this.in;
     if (l === undefined) return;
-    const b = this.txBurst;
+    const b = this.txBurst, count = this.pool.count;
     while (!l.empty()) {
       let n = 0;
-      while (n < TX_BURST && !l.empty()) b[n++] = l.receive();
+      while (n < TX_BURST && !l.empty()) {
+        const p = l.receive();
+        if (p >= count) n += this.cutSuper(p, b, n);
+        else b[n++] = p;
+      }
       this.port.transmit(b, n);
     }
+  }
+
+  /** Super-frame p → its segments as pool packets at b[at..]; returns how many. */
+  private cutSuper(p: number, b: Uint32Array, at: number): number {
+    const tx = this.offloadTx;
+    const segs = tx.planSuper(p, this.pool.maxLen);
+    if (segs === 0) { this.drop(p, DropReason.BAD_OFFLOAD); return 0; }
+    const k = tx.cutToPool(p, b, at);
+    if (k === 0) { this.drop(p, DropReason.NO_BUFFER); return 0; }
+    this.pool.free(p); // it became the k segments: one in, k - 1 copied, k out
+    this.counters[COPIED] += k - 1;
+    this.segmentsLost += segs - k;
+    return k;
   }
 
   /** Publish the port's plain-number counters. */
@@ -130,6 +160,7 @@ export class MemifApp extends App {
     const p = this.port;
     return {
       path: p.opts.path,
+      offloads: { ...this.offloadTx.report(), segmentsLost: this.segmentsLost },
       role: p.opts.role,
       id: p.opts.id,
       connected: p.connected,

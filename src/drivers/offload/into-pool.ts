@@ -9,6 +9,19 @@ import { copyBytes } from '../vhost-user/copy.js';
 import { type GsoPlan, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
 import { type VnetHdr, GSO_NONE, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
 
+/**
+ * A super-frame copied whole into super buffer p (`len` bytes; header `vh`, planned into
+ * `plan` from the bytes there) gets its offload state: what a port that sends it later makes
+ * its virtio-net header from (checksum offsets as parsed, not as the peer claimed).
+ */
+export function setSuperState(pool: PoolView, p: number, len: number, vh: VnetHdr, plan: GsoPlan): void {
+  pool.len[p] = len;
+  pool.gsoType[p] = vh.gsoType;
+  pool.gsoSize[p] = vh.gsoSize;
+  pool.csumStart[p] = plan.l4Off;
+  pool.csumOffset[p] = plan.tcp ? 16 : 6;
+}
+
 /** What `cutIntoPool` wrote. Reuse one per port. */
 export class CutResult {
   packets = 0;

@@ -14,18 +14,8 @@ import { DropReason } from '../../core/drop-reasons.js';
 import { words } from '../../lib/offload/copy-words.js';
 import { readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE } from '../../lib/offload/vnet-hdr.js';
 import { buildSuperFrame } from '../../lib/offload/testkit.js';
-import { parsePacket, ParsedHeaders, L3Kind } from '../../lib/proto/parse.js';
-import { tcpChecksumOkV4, tcpChecksumOkV6 } from '../../lib/proto/tcp.js';
-import { udpChecksumOkV4, udpChecksumOkV6 } from '../../lib/proto/udp.js';
+import { l4ChecksumOk } from '../../../test/support/l4-checksum.js';
 import { OffloadRx } from './offload-rx.js';
-
-const hdrs = new ParsedHeaders();
-function l4ChecksumOk(b: Uint8Array, off: number, len: number): boolean {
-  if (parsePacket(b, off, len, hdrs) !== 0 || hdrs.l4Off < 0) return false;
-  const v4 = hdrs.l3Kind === L3Kind.IPV4, l3 = hdrs.l3Off, l4 = hdrs.l4Off, n = hdrs.l3End - l4;
-  if (hdrs.l4Proto === 6) return v4 ? tcpChecksumOkV4(b, l3, l4, n) : tcpChecksumOkV6(b, l3, l4, n);
-  return v4 ? udpChecksumOkV4(b, l3, l4) : udpChecksumOkV6(b, l3, l4);
-}
 
 test('property: OffloadRx refuses, counts, and cuts correctly whatever the header', () => {
   const count = 600;
@@ -62,6 +52,48 @@ test('property: OffloadRx refuses, counts, and cuts correctly whatever the heade
         pool.free(p);
       }
       if (real && bad === OffloadError.OK && f.s.payLen > f.s.mss && c[DROP_BASE + DropReason.BAD_OFFLOAD] === 0) assert.equal(out.length, Math.ceil(f.s.payLen / f.s.mss));
+    },
+  ), { numRuns: 300 });
+});
+
+test('property: OffloadRx.keep (a link that carries super-frames) refuses and counts what does not parse, keeps the rest whole', () => {
+  const count = 256;
+  const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(count)), count);
+  const data32 = words(pool.data);
+  fc.assert(fc.property(
+    fc.uint8Array({ minLength: 10, maxLength: 10 }),
+    fc.oneof(
+      fc.uint8Array({ minLength: 10200, maxLength: 20000 }),
+      fc.record({ v6: fc.boolean(), udp: fc.boolean(), payLen: fc.integer({ min: 10200, max: 60000 }), mss: fc.integer({ min: 536, max: 9000 }) })
+        .map((s) => ({ s, ...buildSuperFrame(s) })),
+    ),
+    fc.boolean(),
+    (rnd, f, useReal) => {
+      const real = useReal && !(f instanceof Uint8Array);
+      const frame = f instanceof Uint8Array ? f : f.frame;
+      const hdr = real ? (f as { vnet: Uint8Array }).vnet : rnd;
+      const c = new Float64Array(COUNTER_COUNT);
+      const rx = new OffloadRx(pool, data32, c);
+      const link = new Link('t.output -> u.input', pool);
+      link.superFrames = true;
+      readVnetHdr(hdr, 0, rx.vh);
+      const bad = checkVnetHdr(rx.vh, frame.length);
+      if (bad !== OffloadError.OK || rx.vh.gsoType === GSO_NONE || frame.length > 65535) return; // the ports' own checks first
+      const p = pool.allocSuper();
+      pool.data.set(frame, pool.start(p));
+      rx.keep(p, frame.length, link);
+      const drops = c[DROP_BASE + DropReason.BAD_OFFLOAD]!;
+      assert.equal(c[RX_PACKETS], link.nreadable() + drops, 'one packet in: kept or dropped');
+      if (!link.empty()) {
+        const q = link.receive();
+        assert.equal(q, p);
+        assert.equal(pool.len[q], frame.length);
+        assert.equal(pool.gsoType[q], rx.vh.gsoType);
+        assert.ok(pool.csumStart[q]! + pool.csumOffset[q]! + 2 <= frame.length, 'checksum offsets inside the frame, as parsed');
+        pool.free(q);
+      }
+      if (real) assert.equal(drops, 0, 'a real super-frame is kept');
+      assert.equal(pool.audit().inUse, 0, 'a refused one went back to the pool');
     },
   ), { numRuns: 300 });
 });

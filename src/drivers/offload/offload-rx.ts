@@ -1,7 +1,8 @@
 /**
  * The receive side of offloads, shared by every port that reads virtio-net headers from the
  * kernel (AF_PACKET with PACKET_VNET_HDR, TAP with IFF_VNET_HDR): check the header, finish a
- * partial checksum, or cut a super-frame into pool packets on the output link. Counts what
+ * partial checksum, or cut a super-frame into pool packets on the output link (or, when
+ * the link may carry super-frames, keep it whole in a super buffer: `keep`). Counts what
  * it did and why it refused, for the port's report.
  *
  * Accounting: a refused frame is one packet in, dropped as `bad_offload`; a super-frame is
@@ -13,6 +14,7 @@ import { HEADROOM } from '../../core/packet.js';
 import { DROP_BASE, RX_BYTES, RX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import { GsoPlan, planGso, writeSegment } from '../../lib/offload/gso.js';
+import { setSuperState } from './into-pool.js';
 import { VnetHdr, OffloadError, OFFLOAD_ERROR_NAMES } from '../../lib/offload/vnet-hdr.js';
 
 export class OffloadRx {
@@ -67,6 +69,21 @@ export class OffloadRx {
       this.segmented++;
       out.transmit(p);
     }
+  }
+
+  /**
+   * Keep the super-frame copied into super buffer p (`len` bytes, header in `vh`) whole: it
+   * is planned from the bytes there (refused, counted and freed when it does not parse), gets
+   * its offload state, and goes on `out` as one packet in.
+   */
+  keep(p: number, len: number, out: Link): void {
+    const pool = this.pool, c = this.counters;
+    if (this.planSuper(pool.data, pool.start(p), len) === 0) { pool.free(p); return; }
+    setSuperState(pool, p, len, this.vh, this.plan);
+    c[RX_PACKETS]++;
+    c[RX_BYTES] += len;
+    this.superFramesIn++;
+    out.transmit(p);
   }
 
   /** The port report's `offloads` object (same names as the vhost-user port's). */

@@ -49,7 +49,7 @@ test('preloaded replay: loops, byte-exact frames, too-big records dropped and co
     assert.equal(s.apps.pcap!.drops.too_big, 3);
     const expected = [0, 1, 3, 4, 0, 1, 3, 4, 0, 1, 3, 4].map((i) => recs[i]!);
     assert.deepEqual(Collect.frames, expected);
-    assert.deepEqual(port.report(), { played: 3, finished: true, written: 0 });
+    assert.deepEqual(port.report(), { played: 3, finished: true, written: 0, offloads: { superFramesOut: 0, segmentedOut: 0, refusedOut: 0 } });
     e.stop();
     assert.equal(pool.audit().inUse, 0);
   } finally { rmSync(dir, { recursive: true, force: true }); }

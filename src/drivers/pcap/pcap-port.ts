@@ -7,7 +7,8 @@
  *   file IN ──► output        input ──► file OUT
  *
  * The input file is validated whole before the port starts, so the data path never meets
- * a malformed record. Frames longer than a packet buffer are dropped (too_big).
+ * a malformed record. Frames longer than a packet buffer are dropped (too_big). A super-frame
+ * sent to the port (TSO, bridge mode) is written as the segments the wire would carry.
  *
  * Files of up to PRELOAD_MAX_RECORDS records are indexed at start (DPDK's pcap PMD preloads
  * too, for infinite_rx): one view per record over the file's bytes, so replay copies each
@@ -22,6 +23,8 @@ import { DropReason } from '../../core/drop-reasons.js';
 import { HEADROOM } from '../../core/packet.js';
 import { PcapReader, PcapngReader, PcapWriter, PcapngWriter, validate, isPcapng, EPB_FLAG_OUTBOUND } from '../../lib/pcap/index.js';
 import { readFileSync } from 'node:fs';
+import { words } from '../../lib/offload/copy-words.js';
+import { OffloadTx } from '../offload/offload-tx.js';
 
 export interface PcapPortArgs {
   in?: string;
@@ -71,9 +74,13 @@ export class PcapPort extends App {
   private in: Link | undefined;
   /** True once the input file has been played `loop` times. */
   finished = false;
+  /** Super-frames (bridge mode) are recorded as their wire segments, cut here. */
+  override superFrames = 'send' as const;
+  private readonly offloadTx: OffloadTx;
 
   constructor(ctx: AppContext, args: PcapPortArgs) {
     super(ctx);
+    this.offloadTx = new OffloadTx(ctx.pool, words(ctx.pool.data));
     this.loops = args.loop ?? 1;
     this.rate = args.rate ?? 0;
     if (args.in) {
@@ -173,6 +180,7 @@ export class PcapPort extends App {
     while (!l.empty()) {
       const p = l.receive();
       const len = pool.len[p]!;
+      if (p >= pool.count) { this.writeSuper(p, now); continue; }
       if (w !== undefined) w.write(0, pool.data, pool.start(p), len, now, EPB_FLAG_OUTBOUND);
       c[TX_PACKETS]++;
       c[TX_BYTES] += len;
@@ -180,11 +188,22 @@ export class PcapPort extends App {
     }
   }
 
+  /** A super-frame is recorded as the wire would carry it: its segments, cut here (one packet out). */
+  private writeSuper(p: number, now: number): void {
+    const tx = this.offloadTx, w = this.writer, pool = this.pool, len = pool.len[p]!;
+    const segs = tx.planSuper(p, tx.seg.length);
+    if (segs === 0) { this.drop(p, DropReason.BAD_OFFLOAD); return; }
+    if (w !== undefined) for (let i = 0; i < segs; i++) w.write(0, tx.seg, 0, tx.cut(p, i), now, EPB_FLAG_OUTBOUND);
+    this.counters[TX_PACKETS]++;
+    this.counters[TX_BYTES] += len;
+    pool.free(p);
+  }
+
   override tick(): void { /* flush at most every tick so files are readable while running */ this.writer?.flush(); }
 
   override stop(): void { this.writer?.close(); }
 
   override report(): Record<string, unknown> {
-    return { played: this.played, finished: this.finished, written: this.writer?.packets ?? 0 };
+    return { played: this.played, finished: this.finished, written: this.writer?.packets ?? 0, offloads: this.offloadTx.report() };
   }
 }

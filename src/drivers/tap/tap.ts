@@ -1,6 +1,6 @@
 /**
  * TAP port (`tap:NAME[,queues=N]`): a Linux TAP device created (or attached to, if it
- * exists) by Sluice, set up, offloads off, one non-blocking fd per queue.
+ * exists) by Sluice, set up, one non-blocking fd per queue.
  *
  *   kernel stack ──tap fd read()──► pool packet ──► output
  *   input ──► write() on queue 0's fd ──► kernel stack
@@ -14,9 +14,12 @@
  * and TSO + checksum offload, so the kernel stack sends one 64 KiB super-frame per read
  * instead of ~44 frames. Each read is a readv: the virtio-net header lands in the packet's
  * headroom, the frame in the packet buffer, and whatever does not fit in a 64 KiB native
- * overflow. Super-frames are segmented and partial checksums finished in software
+ * overflow. Super-frames are kept whole in a pool super buffer when the output link may
+ * carry them (Link.superFrames), else segmented, and partial checksums finished in software
  * (lib/offload) before they reach the switch; a refused header is a `bad_offload` drop.
- * Writes carry an all-zero header: frames leave complete.
+ * Writes carry an all-zero header: frames leave complete, except super-frames from the pool
+ * (bridge mode, from a guest with TSO): written whole with their GSO header, the kernel
+ * segments them (offload-tx.ts); without `offloads` they are cut here, one write per segment.
  *
  * State: `up`, or `down` with a reason — open failed (permission, busy, not a TAP device),
  * interface down (seen with SIOCGIFFLAGS while the device is in Sluice's namespace, or as
@@ -25,6 +28,7 @@
  * flags once a second and retries a device that failed to open. The fds stay valid when the device is moved to another network namespace.
  */
 import { App, type AppContext } from '../../core/app.js';
+import { SUPER_MAX_LEN } from '../../core/packet.js';
 import type { Link } from '../../core/link.js';
 import { DROP_BASE, RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
@@ -38,6 +42,7 @@ import { GSO_MAX_FRAME, completePartialChecksum } from '../../lib/offload/gso.js
 import { VNET_HDR_LEN, VNET_F_NEEDS_CSUM, GSO_NONE, OffloadError, readVnetHdr, checkVnetHdr } from '../../lib/offload/vnet-hdr.js';
 import { copyWords } from '../../lib/offload/copy-words.js';
 import { OffloadRx } from '../offload/offload-rx.js';
+import { OffloadTx } from '../offload/offload-tx.js';
 import { PortState } from '../af-packet/port-state.js';
 import { reasonOf } from '../af-packet/port-state.js';
 
@@ -95,6 +100,9 @@ export class TapPort extends App {
   offloads = false;
   /** Virtio-net headers: partial checksums, super-frames cut in software, refusals. */
   private readonly offload: OffloadRx;
+  private readonly offloadTx: OffloadTx;
+  /** Takes super-frames: whole with a GSO header, or cut here without IFF_VNET_HDR. */
+  override superFrames = 'send' as const;
   private readonly data32: Uint32Array;
   /** readv: [header + packet buffer, overflow]; writev: [zero header, packet]. */
   private readonly rxIov = new IoVecs(2);
@@ -104,6 +112,9 @@ export class TapPort extends App {
   private readonly big32: Uint32Array;
   private readonly bigAddr: number;
   private readonly zeroHdrAddr: number;
+  /** The header of a super-frame written whole (native, for writev). */
+  private readonly superHdr: Uint8Array;
+  private readonly superHdrAddr: number;
 
   constructor(ctx: AppContext, args: TapArgs) {
     super(ctx);
@@ -114,12 +125,16 @@ export class TapPort extends App {
     this.base = addressOf(this.pool.data);
     this.data32 = words(this.pool.data);
     this.offload = new OffloadRx(this.pool, this.data32, this.counters);
+    this.offloadTx = new OffloadTx(this.pool, this.data32);
     const big = allocNative(((GSO_MAX_FRAME + 16) & ~3) + 16);
     this.big = big.u8;
     this.big32 = new Uint32Array(big.u8.buffer, big.u8.byteOffset, big.u8.byteLength >>> 2);
     this.bigAddr = Number(big.address);
     const zero = allocNative(16);
     this.zeroHdrAddr = Number(zero.address);
+    const sh = allocNative(16);
+    this.superHdr = sh.u8;
+    this.superHdrAddr = Number(sh.address);
     this.txIov.set(0, this.zeroHdrAddr, VNET_HDR_LEN);
     this.state = new PortState(`${ctx.name} (tap ${args.ifname})`);
     this.open();
@@ -224,10 +239,20 @@ export class TapPort extends App {
       out.transmit(p);
       return 1;
     }
-    // A super-frame: cut from the packet buffer if it fit, else from the joined copy.
+    // A super-frame: cut from the packet buffer if it fit, else from the joined copy — or
+    // joined whole in a super buffer when the output may carry it.
     let src = data, src32 = this.data32, st = d;
     if (len > pool.maxLen) {
       if (len > GSO_MAX_FRAME) { rx.refuse(OffloadError.TOO_BIG, len); pool.free(p); return 1; }
+      const q = out.superFrames && len <= SUPER_MAX_LEN ? pool.allocSuper() : -1;
+      if (q >= 0) {
+        const e = pool.start(q);
+        copyWords(data, this.data32, e, data, this.data32, d, pool.maxLen);
+        copyWords(data, this.data32, e + pool.maxLen, this.big, this.big32, pool.maxLen, len - pool.maxLen);
+        pool.free(p);
+        rx.keep(q, len, out);
+        return 1;
+      }
       copyWords(this.big, this.big32, 0, data, this.data32, d, pool.maxLen);
       src = this.big; src32 = this.big32; st = 0;
     }
@@ -258,7 +283,10 @@ export class TapPort extends App {
       const p = l.receive();
       const len = pool.len[p]!;
       let n: number;
-      if (this.offloads) {
+      if (p >= pool.count) {
+        n = this.writeSuper(fd, p);
+        if (n === 0) { this.drop(p, DropReason.BAD_OFFLOAD); continue; }
+      } else if (this.offloads) {
         this.txIov.set(1, base + pool.start(p), len);
         const w = writevAt(fd, this.txIov.address, 2);
         n = w < 0 ? w : w - VNET_HDR_LEN;
@@ -278,6 +306,33 @@ export class TapPort extends App {
       this.writeErrors++;
       this.drop(p, n === -EAGAIN || n === -ENOBUFS ? DropReason.PEER_NO_BUFFER : DropReason.BAD_DESCRIPTOR);
     }
+  }
+
+  /**
+   * Write the pool super-frame p: whole with its GSO header when the device has
+   * IFF_VNET_HDR, else cut into segments written one by one. Returns its length when all of
+   * it went, 0 when it no longer parses, else what the failed write returned.
+   */
+  private writeSuper(fd: number, p: number): number {
+    const pool = this.pool, tx = this.offloadTx, len = pool.len[p]!;
+    const segs = tx.planSuper(p, this.big.length);
+    if (segs === 0) return 0;
+    if (this.offloads) {
+      tx.header(p, this.superHdr, 0);
+      this.txIov.set(0, this.superHdrAddr, VNET_HDR_LEN);
+      this.txIov.set(1, this.base + pool.start(p), len);
+      const w = writevAt(fd, this.txIov.address, 2);
+      this.txIov.set(0, this.zeroHdrAddr, VNET_HDR_LEN);
+      if (w < 0) return w;
+      tx.superFramesOut++;
+      return w - VNET_HDR_LEN;
+    }
+    for (let i = 0; i < segs; i++) {
+      const m = tx.segment(p, i, this.big, this.big32, 0);
+      const w = writeAt(fd, this.bigAddr, m);
+      if (w !== m) return w < 0 ? w : -EAGAIN;
+    }
+    return len;
   }
 
   override tick(now: number): void {
@@ -300,7 +355,7 @@ export class TapPort extends App {
   override report(): Record<string, unknown> {
     return {
       ...this.state.report(), ifname: this.deviceName || this.ifname, queues: this.fds.length, multiQueue: this.multiQueue,
-      readErrors: this.readErrors, writeErrors: this.writeErrors, offloads: { enabled: this.offloads, ...this.offload.report() },
+      readErrors: this.readErrors, writeErrors: this.writeErrors, offloads: { enabled: this.offloads, ...this.offload.report(), ...this.offloadTx.report() },
     };
   }
 }

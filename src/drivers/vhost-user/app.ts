@@ -111,6 +111,8 @@ export class VhostUserApp extends App {
    */
   private awaitFirst = -1;
   private awaitFirstFrom = -1;
+  /** Pool super-frames go to the guest whole when it negotiated the offload, else cut here (net-io.ts). */
+  override superFrames = 'send' as const;
 
   constructor(ctx: AppContext, args: VhostUserArgs) {
     super(ctx);
@@ -258,7 +260,7 @@ export class VhostUserApp extends App {
       // What was negotiated, and what the offloads did (as `ethtool -k` names them).
       offloads: {
         fromGuest: offloadNames(d.io.hostOffloads), toGuest: offloadNames(d.io.guestOffloads),
-        superFramesIn: d.io.superFramesIn, superFramesOut: d.io.superFramesOut, segmented: d.io.segmented,
+        superFramesIn: d.io.superFramesIn, superFramesOut: d.io.superFramesOut, segmented: d.io.segmented, segmentsLost: d.io.segmentsLost,
         checksumsCompleted: d.io.checksumsCompleted,
       },
       protocolFeatures: `0x${d.lastProtocolFeatures.toString(16)}`,

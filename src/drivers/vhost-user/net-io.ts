@@ -12,10 +12,14 @@
  *   destination guest's RX buffers (one copy instead of two through the pool).
  *
  * Offloads (`hostOffloads`: what the guest may send, from CSUM/HOST_TSO4/6/HOST_ECN;
- * `guestOffloads`: what it takes, from GUEST_CSUM/GUEST_TSO4/6/GUEST_ECN). Pool packets are
- * always complete wire frames (10 KB buffers). A guest TX header that asks for work (partial
- * checksum, GSO) or a frame beyond a pool buffer takes the slow path: the chain is gathered
- * whole (up to 64 KiB) and checked. Into the pool it is segmented / its checksum finished.
+ * `guestOffloads`: what it takes, from GUEST_CSUM/GUEST_TSO4/6/GUEST_ECN). A guest TX header
+ * that asks for work (partial checksum, GSO) or a frame beyond a pool buffer takes the slow
+ * path: the chain is gathered whole (up to 64 KiB) and checked. Into the pool, a super-frame
+ * beyond an ordinary buffer goes whole into a super buffer with its offload state when the
+ * output link may carry one (`keepWhole`, from Link.superFrames); otherwise, and for frames
+ * that fit an ordinary buffer, it is segmented / its checksum finished on arrival. A
+ * super-frame from the pool (handle ≥ pool.count) goes to a guest that takes it whole with a
+ * header made from its offload state, else it is cut here, at the last moment.
  * Guest to guest, a super-frame goes whole, header and all, when the destination negotiated
  * that offload (as DPDK's vhost and OVS-DPDK's userspace TSO do), else it is cut or finished
  * in software for it. A header that does not match its frame is dropped as `bad_offload`.
@@ -32,9 +36,9 @@ import { DropReason } from '../../core/drop-reasons.js';
 import {
   VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, VNET_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, GSO_TCPV6, GSO_ECN,
 } from '../../lib/offload/vnet-hdr.js';
-import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, completePartialChecksum } from '../../lib/offload/gso.js';
+import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, writeGsoHdr, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
-import { CutResult, cutIntoPool } from '../offload/into-pool.js';
+import { CutResult, cutIntoPool, setSuperState } from '../offload/into-pool.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -43,6 +47,13 @@ export interface PoolView {
   start(p: number): number;
   alloc(): number;
   free(p: number): void;
+  /** Handles at or above it are super buffers, with offload state (core/packet.ts). */
+  readonly count: number;
+  allocSuper(): number;
+  readonly gsoType: { [i: number]: number };
+  readonly gsoSize: { [i: number]: number };
+  readonly csumStart: { [i: number]: number };
+  readonly csumOffset: { [i: number]: number };
 }
 
 /** Scatter entries one mergeable frame may use (DPDK BUF_VECTOR_MAX is 256). */
@@ -76,6 +87,10 @@ export class NetIo {
   superFramesOut = 0;
   segmented = 0;
   checksumsCompleted = 0;
+  /** Segments of pool super-frames cut for this guest that found no guest buffer (the super-frame itself counts as delivered when any segment was). */
+  segmentsLost = 0;
+  /** Whether guest TX super-frames may go whole into the pool (the output link can carry them: Link.superFrames). */
+  keepWhole = false;
   /** While the frontend migrates: where RX writes into guest memory are logged (dirty-log.ts). */
   dirty: DirtyLog | null = null;
   /** Anti-spoofing (mac-lock.ts): when set, guest frames from another source MAC are dropped. */
@@ -94,6 +109,8 @@ export class NetIo {
   private big32 = EMPTY32;
   private seg = EMPTY8;
   private seg32 = EMPTY32;
+  /** The virtio-net header made for a pool super-frame passed whole. */
+  private readonly superHdr = new Uint8Array(12);
   /** When set, the next RX header is copied from here (10 bytes) instead of zeros. */
   private rxHdr: Uint8Array | null = null;
   private poolData: Uint8Array = new Uint8Array(0);
@@ -190,6 +207,74 @@ export class NetIo {
     this.maxFrame = maxFrame;
   }
 
+  /**
+   * Guest TX of a frame beyond an ordinary buffer into a super buffer, whole: the chain (its
+   * header into the headroom) is gathered there in one copy and checked as a GSO frame; the
+   * packet carries gso type/size and the checksum offsets found by parsing it. Returns 1 (at
+   * out[at]), 0 when refused (counted), or -2 when no super buffer is free or the frame is
+   * beyond one (the caller cuts it instead).
+   */
+  private dequeueSuper(q: DeviceQueue, mem: GuestMemory, pool: PoolView, dst32: Uint32Array, out: Uint32Array, at: number): number {
+    const hl = this.hdrLen, frameLen = q.readBytes - hl;
+    if (frameLen > 65535) return -2;
+    const p = pool.allocSuper();
+    if (p < 0) return -2;
+    const d = pool.start(p), data = pool.data, vh = this.vh, plan = this.plan;
+    gatherChain(q, mem, 0, data, dst32, d - hl);
+    readVnetHdr(data, d - hl, vh);
+    let bad = checkVnetHdr(vh, frameLen);
+    if (bad === OffloadError.OK && vh.gsoType === GSO_NONE) { pool.free(p); this.tooBig++; this.refused++; return 0; }
+    if (bad === OffloadError.OK) bad = planGso(data, d, frameLen, vh, this.maxFrame, plan);
+    if (bad !== OffloadError.OK) { pool.free(p); this.badOffload++; this.refused++; return 0; }
+    setSuperState(pool, p, frameLen, vh, plan);
+    out[at] = p;
+    this.superFramesIn++;
+    this.fromGuestBytes += frameLen;
+    return 1;
+  }
+
+  /**
+   * A pool super-frame (handle ≥ pool.count) into this guest's RX: whole, with a virtio-net
+   * header from its offload state, when the guest takes that offload; else cut here into
+   * wire frames. Counts one packet to the guest when any of it was delivered (segments
+   * without a guest buffer: `segmentsLost`), else one `noGuestBuffer` drop. The caller frees p.
+   */
+  private putSuper(q: DeviceQueue, mem: GuestMemory, pool: PoolView, src32: Uint32Array, p: number): boolean {
+    const vh = this.vh, plan = this.plan, data = pool.data, st = pool.start(p), len = pool.len[p];
+    vh.flags = VNET_F_NEEDS_CSUM;
+    vh.gsoType = pool.gsoType[p];
+    vh.gsoSize = pool.gsoSize[p];
+    vh.csumStart = pool.csumStart[p];
+    vh.csumOffset = pool.csumOffset[p];
+    if (this.seg.length === 0) { // once per port, the first time it must cut
+      this.seg = new Uint8Array((this.maxFrame + 3) & ~3);
+      this.seg32 = new Uint32Array(this.seg.buffer);
+    }
+    // Checked on arrival; parsed again because a forwarder may have moved the headers (VLAN).
+    // Consumed either way: a refusal is a bad_offload drop, not a full guest ring.
+    if (planGso(data, st, len, vh, this.seg.length, plan) !== OffloadError.OK) { this.badOffload++; return true; }
+    if (this.takes(vh)) {
+      writeGsoHdr(this.superHdr, 0, vh.gsoType, vh.gsoSize, plan);
+      if (!this.putWithHeader(q, mem, this.superHdr, data, src32, st, len)) return false;
+      this.superFramesOut++;
+      return true;
+    }
+    const pk0 = this.toGuestPackets, nb0 = this.noGuestBuffer;
+    let delivered = 0, i = 0;
+    for (; i < plan.segs; i++) {
+      const n = writeSegment(data, src32, st, plan, i, this.seg, this.seg32, 0);
+      const ok = this.mergeable ? this.putMergeable(q, mem, this.seg, this.seg32, 0, n) : this.putSingle(q, mem, this.seg, this.seg32, 0, n);
+      if (!ok) break; // out of guest buffers: the rest too
+      delivered++;
+    }
+    this.segmented += delivered;
+    this.segmentsLost += plan.segs - delivered;
+    // One pool packet: delivered once, or dropped once (the put counted each segment).
+    this.toGuestPackets = pk0 + (delivered > 0 ? 1 : 0);
+    this.noGuestBuffer = nb0 + (delivered > 0 ? 0 : 1);
+    return delivered > 0;
+  }
+
   /** u32 view of the pool's data (built once per pool). */
   private words(pool: PoolView): Uint32Array {
     if (pool.data !== this.poolData) {
@@ -228,7 +313,8 @@ export class NetIo {
       if (this.macLock && this.spoof(q, mem)) { q.addUsed(head, 0); used++; continue; }
       const frameLen = q.readBytes - hdrLen;
       if (this.hostOffloads !== 0 && (frameLen > this.maxFrame || this.wantsWork(q, mem))) {
-        const got = this.dequeueOffload(q, mem, pool, dst32, out, n, cap - n);
+        let got = frameLen > this.maxFrame && this.keepWhole ? this.dequeueSuper(q, mem, pool, dst32, out, n) : -2;
+        if (got === -2) got = this.dequeueOffload(q, mem, pool, dst32, out, n, cap - n);
         if (got < 0) { q.unpop(1); break; }
         q.addUsed(head, 0);
         used++;
@@ -290,9 +376,11 @@ export class NetIo {
         if (d < want) break;
       }
     }
+    const superBase = pool.count;
     for (; k < n; k++) {
       const p = pkts[k];
-      const ok = this.mergeable
+      // A super-frame (super buffers hold only frames beyond LONG_COPY, so never the burst path's).
+      const ok = p >= superBase ? this.putSuper(q, mem, pool, src32, p) : this.mergeable
         ? this.putMergeable(q, mem, pool.data, src32, pool.start(p), pool.len[p])
         : this.putSingle(q, mem, pool.data, src32, pool.start(p), pool.len[p]);
       pool.free(p);

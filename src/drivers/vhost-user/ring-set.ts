@@ -95,6 +95,7 @@ export class RingSet {
   /** Guest TX → a burst of pool packets onto `out` (as much as it has room for). */
   dequeueLink(pool: PoolView, out: Link): void {
     const room = out.nwritable(), burst = this.rxBurst;
+    this.io.keepWhole = out.superFrames;
     const n = this.dequeue(pool, burst, room < RX_BURST ? room : RX_BURST, room < burst.length ? room : burst.length);
     for (let i = 0; i < n; i++) out.transmit(burst[i]!);
   }

@@ -81,6 +81,7 @@ export class VirtioUserApp extends App {
     const out = this.out;
     if (out === undefined || !this.port.ready) return;
     const room = out.nwritable(), b = this.rxBurst;
+    this.port.keepWhole = out.superFrames;
     const n = this.port.dequeue(this.pool, b, room < BURST ? room : BURST, room < b.length ? room : b.length);
     for (let i = 0; i < n; i++) out.transmit(b[i]!);
   }

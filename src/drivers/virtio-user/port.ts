@@ -15,7 +15,8 @@
  *
  * Offloads (`offloads`): with MRG_RXBUF, asks for GUEST_CSUM and GUEST_TSO4/6 (+ECN), so a
  * backend passes super-frames and partial checksums through (as a TSO-capable guest takes
- * them); they are gathered whole, checked, and cut / finished into pool packets
+ * them); they are gathered whole, checked, and kept whole in a pool super buffer when the
+ * output link may carry them (`keepWhole`), else cut / finished into pool packets
  * (lib/offload), like every other port that reads virtio-net headers. Sluice sends complete
  * frames, so it never asks for CSUM/HOST_TSO.
  *
@@ -40,7 +41,7 @@ import {
 } from '../../virtio/net/net.js';
 import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
 import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso } from '../../lib/offload/gso.js';
-import { CutResult, cutIntoPool } from '../offload/into-pool.js';
+import { CutResult, cutIntoPool, setSuperState } from '../offload/into-pool.js';
 import { Frontend } from '../../vhost-user/frontend.js';
 import {
   FrontendReq, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64,
@@ -112,6 +113,8 @@ export class VirtioUserPort {
   rxBadOffload = 0;
   superFramesIn = 0;
   segmented = 0;
+  /** Whether a super-frame beyond MAX_FRAME may go whole into a pool super buffer (the output link can carry it: Link.superFrames). */
+  keepWhole = false;
   checksumsCompleted = 0;
   private readonly vh = new VnetHdr();
   private readonly plan = new GsoPlan();
@@ -320,6 +323,17 @@ export class VirtioUserPort {
       segs = this.plan.segs;
     } else if (err === OffloadError.OK && len > MAX_FRAME) err = OffloadError.TOO_BIG;
     if (err !== OffloadError.OK) { this.rxBadOffload++; return 0; }
+    if (this.keepWhole && vh.gsoType !== GSO_NONE && len > MAX_FRAME && len <= 65535) {
+      const p = pool.allocSuper();
+      if (p >= 0) {
+        copyBytes(pool.data, p32, pool.start(p), big, big32, 0, len);
+        setSuperState(pool, p, len, vh, this.plan);
+        out[at] = p;
+        this.rxBytes += len;
+        this.superFramesIn++;
+        return 1;
+      }
+    }
     const res = this.cut;
     cutIntoPool(big, big32, 0, len, vh, this.plan, pool, p32, out, at, res);
     const k = res.packets;

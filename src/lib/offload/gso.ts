@@ -131,3 +131,22 @@ export function completePartialChecksum(buf: Uint8Array, start: number, len: num
   const c = ~onesSum(buf, s, len - csumStart, 0) & 0xffff;
   wr16(buf, s + csumOffset, c === 0 ? 0xffff : c);
 }
+
+/**
+ * The virtio-net header (10 bytes at buf[off..]) that hands the planned frame to a peer that
+ * segments it (a guest with GUEST_TSO, the kernel through PACKET_VNET_HDR / IFF_VNET_HDR):
+ * NEEDS_CSUM, `gsoType` (ECN bit included) and `gsoSize`, hdr_len, and csum_start/offset at
+ * the L4 header as parsed now (a forwarder may have moved it since the frame arrived).
+ */
+export function writeGsoHdr(buf: Uint8Array, off: number, gsoType: number, gsoSize: number, plan: GsoPlan): void {
+  buf[off] = 1; // VIRTIO_NET_HDR_F_NEEDS_CSUM
+  buf[off + 1] = gsoType;
+  buf[off + 2] = plan.payOff & 0xff;
+  buf[off + 3] = plan.payOff >>> 8;
+  buf[off + 4] = gsoSize & 0xff;
+  buf[off + 5] = gsoSize >>> 8;
+  buf[off + 6] = plan.l4Off & 0xff;
+  buf[off + 7] = plan.l4Off >>> 8;
+  buf[off + 8] = plan.tcp ? 16 : 6;
+  buf[off + 9] = 0;
+}

@@ -31,6 +31,13 @@ class CheckedPool implements PoolView {
   readonly len = new Uint32Array(NBUF);
   private readonly free_ = Array.from({ length: NBUF }, (_, i) => NBUF - 1 - i);
   readonly out = new Set<number>();
+  // No super buffers (allocSuper fails): super-frames are cut on arrival.
+  readonly count = NBUF;
+  readonly gsoType = new Uint8Array(0);
+  readonly gsoSize = new Uint16Array(0);
+  readonly csumStart = new Uint16Array(0);
+  readonly csumOffset = new Uint16Array(0);
+  allocSuper(): number { return -1; }
   start(p: number): number { return p * BUF + HEADROOM; }
   alloc(): number { const p = this.free_.pop(); if (p === undefined) return -1; this.out.add(p); return p; }
   free(p: number): void { assert.ok(this.out.delete(p), `buffer ${p} freed twice or never allocated`); this.free_.push(p); }

@@ -58,6 +58,9 @@ export function csumDiff(from: Uint8Array | null, fromOff: number, fromSize: num
 export function adjustHead(x: XdpBuff, delta: number): number {
   const start = x.start + (delta | 0);
   if (start < x.minStart || start > x.end - ETH_HLEN) return EINVAL;
+  // Headroom holds whatever an earlier packet left there: a program must not read it (as
+  // BPF_PROG_TEST_RUN's zeroed headroom, and as adjust_tail zeroes what it grows).
+  if (start < x.start) x.data.fill(0, start, x.start);
   x.start = start;
   return 0;
 }

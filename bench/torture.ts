@@ -236,7 +236,7 @@ class Run {
     console.log(`accounting: ${JSON.stringify(a)}`);
     if (a.off !== 0 || a.unbalanced.length > 0) problems.push(`accounting does not add up: ${JSON.stringify(a)}`);
     for (const [port, n] of this.caused) {
-      const seen = (this.daemonLog.match(new RegExp(`sluice: ${port} \\(vhost-user [^)]*\\): disconnected`, 'g')) ?? []).length;
+      const seen = (this.daemonLog.match(new RegExp(`sluice: (?:[\\d:.]+ )?${port} \\(vhost-user [^)]*\\): disconnected`, 'g')) ?? []).length;
       const counted = s.ports.find((p: { name: string }) => p.name === port)?.info?.disconnects ?? 0;
       console.log(`disconnects of ${port}: caused ${n}, logged ${seen}, counted ${counted}`);
       if (seen < n || counted < n) problems.push(`port ${port}: the run caused ${n} disconnects, the daemon logged ${seen} and counted ${counted}`);

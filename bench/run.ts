@@ -26,6 +26,7 @@ import { Engine } from '../src/core/engine.js';
 import { loadBuiltins } from '../src/runtime/builtin.js';
 import { buildPcap } from '../src/lib/pcap/testkit.js';
 import { buildUdpPacket } from '../src/lib/proto/index.js';
+import { tscHz } from './tsc.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 
@@ -116,14 +117,6 @@ function newPool(): PacketPool {
   return new PacketPool(new ArrayBuffer(PacketPool.bytesFor(count)), count);
 }
 
-function tscHz(): number | undefined {
-  try {
-    const m = /tsc: Refined TSC clocksource calibration: ([\d.]+) MHz/.exec(spawnSync('dmesg', { encoding: 'utf8' }).stdout ?? '');
-    if (m) return Number(m[1]) * 1e6;
-  } catch { /* no dmesg */ }
-  const m = /cpu MHz\s*:\s*([\d.]+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-  return m ? Number(m[1]) * 1e6 : undefined;
-}
 
 interface DpdkRing { spscBurst32?: number; mpmcBurst32?: number; spscTwoCores32?: number; mpmcTwoCores32?: number }
 

@@ -20,6 +20,11 @@
  * rules (999 /32 nw_src rules at 7 priorities + a default drop) and 10,000 active flows
  * (distinct 5-tuples) through the exact-match cache; router with 100k IPv4 routes, 1,000
  * flows to resolved neighbours.
+ * `node dist/bench/switching.bench.js flow-scaling` (issue 13, costs as work grows): the flow
+ * table with 1k, 100k and 1M configured /32 rules and as many active flows (every frame a
+ * different flow in turn, so beyond the EMC's 16k entries most frames go to the classifier):
+ * ns and TSC cycles per packet of the app, and the memory the rules and their flows took
+ * (RSS and JS heap + array buffers, per rule).
  * Lookup-table speeds (LPM 100k IPv4 / 10k IPv6 routes, exact match 1M entries) next to
  * DPDK's lpm_perf_autotest / hash_perf_autotest are in bench/lookup.bench.ts
  * (BENCH_DPDK=1 runs DPDK's tests in the same run).
@@ -33,6 +38,7 @@ import { L2Bridge } from '../src/apps/l2-bridge/bridge.js';
 import { FlowTable } from '../src/apps/flow-table/flow-table.js';
 import { L3Router } from '../src/apps/l3-router/router.js';
 import { buildUdpPacket, buildEthernet, buildArp, parseIpv4 } from '../src/lib/proto/index.js';
+import { tscHz } from './tsc.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 
@@ -155,6 +161,87 @@ function flowTableOnly(nflows: number): { mpps: number; lost: number; emc: unkno
   return { ...r, emc: (ft.report() as { emc: unknown }).emc };
 }
 
+/**
+ * The flow table with `rules` exact /32 nw_src rules (one subtable, as OVS's dpcls would hold
+ * them) plus a default drop, and `flows` active flows (5-tuples: flow j comes from rule
+ * j % rules' address and UDP source port 1024 + j / rules). The reservoir's frames are
+ * restamped (untimed) with the next flow of a stride permutation, so consecutive frames never
+ * share one; beyond the EMC's 16k entries most frames go to the classifier. Returns the
+ * app-only rate and the memory the table took.
+ */
+function flowScaling(rules: number, flows: number, emcInsertInvProb?: number): { mpps: number; lost: number; rss: number; heap: number; buildMs: number; emcHitPct: number } {
+  const p = pool(8192);
+  globalThis.gc?.();
+  const m0 = process.memoryUsage();
+  const t0 = performance.now();
+  const lines: string[] = [];
+  const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  for (let i = 0; i < rules; i++) lines.push(`priority=100,in_port=g,udp,nw_src=${ip(i)},actions=output:o`);
+  lines.push('priority=1,actions=drop');
+  const ft = new FlowTable({ name: 'ft', pool: p }, { ports: ['g', 'o'], flows: lines, maxFlows: Math.max(65536, rules + 1), emcInsertInvProb });
+  lines.length = 0;
+  const buildMs = performance.now() - t0;
+  globalThis.gc?.();
+  const m1 = process.memoryUsage();
+  const { ins, outs } = wire(ft, ['g'], ['o'], p);
+  const feed: number[] = [];
+  for (let k = 0; k < 4096; k++) feed.push(load(p, buildUdpPacket({ srcMac: 2, dstMac: 3, srcIp: '10.0.0.0', dstIp: '10.200.0.1', srcPort: 1024, dstPort: 5001, size: 60, checksum: false })));
+  const stride = 7919; // odd and co-prime with the powers of ten used here
+  let next = 0;
+  const restamp = (h: number) => {
+    const j = next, i = j % rules, port = 1024 + Math.floor(j / rules);
+    next = (next + stride) % flows;
+    const o = p.start(h), d = p.data;
+    d[o + 26] = 10; d[o + 27] = (i >> 16) & 255; d[o + 28] = (i >> 8) & 255; d[o + 29] = i & 255; // IPv4 source
+    d[o + 34] = port >> 8; d[o + 35] = port & 255; // UDP source port
+  };
+  const r = new Fifo(feed);
+  const input = ins[0]!, output = outs[0]!;
+  let moved = 0, busyNs = 0;
+  const round = () => {
+    while (r.length > 0 && input.nwritable() > 0) { const h = r.shift(); restamp(h); input.transmit(h); }
+    const t = process.hrtime.bigint();
+    ft.push();
+    busyNs += Number(process.hrtime.bigint() - t);
+    while (!output.empty()) { r.push(output.receive()); moved++; }
+  };
+  // Warm-up: every flow at least once (JIT, EMC, classifier), then time.
+  while (moved < flows + 20_000) round();
+  moved = 0; busyNs = 0;
+  const h0 = ft.emcHits, x0 = ft.emcMisses;
+  const end = performance.now() + SECONDS * 1000;
+  while (performance.now() < end) round();
+  const lost = feed.length - r.length - input.nreadable();
+  const emcHitPct = 100 * (ft.emcHits - h0) / (ft.emcHits - h0 + ft.emcMisses - x0);
+  return { mpps: moved / busyNs * 1000, lost, buildMs, emcHitPct, rss: m1.rss - m0.rss, heap: m1.heapUsed + m1.arrayBuffers - m0.heapUsed - m0.arrayBuffers };
+}
+
+function flowScalingMain(): void {
+  const hz = tscHz();
+  const mb = (b: number) => (b / 1048576).toFixed(1);
+  console.log(`# flow-table scaling, node ${process.version}, ${SECONDS}s per measurement, one core, TSC ${hz ? (hz / 1e6).toFixed(0) + ' MHz' : 'unknown'}${globalThis.gc ? '' : ' (run with --expose-gc for exact memory figures)'}`);
+  const rate: number[] = [];
+  for (const flows of [1_000, 100_000, 1_000_000]) {
+    const f = flowScaling(1000, flows);
+    const ns = 1000 / f.mpps;
+    rate.push(f.mpps);
+    console.log(`flow-table rules=1000 active_flows=${flows} mpps=${f.mpps.toFixed(2)} ns_per_pkt=${ns.toFixed(1)}${hz ? ` cyc_per_pkt=${(ns * hz / 1e9).toFixed(0)}` : ''} emc_hit=${f.emcHitPct.toFixed(0)}% lost=${f.lost}`);
+  }
+  for (const inv of [1, 100]) {
+    const f = flowScaling(1000, 100_000, inv);
+    console.log(`flow-table rules=1000 active_flows=100000 emc_insert_inv_prob=${inv} mpps=${f.mpps.toFixed(2)} emc_hit=${f.emcHitPct.toFixed(0)}%`);
+  }
+  console.log(`flow-table rate 1k -> 100k active flows ${((rate[1]! / rate[0]! - 1) * 100).toFixed(0)}%, 1k -> 1M ${((rate[2]! / rate[0]! - 1) * 100).toFixed(0)}%`);
+  const mem: { rules: number; rss: number; heap: number }[] = [];
+  for (const rules of [1_000, 100_000, 1_000_000]) {
+    const f = flowScaling(rules, rules);
+    mem.push({ rules, rss: f.rss, heap: f.heap });
+    console.log(`flow-table rules=${rules} build_ms=${f.buildMs.toFixed(0)} rss_mb=${mb(f.rss)} heap_and_buffers_mb=${mb(f.heap)} mpps=${f.mpps.toFixed(2)}`);
+  }
+  const per = (a: number, b: number) => ((mem[b]!.heap - mem[a]!.heap) / (mem[b]!.rules - mem[a]!.rules)).toFixed(0);
+  console.log(`flow-table memory per added rule (heap + buffers): 1k -> 100k ${per(0, 1)} B, 100k -> 1M ${per(1, 2)} B (linear when these agree)`);
+}
+
 function routerOnly(): { mpps: number; lost: number } {
   const p = pool(8192);
   const routes = [];
@@ -236,4 +323,5 @@ function main(): void {
   line('# targets (issue 4): bridge >= 15 Mpps, flow table >= 10 Mpps (app-only lines); lookups: node dist/bench/lookup.bench.js [BENCH_DPDK=1]');
 }
 
-main();
+if (process.argv[2] === 'flow-scaling') flowScalingMain();
+else main();

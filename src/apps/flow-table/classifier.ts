@@ -39,9 +39,12 @@ export interface Rule {
 
 class Subtable {
   em: ExactMatchTable;
+  /** The highest priority of its rules (lookups skip subtables that cannot beat a hit). */
   maxPriority = -1;
   /** hex(masked value) -> rules with that match, highest priority first. */
   readonly byValue = new Map<string, Rule[]>();
+  /** Rules per priority, so maxPriority follows adds and removes without a scan of every rule. */
+  readonly perPriority = new Map<number, number>();
   constructor(readonly mask: Uint32Array, capacity: number) {
     this.em = new ExactMatchTable({ keyWords: KEY_WORDS, capacity });
   }
@@ -137,7 +140,11 @@ export class Classifier {
     list.sort((a, b) => b.priority - a.priority || a.id - b.id);
     st.byValue.set(vk, list);
     this.publish(st, rule.value, list[0]!.id);
-    this.resort(t);
+    st.perPriority.set(rule.priority, (st.perPriority.get(rule.priority) ?? 0) + 1);
+    if (rule.priority > st.maxPriority) {
+      st.maxPriority = rule.priority;
+      this.resort(t);
+    }
     this.version++;
     return rule;
   }
@@ -156,11 +163,18 @@ export class Classifier {
       st.byValue.set(vk, list);
       st.em.add(rule.value, 0, list[0]!.id);
     }
+    const left = st.perPriority.get(rule.priority)! - 1;
+    if (left > 0) st.perPriority.set(rule.priority, left);
+    else st.perPriority.delete(rule.priority);
     if (st.byValue.size === 0) {
       t.byMask.delete(mk);
       t.subs = t.subs.filter((s) => s !== st);
+    } else if (left === 0 && rule.priority === st.maxPriority) {
+      let m = -1;
+      for (const pr of st.perPriority.keys()) if (pr > m) m = pr;
+      st.maxPriority = m;
+      this.resort(t);
     }
-    this.resort(t);
     this.rules[rule.id] = undefined;
     this.freeIds.push(rule.id);
     this.version++;
@@ -172,7 +186,8 @@ export class Classifier {
     for (let i = 0; i < MAX_TABLES; i++) {
       if (table >= 0 && i !== table) continue;
       const t = this.tables[i];
-      if (t) out.push(...[...t.rules].sort((a, b) => b.priority - a.priority || a.id - b.id));
+      // A loop, not push(...rules): a spread of 100k+ arguments overflows the stack.
+      if (t) for (const r of [...t.rules].sort((a, b) => b.priority - a.priority || a.id - b.id)) out.push(r);
     }
     return out;
   }
@@ -202,12 +217,8 @@ export class Classifier {
     st.em = bigger;
   }
 
+  /** Subtables in order of their best priority (a handful: one per distinct mask). */
   private resort(t: Table): void {
-    for (const st of t.subs) {
-      let m = -1;
-      for (const list of st.byValue.values()) if (list[0]!.priority > m) m = list[0]!.priority;
-      st.maxPriority = m;
-    }
     t.subs.sort((a, b) => b.maxPriority - a.maxPriority);
   }
 }

@@ -8,13 +8,15 @@
  *                └────────────┘
  *
  * Args: `{ ports: string[], ofports?: number[], flows?: string[], emcSize? = 16384,
- *          maxFlows? = 65536, maxMacs? = 8192, agingSec? = 300 }`. `ofports` are the
+ *          emcInsertInvProb? = 100, maxFlows? = 65536, maxMacs? = 8192, agingSec? = 300 }`. `ofports` are the
  * OpenFlow numbers of the ports (default 1, 2, ... in list order); rules name ports by name
  * or number.
  *
  * Per frame: parsePacket (truncated/inconsistent headers -> dropped as malformed, counted
  * per parse error), build the key (flow-key.ts), probe the EMC; on a miss run the classifier
- * through the tables and compile the path (path.ts) into the EMC slot; then count the frame
+ * through the tables and compile the path (path.ts) into the EMC slot (once the EMC is full,
+ * one miss in `emcInsertInvProb` on average, as OVS's other_config:emc-insert-inv-prob: with
+ * more active flows than entries, evicting on every miss costs more than it saves); then count the frame
  * on every rule of the path and run the path's program. Any rule or port change bumps the
  * classifier version and the cache is cleared before the next frame.
  *
@@ -70,6 +72,8 @@ export interface FlowTableArgs {
   flows?: string[];
   /** Exact-match cache entries (default 16384). */
   emcSize?: number;
+  /** Once the cache is full, a miss replaces an entry with probability 1/N (default 100; 1: every miss). */
+  emcInsertInvProb?: number;
   /** Rule limit over all tables (default 65536). */
   maxFlows?: number;
   /** MAC table of the `normal` action. */
@@ -86,6 +90,7 @@ export const flowTableSchema = {
     ofports: { type: 'array', maxItems: 4096, items: { type: 'integer', minimum: 1, maximum: 0xfeff } },
     flows: { type: 'array', items: { type: 'string' } },
     emcSize: { type: 'integer', minimum: 16, maximum: 1 << 22 },
+    emcInsertInvProb: { type: 'integer', minimum: 1, maximum: 1 << 20 },
     maxFlows: { type: 'integer', minimum: 1, maximum: 1 << 20 },
     maxMacs: { type: 'integer', minimum: 16, maximum: 1 << 22 },
     agingSec: { type: 'integer', minimum: 1, maximum: 1_000_000 },
@@ -131,6 +136,9 @@ export class FlowTable extends App {
   private readonly emcRules: Int32Array;
   private readonly emcNRules: Uint8Array;
   private readonly emcSize: number;
+  private emcInsertInvProb: number;
+  /** xorshift32 state of evictNow (never 0). */
+  private rand = 0x9e3779b9 | 0;
   private readonly maxFlows: number;
   private emcVersion = -1;
   private evictFrom = 0;
@@ -166,6 +174,7 @@ export class FlowTable extends App {
     this.compiler = new PathCompiler(this.classifier, Math.max(PROG_WORDS, 3 * (args.ports.length + 64)));
     this.compiler.setPorts(this.pm.ofports);
     this.emcSize = args.emcSize ?? 16384;
+    this.emcInsertInvProb = args.emcInsertInvProb ?? 100;
     this.emc = new ExactMatchTable({ keyWords: KEY_WORDS, capacity: this.emcSize });
     this.emcProg = new Int32Array(this.emcSize * PROG_WORDS);
     this.emcProgLen = new Uint8Array(this.emcSize);
@@ -180,6 +189,7 @@ export class FlowTable extends App {
   override reconfig(raw: unknown): boolean {
     const args = raw as FlowTableArgs;
     if ((args.emcSize ?? 16384) !== this.emcSize || (args.maxFlows ?? 65536) !== this.maxFlows) return false;
+    this.emcInsertInvProb = args.emcInsertInvProb ?? 100;
     const pm = checkPorts(args);
     const old = this.pm;
     this.pm = pm;
@@ -341,7 +351,7 @@ export class FlowTable extends App {
       prog = c.prog; base = 0;
       if (plen <= PROG_WORDS) {
         slot = emc.add(key, 0, 0);
-        if (slot < 0) slot = this.evictAndAdd();
+        if (slot < 0 && this.evictNow()) slot = this.evictAndAdd();
         if (slot >= 0) {
           const dst = this.emcProg, sb = slot * PROG_WORDS;
           for (let i = 0; i < plen; i++) dst[sb + i] = prog[i]!;
@@ -353,6 +363,14 @@ export class FlowTable extends App {
       }
     }
     this.run(p, prog, base, plen);
+  }
+
+  /** Whether this miss may evict a cache entry: one in emcInsertInvProb on average (xorshift32). */
+  private evictNow(): boolean {
+    let x = this.rand;
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    this.rand = x;
+    return (x >>> 0) % this.emcInsertInvProb === 0;
   }
 
   /** Frees one cache entry (round robin) and adds the current key. */

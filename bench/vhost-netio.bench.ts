@@ -9,6 +9,8 @@
  *   netio   NetIo.forwardGuestToGuest on the two DeviceQueues
  *   port    VhostUserPort.forwardTo (ring lists, refresh, notification toggling)
  *   engine  Engine.breathe with two `vhost-user` apps patched, as `sluice switch --mode patch`
+ *   bridge  Engine.breathe with the two apps joined by an `l2-bridge`, as `sluice switch --mode
+ *           bridge` (guest TX into the pool, the bridge, pool into guest RX: two copies)
  * The guests' own work (recycling used buffers into the avail ring) runs outside the timed
  * region; only the switch calls are timed, and the median step is reported.
  *
@@ -31,6 +33,7 @@ import { PacketPool } from '../src/core/packet.js';
 import { VRING_DESC_F_WRITE, VIRTIO_F_VERSION_1, VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_RING_F_EVENT_IDX, featureBits } from '../src/virtio/constants.js';
 import { VIRTIO_NET_F_MRG_RXBUF } from '../src/virtio/net/net.js';
 import '../src/drivers/vhost-user/index.js';
+import '../src/apps/l2-bridge/index.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -60,7 +63,8 @@ class Guest {
   txAvail = 0;
   received = 0;
 
-  constructor() {
+  /** `side` 0 or 1: frames go from 02:00:00:00:00:0<side+1> to the other side's MAC (what a bridge learns). */
+  constructor(side = 0) {
     this.mem = new GuestMemory([{ gpa: GPA, size: this.buf.byteLength, frontendVa: 0x7f0000000000, buffer: this.buf, bufferOffset: 0 }]);
     this.rxLayout = { size: QSIZE, descGpa: GPA, availGpa: GPA + 0x1000 * 4, usedGpa: GPA + 0x2000 * 4 };
     this.txLayout = { size: QSIZE, descGpa: GPA + 0x10000, availGpa: GPA + 0x14000, usedGpa: GPA + 0x18000 };
@@ -71,7 +75,9 @@ class Guest {
       this.desc(this.rxLayout.descGpa, i, data + i * BUF + 128 - HDR, BUF - 128 + HDR, VRING_DESC_F_WRITE);
       const txOff = data + (QSIZE + i) * BUF + 128 - HDR;
       this.desc(this.txLayout.descGpa, i, txOff, HDR + FRAME, 0);
-      new Uint8Array(this.buf, txOff + HDR, FRAME).fill(0x5a);
+      const f = new Uint8Array(this.buf, txOff + HDR, FRAME);
+      f.fill(0x5a);
+      f.set([2, 0, 0, 0, 0, 2 - side, 2, 0, 0, 0, 0, 1 + side]);
     }
     for (let i = 0; i < QSIZE; i++) this.availPut(this.rxLayout, this.rxAvail++, i);
     for (let i = 0; i < INFLIGHT; i++) this.availPut(this.txLayout, this.txAvail++, i);
@@ -186,16 +192,26 @@ function levelPort(): number {
 }
 
 function levelEngine(): number {
+  return engineWith({}, ['p0.output -> p1.input', 'p1.output -> p0.input']);
+}
+
+function levelBridge(): number {
+  return engineWith({ br: { type: 'l2-bridge', args: { ports: { p0: {}, p1: {} } } } },
+    ['p0.output -> br.p0', 'br.p0 -> p0.input', 'p1.output -> br.p1', 'br.p1 -> p1.input']);
+}
+
+/** Two vhost-user apps (p0, p1) with simulated guests, plus `apps`, joined by `links`. */
+function engineWith(apps: Record<string, { type: string; args?: unknown }>, links: string[]): number {
   const dir = mkdtempSync(join(tmpdir(), 'vhost-bench-'));
   const count = 16384;
   const pool = new PacketPool(new ArrayBuffer(PacketPool.bytesFor(count)), count);
   const engine = new Engine(pool);
   try {
     engine.configure({
-      apps: { p0: { type: 'vhost-user', args: { path: join(dir, 's0') } }, p1: { type: 'vhost-user', args: { path: join(dir, 's1') } } },
-      links: ['p0.output -> p1.input', 'p1.output -> p0.input'],
+      apps: { p0: { type: 'vhost-user', args: { path: join(dir, 's0') } }, p1: { type: 'vhost-user', args: { path: join(dir, 's1') } }, ...apps },
+      links,
     });
-    const a = new Guest(), b = new Guest();
+    const a = new Guest(0), b = new Guest(1);
     attach((engine.apps.get('p0') as VhostUserApp).port, a);
     attach((engine.apps.get('p1') as VhostUserApp).port, b);
     let last = a.received + b.received;
@@ -213,7 +229,7 @@ function levelEngine(): number {
   }
 }
 
-const levels: Record<string, () => number> = { netio: levelNetio, port: levelPort, engine: levelEngine };
+const levels: Record<string, () => number> = { netio: levelNetio, port: levelPort, engine: levelEngine, bridge: levelBridge };
 const pick = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(levels);
 for (const name of pick) {
   const fn = levels[name];

@@ -204,12 +204,13 @@ export class PacketPool {
   }
 
   /**
-   * Allocate up to `n` fresh packets into `out[0..)`; returns how many (fewer than `n` only
+   * Allocate up to `n` fresh packets into `out[at..)`; returns how many (fewer than `n` only
    * when the pool ran dry, counted once as an allocation failure). Each is as from alloc().
    */
-  allocBurst(out: Uint32Array, n: number): number {
+  allocBurst(out: Uint32Array, n: number, at = 0): number {
     const cache = this.cache, state = this.state, off = this.off, len = this.len, flags = this.flags;
-    let got = 0;
+    let got = at;
+    n += at;
     while (got < n) {
       let c = this.cacheN;
       if (c < n - got) {
@@ -242,7 +243,7 @@ export class PacketPool {
       }
       this.cacheN = c;
     }
-    return got;
+    return got - at;
   }
 
   /** Return p to the pool. A handle that is not allocated is counted and ignored. */
@@ -260,10 +261,11 @@ export class PacketPool {
     this.cacheN = c;
   }
 
-  /** free() for `handles[0..n)`, with the same checks per handle. */
-  freeBurst(handles: Uint32Array, n: number): void {
+  /** free() for `handles[at..at+n)`, with the same checks per handle. */
+  freeBurst(handles: Uint32Array, n: number, at = 0): void {
     const cache = this.cache, state = this.state, count = this.count;
-    let c = this.cacheN, i = 0;
+    let c = this.cacheN, i = at;
+    n += at;
     // Four at a time when all four are valid and distinct (one typed-array check per four,
     // see allocBurst); any doubt sends the group through the checked loop below.
     for (; i + 4 <= n; i += 4) {

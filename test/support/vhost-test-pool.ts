@@ -35,6 +35,8 @@ export class TestPool implements PoolView {
   free(p: number): void {
     this.freeList[this.nfree++] = p;
   }
+  allocBurst(out: Uint32Array, n: number, at: number): number { return allocEach(this, out, n, at); }
+  freeBurst(handles: Uint32Array, n: number, at: number): void { freeEach(this, handles, n, at); }
   get available(): number {
     return this.nfree;
   }
@@ -49,4 +51,20 @@ export class TestPool implements PoolView {
   bytes(p: number): Uint8Array {
     return this.data.slice(this.start(p), this.start(p) + this.len[p]!);
   }
+}
+
+/** PoolView's allocBurst for a test pool: alloc() per handle. */
+export function allocEach(pool: { alloc(): number }, out: Uint32Array, n: number, at: number): number {
+  let got = 0;
+  for (; got < n; got++) {
+    const p = pool.alloc();
+    if (p < 0) break;
+    out[at + got] = p;
+  }
+  return got;
+}
+
+/** PoolView's freeBurst for a test pool: free() per handle. */
+export function freeEach(pool: { free(p: number): void }, handles: Uint32Array, n: number, at: number): void {
+  for (let i = 0; i < n; i++) pool.free(handles[at + i]!);
 }

@@ -47,6 +47,9 @@ export interface PoolView {
   start(p: number): number;
   alloc(): number;
   free(p: number): void;
+  /** As alloc()/free() for out[at..at+n) (core/packet.ts: per four handles, not per handle). */
+  allocBurst(out: Uint32Array, n: number, at: number): number;
+  freeBurst(handles: Uint32Array, n: number, at: number): void;
   /** Handles at or above it are super buffers, with offload state (core/packet.ts). */
   readonly count: number;
   allocSuper(): number;
@@ -370,7 +373,7 @@ export class NetIo {
           this.toGuestBytes += writeRun(this.run, q, mem, this.poolData1, this.poolWords1, d);
           this.toGuestPackets += d;
           delivered += d;
-          for (let i = 0; i < d; i++) pool.free(pkts[k + i]);
+          pool.freeBurst(pkts, d, k);
           k += d;
         }
         if (d < want) break;
@@ -759,12 +762,7 @@ export class NetIo {
    */
   private runIntoPool(q: DeviceQueue, mem: GuestMemory, pool: PoolView, dst32: Uint32Array, out: Uint32Array, at: number, k: number): number {
     const ra = this.run.a, su8 = mem.u8, su32 = mem.u32;
-    let m = 0;
-    for (; m < k; m++) {
-      const p = pool.alloc();
-      if (p < 0) break;
-      out[at + m] = p;
-    }
+    const m = pool.allocBurst(out, k, at);
     if (m < k) {
       this.noPoolBuffer++;
       this.refused++;

@@ -23,6 +23,7 @@ import { MockSplitQueue } from '../../support/mock-split-queue.js';
 import { documented, type FuzzTarget } from '../harness/target.js';
 import { Cursor, Writer } from './cursor.js';
 import { guestFrom } from './virtq.js';
+import { allocEach, freeEach } from '../../support/vhost-test-pool.js';
 
 const MAX_FRAME = 9230, BUF = 10240, HEADROOM = 128, NBUF = 96, FRAMES = 4, BURST = 32;
 
@@ -41,6 +42,8 @@ class CheckedPool implements PoolView {
   start(p: number): number { return p * BUF + HEADROOM; }
   alloc(): number { const p = this.free_.pop(); if (p === undefined) return -1; this.out.add(p); return p; }
   free(p: number): void { assert.ok(this.out.delete(p), `buffer ${p} freed twice or never allocated`); this.free_.push(p); }
+  allocBurst(out: Uint32Array, n: number, at: number): number { return allocEach(this, out, n, at); }
+  freeBurst(handles: Uint32Array, n: number, at: number): void { freeEach(this, handles, n, at); }
 }
 
 /** A healthy guest: FRAMES frames to send (TX) or room for 2*BURST of them (RX). */

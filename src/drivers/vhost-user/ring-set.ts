@@ -97,14 +97,14 @@ export class RingSet {
     const room = out.nwritable(), burst = this.rxBurst;
     this.io.keepWhole = out.superFrames;
     const n = this.dequeue(pool, burst, room < RX_BURST ? room : RX_BURST, room < burst.length ? room : burst.length);
-    for (let i = 0; i < n; i++) out.transmit(burst[i]!);
+    if (n > 0) out.transmitBurst(burst, n);
   }
 
   /** Everything queued on `l` → guest RX, a burst at a time (`burst` is the caller's scratch). */
   enqueueLink(pool: PoolView, l: Link, burst: Uint32Array): void {
-    while (!l.empty()) {
-      let n = 0;
-      while (n < burst.length && !l.empty()) burst[n++] = l.receive();
+    for (;;) {
+      const n = l.receiveBurst(burst, burst.length);
+      if (n === 0) break;
       this.enqueue(pool, burst, n);
     }
   }

@@ -104,6 +104,10 @@ test('bond port spec: options checked, members linked by the derivation and kept
   assert.throws(() => portApp(parsePortSpec('bond:a+b,mode=balance-tcp')), /needs lacp=active/);
   assert.throws(() => portApp(parsePortSpec('bond:a+b,mode=fast')), /mode must be one of/);
   assert.throws(() => portApp(parsePortSpec('bond:a+b,primary=c')), /primary "c" is not a member/);
+  assert.throws(() => portApp(parsePortSpec('bond:a+b,updelay=-5')), /updelay must be an integer in \[0, 3600000\]/);
+  assert.throws(() => portApp(parsePortSpec('bond:a+b,lacp-fallback-ab=yes')), /lacp-fallback-ab must be one of true, false/);
+  assert.deepEqual(portApp(parsePortSpec('bond:a+b,mode=balance-slb,updelay=200,downdelay=100,lacp-fallback-ab=true,rebalance-interval=0')).args,
+    { members: ['a', 'b'], mode: 'balance-slb', updelay: 200, downdelay: 100, rebalanceInterval: 0, lacpFallbackAb: true });
   const g = deriveGraph({ ports: { a: { spec: 'ring:x1' }, b: { spec: 'ring:x2' }, bo: { spec: 'bond:a+b,mode=balance-slb' }, t: { spec: 'ring:y' } }, bridges: { br: { ports: { bo: {}, t: {} } } } });
   assert.ok(g.links.includes('a.output -> bo.a') && g.links.includes('bo.b -> b.input') && g.links.includes('bo.output -> br.bo'));
   assert.throws(() => deriveGraph({ ports: { a: { spec: 'ring:x1' }, b: { spec: 'ring:x2' }, bo: { spec: 'bond:a+b' } }, bridges: { br: { ports: { a: {}, bo: {} } } } }), /bridges\.br\.ports\.a: port "a" is a member of bond bo/);

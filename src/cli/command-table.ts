@@ -51,6 +51,7 @@ export const VERBS: Verb[] = [
     example: ['sluice port add bond0 bond:vm1a+vm1b,mode=balance-tcp,lacp=active,lacp-rate=fast && sluice bond show bond0'],
     subs: [
       { name: 'show', usage: ['bond show [BOND]'], about: 'mode, LACP status, active member, and per member: enabled, may_enable, hash buckets and their load (ovs-appctl bond/show)', example: ['sluice bond show bond0 -p'] },
+      { name: 'rebalance', usage: ['bond rebalance BOND'], about: 'move busy hash buckets from the most to the least loaded member now, instead of at the next rebalance-interval (balance-slb, balance-tcp)', example: ['sluice bond rebalance bond0'] },
       { name: 'enable-member', usage: ['bond enable-member BOND MEMBER'], about: 'put a member disabled by hand back into the bond', example: ['sluice bond enable-member bond0 vm1b'] },
       { name: 'disable-member', usage: ['bond disable-member BOND MEMBER'], about: 'take a member out of the bond (LACP tells the partner first); not kept across restarts, as in OVS', example: ['sluice bond disable-member bond0 vm1b'] },
     ],

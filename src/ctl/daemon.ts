@@ -43,6 +43,8 @@ interface BondApp {
   bondShow(): Record<string, unknown>;
   lacpShow(): Record<string, unknown>;
   setMemberEnabled(member: string, enabled: boolean): boolean;
+  rebalanceNow(): number;
+  readonly mode: string;
 }
 
 /** A bridge's ports with their OpenFlow numbers, as the flow parser takes them. */
@@ -631,6 +633,15 @@ export class Daemon {
     return { bond: p.bond, member: p.member, enabled: p.enabled };
   }
 
+  /** ovs-appctl bond/rebalance's equivalent: a load rebalance now instead of at the interval. */
+  _bondRebalance(p: { bond: string }): unknown {
+    const [b] = this.bonds(p.bond);
+    if (b!.mode === 'active-backup') throw new ApiError('invalid', `bond ${p.bond} is active-backup: it has no hash buckets to rebalance`);
+    const moved = b!.rebalanceNow();
+    this.runner.kick();
+    return { bond: p.bond, moved };
+  }
+
   _captureAdd(p: { port: string; file: string; dir?: 'rx' | 'tx' | 'both'; filter?: string }): unknown {
     this.port(p.port);
     if ((this.state.captures ?? []).some((c) => c.port === p.port && c.file === p.file)) throw new ApiError('exists', `port ${p.port} is already captured to ${p.file}`);
@@ -727,6 +738,7 @@ const methods: Record<string, Method> = {
   'bridge.setif': { schema: obj({ bridge: name, port: name, vlan: { type: 'integer', minimum: 0, maximum: 4095 }, trunk: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 4095 } } }, ['bridge', 'port']), run: (d, p) => d._bridgeSetIf(p) },
   'bond.show': { schema: obj({ name }), run: (d, p) => d._bondShow(p) },
   'bond.member': { schema: obj({ bond: name, member: name, enabled: { type: 'boolean' } }, ['bond', 'member', 'enabled']), run: (d, p) => d._bondMember(p) },
+  'bond.rebalance': { schema: obj({ bond: name }, ['bond']), run: (d, p) => d._bondRebalance(p) },
   'lacp.show': { schema: obj({ name }), run: (d, p) => d._lacpShow(p) },
   'capture.add': { schema: obj({ port: name, file: { type: 'string', minLength: 1 }, dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' } }, ['port', 'file']), run: (d, p) => d._captureAdd(p) },
   'capture.del': { schema: obj({ port: name, file: { type: 'string' } }, ['port']), run: (d, p) => d._captureDel(p) },

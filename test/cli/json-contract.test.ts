@@ -120,6 +120,7 @@ test('every -j output of the daemon verbs matches its schema and the common rule
   j('changes', 'port', 'add', 'bo', 'bond:n1+n2,mode=balance-slb,lacp=active,lacp-rate=fast');
   await sleep(300);
   j('bond-show', 'bond', 'show');
+  j('bond-rebalance', 'bond', 'rebalance', 'bo');
   j('bond-member', 'bond', 'disable-member', 'bo', 'n2');
   j('bond-show', 'bond', 'show', 'bo');
   j('lacp-show', 'lacp', 'show', 'bo');

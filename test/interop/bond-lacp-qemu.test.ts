@@ -8,7 +8,9 @@
  * show` shows the guest as partner on both members, attached; ping from the guest through the
  * bond and a learning bridge to a TAP port in a network namespace works; taking the member
  * that carries most of the ping out (`sluice bond disable-member`) keeps it going (the loss
- * is printed).
+ * is printed). Then the guest turns its bond into active-backup (no LACP): Sluice's bond,
+ * configured with lacp-fallback-ab, sees its partner expire and default on both members and
+ * runs active-backup over them (OVS's lacp-fallback-ab), so the ping goes on.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,6 +63,19 @@ ip link set $v down; echo "BOND-GUEST-DOWN $v"
 wait
 sed 's/^/PING2-LINE /' /tmp/p2
 sed 's/^/B3| /' /proc/net/bonding/bond0
+# Phase 3: no more LACP on the guest's side (active-backup, eth0 primary, as Sluice's primary=m0).
+ip link set bond0 down
+echo -eth0 > $B/slaves; echo -eth1 > $B/slaves
+echo active-backup > $B/mode || { echo BOND-ERR mode; exit 5; }
+ip link set eth0 down; ip link set eth1 down
+echo +eth0 > $B/slaves; echo +eth1 > $B/slaves; echo eth0 > $B/primary
+ip link set bond0 up; ip addr add 10.0.0.1/24 dev bond0 2>/dev/null
+echo BOND-PHASE3
+sleep 8  # Sluice: partner expired after 3 s, defaulted after 3 s more, then active-backup
+echo BOND-FALLBACK-PING
+ping -c 50 -i ${INTERVAL} -W 1 10.0.0.2 > /tmp/p3 2>&1
+sed 's/^/PING3-LINE /' /tmp/p3
+sed 's/^/B4| /' /proc/net/bonding/bond0
 exit 0
 `;
 
@@ -75,7 +90,7 @@ test('LACP with the Linux bonding driver (802.3ad, fast) in a QEMU guest: aggreg
   try {
     const initrd = guestModules(w.dir, ['kernel/net/tls/tls.ko', 'kernel/drivers/net/bonding/bonding.ko']);
     for (const m of ['m0', 'm1']) d.cli(['port', 'add', m, `vhost-user:${join(w.dir, `${m}.sock`)}`]);
-    d.cli(['port', 'add', 'bond0', `bond:m0+m1,mode=balance-tcp,lacp=active,lacp-rate=fast,system-mac=${SYSTEM_MAC},key=${KEY}`]);
+    d.cli(['port', 'add', 'bond0', `bond:m0+m1,mode=balance-tcp,lacp=active,lacp-rate=fast,system-mac=${SYSTEM_MAC},key=${KEY},lacp-fallback-ab=true,primary=m0`]);
     const tap = `${lab.tag}t`;
     d.cli(['port', 'add', 't', `tap:${tap}`]);
     d.cli(['bridge', 'add', 'br0', 'type', 'learning', 'ports', 'bond0,t']);
@@ -121,6 +136,17 @@ test('LACP with the Linux bonding driver (802.3ad, fast) in a QEMU guest: aggreg
       await sleep(100);
     }
     const lacpText = spawnText(d, ['lacp', 'show', 'bond0']);
+    // Phase 3: the guest speaks no LACP any more; Sluice's partners expire (3 s) and default (3 s more).
+    assert.ok(await until(() => has(logPath, 'BOND-PHASE3') || guest!.child.exitCode !== null, 60_000, 200), `guest did not reach phase 3:\n${guest.log()}`);
+    const noLacpAt = Date.now();
+    type BondView = { lacpStatus: string; fallingBack: boolean; activeMember: string | null; members: { name: string; enabled: boolean }[] };
+    let fellBackAfter = -1;
+    while (Date.now() - noLacpAt < 15_000) {
+      if ((d.cli(['bond', 'show', 'bond0']) as BondView[])[0]!.fallingBack) { fellBackAfter = Date.now() - noLacpAt; break; }
+      await sleep(100);
+    }
+    const fallback = (d.cli(['bond', 'show', 'bond0']) as BondView[])[0]!;
+    const bondText = spawnText(d, ['bond', 'show', 'bond0']);
     const r = await guest.done;
     assert.equal(r.rc, 0, `guest:\n${r.log}\n--- daemon ---\n${d.log().slice(-3000)}`);
     const lines = (tag: string) => r.log.split('\n').filter((l) => l.startsWith(`${tag} `)).join('\n');
@@ -132,6 +158,9 @@ test('LACP with the Linux bonding driver (802.3ad, fast) in a QEMU guest: aggreg
     console.log(`# the guest took ${downNic} down (Sluice's ${member}): Sluice stopped using ${member} (partner expired) ${leftAfter} ms later; lost ${g2.lost}/${COUNT} pings, longest gap ${g2.gap.toFixed(2)} s`);
     console.log(`# /proc/net/bonding/bond0 aggregated:\n${summary(b1)}\n# and after the guest's ${downNic} went down:\n${summary(b3)}`);
     console.log(lacpText.split('\n').map((l) => `# ${l}`).join('\n'));
+    const g3 = pingGap(lines('PING3-LINE'), 50, INTERVAL);
+    console.log(`# guest's bond turned active-backup (no LACP): Sluice was falling back to active-backup ${fellBackAfter} ms after the guest said its bond was reconfigured; then lost ${g3.lost}/50 pings`);
+    console.log(bondText.split('\n').map((l) => `# ${l}`).join('\n'));
     // The guest's view: Sluice (system MAC, key) is the partner of an aggregator of both ports.
     assert.match(b1, /Bonding Mode: IEEE 802\.3ad Dynamic link aggregation/);
     assert.match(b1, new RegExp(`Partner Mac Address: ${SYSTEM_MAC}`));
@@ -154,6 +183,13 @@ test('LACP with the Linux bonding driver (802.3ad, fast) in a QEMU guest: aggreg
     // Partner timeout: the member whose partner fell silent stopped carrying traffic, the ping went on.
     assert.ok(leftAfter >= 0, `${member} stayed enabled after the guest took ${downNic} down`);
     assert.ok(g2.lastOk, `ping did not go on after the guest took ${downNic} down:\n${r.log}`);
+    // lacp-fallback-ab: with no LACP partner left, the bond runs active-backup over m0 and the ping works.
+    assert.ok(fellBackAfter >= 0, `no fallback to active-backup:\n${bondText}`);
+    assert.equal(fallback.lacpStatus, 'configured');
+    assert.equal(fallback.activeMember, 'm0');
+    assert.match(bondText, /lacp_fallback_ab: true/);
+    assert.match(block(r.log, 'B4'), /Bonding Mode: fault-tolerance \(active-backup\)/);
+    assert.ok(g3.lastOk && g3.lost <= 5, `ping through the fallback: lost ${g3.lost}/50:\n${lines('PING3-LINE')}`);
   } finally {
     guest?.kill();
     await d.stop();

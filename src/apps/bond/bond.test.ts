@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PacketPool } from '../../core/packet.js';
-import { Engine } from '../../core/engine.js';
-import { App, type AppContext } from '../../core/app.js';
-import type { Link } from '../../core/link.js';
-import { registerApp } from '../../core/registry.js';
-import { TX_PACKETS, RX_PACKETS } from '../../core/counters.js';
-import { DropReason } from '../../core/drop-reasons.js';
+import { RX_PACKETS } from '../../core/counters.js';
 import { parsePortSpec } from '../../core/port-spec.js';
 import { portApp } from '../../core/port-kinds.js';
 import { deriveGraph } from '../../runtime/derive.js';
@@ -15,54 +9,7 @@ import '../basic/index.js';
 import '../../drivers/ring/index.js';
 import './index.js';
 import type { Bond } from './bond.js';
-
-const newPool = (n = 8192) => new PacketPool(new ArrayBuffer(PacketPool.bytesFor(n, 2048)), n, 2048);
-
-/** A member port joined to its peer by a wire in this engine; its carrier can be cut. */
-const nics = new Map<string, TestNic>();
-class TestNic extends App {
-  down = false;
-  private peer: string;
-  constructor(ctx: AppContext, args: { peer: string }) { super(ctx); this.peer = args.peer; nics.set(ctx.name, this); }
-  override push(): void {
-    const l: Link | undefined = this.input.input;
-    const peer = nics.get(this.peer);
-    while (l && !l.empty()) {
-      const p = l.receive();
-      const out = peer?.output.output;
-      if (this.down || !peer || peer.down || !out) { this.drop(p, DropReason.PORT_DOWN); continue; }
-      this.counters[TX_PACKETS]++;
-      peer.counters[RX_PACKETS]++;
-      out.transmit(p);
-    }
-  }
-  override carrier(): boolean { return !this.down && nics.get(this.peer)?.down === false; }
-}
-registerApp('test-nic', TestNic);
-
-function backToBack(modeA: string, extraA = ',lacp=active,lacp-rate=fast', extraB = extraA, gen: object = { size: 128, flows: 64, rate: 20000 }, checkAccounting?: boolean) {
-  nics.clear();
-  const e = new Engine(newPool(), { tickHz: 1000, ...(checkAccounting !== undefined ? { checkAccounting } : {}) });
-  const bond = (spec: string) => portApp(parsePortSpec(spec));
-  e.configure({
-    apps: {
-      gen: { type: 'gen', args: gen }, sink: { type: 'sink' }, sinkA: { type: 'sink' },
-      a1: { type: 'test-nic', args: { peer: 'b1' } }, a2: { type: 'test-nic', args: { peer: 'b2' } },
-      b1: { type: 'test-nic', args: { peer: 'a1' } }, b2: { type: 'test-nic', args: { peer: 'a2' } },
-      A: bond(`bond:a1+a2,mode=${modeA}${extraA},system-mac=02:00:00:00:00:0a`),
-      B: bond(`bond:b1+b2,mode=${modeA}${extraB},system-mac=02:00:00:00:00:0b,key=7`),
-    },
-    links: [
-      'gen.output -> A.input', 'A.output -> sinkA.input', 'B.output -> sink.input',
-      ...['a1', 'a2'].flatMap((m) => [`${m}.output -> A.${m}`, `A.${m} -> ${m}.input`]),
-      ...['b1', 'b2'].flatMap((m) => [`${m}.output -> B.${m}`, `B.${m} -> ${m}.input`]),
-    ],
-  });
-  return { e, A: e.apps.get('A') as Bond, B: e.apps.get('B') as Bond };
-}
-
-const enabled = (b: Bond) => b.members.filter((m) => m.enabled).map((m) => m.name);
-const txOf = (e: Engine, n: string) => e.stats().apps[n]!.tx.packets;
+import { backToBack, enabled, txOf, nics } from './testkit.js';
 
 test('LACP: two bonds aggregate both members, each sees the other as partner; balance-tcp spreads flows', () => {
   const { e, A, B } = backToBack('balance-tcp');
@@ -157,6 +104,10 @@ test('bond port spec: options checked, members linked by the derivation and kept
   assert.throws(() => portApp(parsePortSpec('bond:a+b,mode=balance-tcp')), /needs lacp=active/);
   assert.throws(() => portApp(parsePortSpec('bond:a+b,mode=fast')), /mode must be one of/);
   assert.throws(() => portApp(parsePortSpec('bond:a+b,primary=c')), /primary "c" is not a member/);
+  assert.throws(() => portApp(parsePortSpec('bond:a+b,updelay=-5')), /updelay must be an integer in \[0, 3600000\]/);
+  assert.throws(() => portApp(parsePortSpec('bond:a+b,lacp-fallback-ab=yes')), /lacp-fallback-ab must be one of true, false/);
+  assert.deepEqual(portApp(parsePortSpec('bond:a+b,mode=balance-slb,updelay=200,downdelay=100,lacp-fallback-ab=true,rebalance-interval=0')).args,
+    { members: ['a', 'b'], mode: 'balance-slb', updelay: 200, downdelay: 100, rebalanceInterval: 0, lacpFallbackAb: true });
   const g = deriveGraph({ ports: { a: { spec: 'ring:x1' }, b: { spec: 'ring:x2' }, bo: { spec: 'bond:a+b,mode=balance-slb' }, t: { spec: 'ring:y' } }, bridges: { br: { ports: { bo: {}, t: {} } } } });
   assert.ok(g.links.includes('a.output -> bo.a') && g.links.includes('bo.b -> b.input') && g.links.includes('bo.output -> br.bo'));
   assert.throws(() => deriveGraph({ ports: { a: { spec: 'ring:x1' }, b: { spec: 'ring:x2' }, bo: { spec: 'bond:a+b' } }, bridges: { br: { ports: { a: {}, bo: {} } } } }), /bridges\.br\.ports\.a: port "a" is a member of bond bo/);

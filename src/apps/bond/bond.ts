@@ -17,11 +17,18 @@
  *   balance-tcp    L2–L4 5-tuple hashed the same way (IP: addresses, protocol, ports; else
  *                  MACs, EtherType and VLAN); needs LACP, as in OVS
  * A member whose port has no carrier, or (with LACP) whose partner is not synchronized and
- * collecting, is disabled: its buckets move to the enabled members (only its own buckets
- * move, so flows on the others keep their member).
+ * collecting, may not be enabled; it is disabled `downdelay` ms later (enabled `updelay` ms
+ * after it may be again, as OVS's bond_link_status_update): its buckets move to the enabled
+ * members (only its own buckets move, so flows on the others keep their member). With
+ * `lacpFallbackAb`, a bond whose LACP found no partner on any member runs as active-backup
+ * over the members with carrier instead of sending nothing (OVS's lacp-fallback-ab).
+ * Every `rebalanceInterval` ms the balance modes move busy buckets from the most to the
+ * least loaded member (rebalance.ts, OVS's bond_rebalance).
  *
  * LACPDUs (Slow Protocols, 0x8809) taken from members are consumed (handled) or dropped as
  * malformed with the field counted; the LACPDUs the bond sends are counted as generated.
+ * A Marker PDU is turned into its Marker Response in place and sent back by the member it
+ * came from (802.1AX 6.5.4.2, as Linux's bonding answers it; OVS only counts them).
  */
 import { App, type AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
@@ -32,9 +39,11 @@ import { parsePacket, ParsedHeaders, L3Kind } from '../../lib/proto/parse.js';
 import { parseMac, macToString } from '../../lib/proto/addr.js';
 import { rd16, rd32 } from '../../lib/proto/bytes.js';
 import {
-  Lacpdu, LacpduError, LACPDU_ERROR_NAMES, LACP_SUBTYPE, SLOW_PROTOCOLS_ETHERTYPE, buildLacpdu, parseLacpdu, lacpStateWords,
+  Lacpdu, LacpduError, LACPDU_ERROR_NAMES, LACP_SUBTYPE, MARKER_SUBTYPE, MARKER_INFO_TLV, SLOW_PROTOCOLS_ETHERTYPE,
+  buildLacpdu, parseLacpdu, parseMarker, markerToResponse, lacpStateWords,
 } from '../../lib/proto/lacp.js';
 import { LacpMember, RX_STATUS_NAMES, selectAggregator, type LacpSettings } from './lacp.js';
+import { rebalanceLoad } from './rebalance.js';
 
 export type BondMode = 'active-backup' | 'balance-slb' | 'balance-tcp';
 
@@ -50,6 +59,14 @@ export interface BondArgs {
   key?: number;
   /** active-backup: the member preferred when it is enabled. */
   primary?: string;
+  /** ms a member must stay able to carry traffic before it is enabled (OVS bond_updelay). */
+  updelay?: number;
+  /** ms a member must stay unable before it is disabled (OVS bond_downdelay). */
+  downdelay?: number;
+  /** LACP configured but no partner: run active-backup instead of sending nothing. */
+  lacpFallbackAb?: boolean;
+  /** ms between load rebalances of the balance modes (default 10000; 0: never). */
+  rebalanceInterval?: number;
 }
 
 const NAME = '^[A-Za-z_][\\w-]*$';
@@ -64,6 +81,10 @@ export const bondSchema = {
     systemPriority: { type: 'integer', minimum: 1, maximum: 65535 },
     key: { type: 'integer', minimum: 1, maximum: 65535 },
     primary: { type: 'string', pattern: NAME },
+    updelay: { type: 'integer', minimum: 0, maximum: 3_600_000 },
+    downdelay: { type: 'integer', minimum: 0, maximum: 3_600_000 },
+    lacpFallbackAb: { type: 'boolean' },
+    rebalanceInterval: { type: 'integer', minimum: 0, maximum: 3_600_000 },
   },
 } as const;
 
@@ -74,6 +95,8 @@ const BURST = 64;
 const RUN_EVERY_MS = 10;
 const OVS_SYSTEM_PRIORITY = 65534;
 const OVS_PORT_PRIORITY = 65535;
+/** OVS's default other_config:bond-rebalance-interval. */
+export const DEFAULT_REBALANCE_MS = 10_000;
 
 /** A locally administered unicast MAC from a name (the default LACP system ID). */
 export function macFromName(name: string): number {
@@ -89,6 +112,12 @@ interface BondMember {
   outLink: Link | undefined;
   lacp: LacpMember;
   enabled: boolean;
+  /** Could carry traffic now (carrier, LACP); `enabled` follows after the up/down delay. */
+  mayEnable: boolean;
+  /** When `enabled` becomes `mayEnable` (Infinity: no change pending). */
+  delayExpires: number;
+  markersIn: number;
+  markerResponses: number;
   /** Taken out by `sluice bond disable-member` (ovs-appctl bond/disable-member). */
   adminDown: boolean;
   rxDropped: number;
@@ -102,9 +131,18 @@ export class Bond extends App {
   readonly members: BondMember[];
   private readonly machines: LacpMember[];
   private readonly primary: number;
+  readonly updelay: number;
+  readonly downdelay: number;
+  readonly fallbackAb: boolean;
+  readonly rebalanceInterval: number;
+  /** Sending as active-backup now: the mode, or LACP fallback (data path reads this). */
+  private ab: boolean;
+  private nextRebalance = -1;
+  /** The `now` of the last tick (bond show's "expires in"). */
+  private lastNow = 0;
   /** Member index per bucket (-1: none yet). */
   readonly buckets = new Int32Array(BOND_BUCKETS).fill(-1);
-  /** Bytes sent per bucket (bond show's "load"). */
+  /** Bytes sent per bucket, halved at each rebalance (bond show's "load", OVS's tx_bytes). */
   readonly bucketBytes = new Float64Array(BOND_BUCKETS);
   /** The member that carries active-backup traffic, and SLB's broadcast/multicast (-1: none). */
   active = -1;
@@ -120,6 +158,9 @@ export class Bond extends App {
   /** Times the active member changed, and bucket moves (failovers). */
   activeChanges = 0;
   bucketMoves = 0;
+  /** Buckets moved by load rebalancing (part of bucketMoves), and rebalance runs. */
+  loadMoves = 0;
+  rebalances = 0;
 
   constructor(ctx: AppContext, args: BondArgs) {
     super(ctx);
@@ -134,8 +175,14 @@ export class Bond extends App {
     };
     this.members = args.members.map((name, index) => ({
       name, index, inLink: undefined, outLink: undefined, lacp: new LacpMember(this.settings, index + 1),
-      enabled: false, adminDown: false, rxDropped: 0, lacpErrors: new Float64Array(LACPDU_ERROR_NAMES.length),
+      enabled: false, mayEnable: false, delayExpires: Infinity, markersIn: 0, markerResponses: 0,
+      adminDown: false, rxDropped: 0, lacpErrors: new Float64Array(LACPDU_ERROR_NAMES.length),
     }));
+    this.updelay = args.updelay ?? 0;
+    this.downdelay = args.downdelay ?? 0;
+    this.fallbackAb = args.lacpFallbackAb ?? false;
+    this.rebalanceInterval = args.rebalanceInterval ?? DEFAULT_REBALANCE_MS;
+    this.ab = this.mode === 'active-backup';
     this.machines = this.members.map((m) => m.lacp);
     this.primary = args.primary !== undefined ? args.members.indexOf(args.primary) : -1;
     this.seed = 0; // OVS's bond-hash-basis default: the same flow picks the same bucket on every run
@@ -179,7 +226,7 @@ export class Bond extends App {
         if (len >= 14 && rd16(data, s + 12) === SLOW_PROTOCOLS_ETHERTYPE) { this.slowProtocols(m, p, s, len); continue; }
         if (!m.enabled || out === undefined) { m.rxDropped++; this.drop(p, DropReason.PORT_DOWN); continue; }
         // OVS's bond_check_admissibility.
-        if (m.index !== this.active && (this.mode === 'active-backup' || (!negotiated && (data[s]! & 1) !== 0))) {
+        if (m.index !== this.active && (this.ab || (!negotiated && (data[s]! & 1) !== 0))) {
           m.rxDropped++;
           this.drop(p, DropReason.FILTERED);
           continue;
@@ -191,7 +238,9 @@ export class Bond extends App {
 
   private slowProtocols(m: BondMember, p: number, s: number, len: number): void {
     const data = this.pool.data;
-    if (this.lacpMode === 'off' || data[s + 14] !== LACP_SUBTYPE) { this.drop(p, DropReason.NOT_FOR_US); return; } // marker PDUs, OAM, or LACP off
+    const subtype = data[s + 14];
+    if (this.lacpMode === 'off' || (subtype !== LACP_SUBTYPE && subtype !== MARKER_SUBTYPE)) { this.drop(p, DropReason.NOT_FOR_US); return; } // OAM, or LACP off
+    if (subtype === MARKER_SUBTYPE) { this.marker(m, p, s, len); return; }
     const code = parseLacpdu(data, s + 14, len - 14, this.pdu);
     if (code !== LacpduError.OK) { m.lacpErrors[code]++; this.drop(p, DropReason.MALFORMED); return; }
     m.lacp.receive(this.pdu, Date.now());
@@ -199,9 +248,25 @@ export class Bond extends App {
     this.nextRun = 0; // select and answer in this tick, not the next period
   }
 
+  /**
+   * A Marker PDU: a request is answered on the member it came by (the frame itself becomes
+   * the response); a Marker Response is not for us (we send no requests).
+   */
+  private marker(m: BondMember, p: number, s: number, len: number): void {
+    const data = this.pool.data;
+    const code = parseMarker(data, s + 14, len - 14);
+    if (code !== LacpduError.OK) { m.lacpErrors[code]++; this.drop(p, DropReason.MALFORMED); return; }
+    m.markersIn++;
+    const out = m.outLink;
+    if (data[s + 16] !== MARKER_INFO_TLV || out === undefined || !m.lacp.carrier) { this.drop(p, DropReason.NOT_FOR_US); return; }
+    this.pool.len[p] = markerToResponse(data, s, this.settings.system);
+    m.markerResponses++;
+    out.transmit(p);
+  }
+
   /** The member a frame leaves by, or -1. Data path. */
   private outputMember(p: number): number {
-    if (this.mode === 'active-backup') return this.active;
+    if (this.ab) return this.active;
     const b = this.bucketOf(p);
     this.bucketBytes[b] += this.pool.len[p]!;
     return this.buckets[b]!;
@@ -253,11 +318,62 @@ export class Bond extends App {
       selectAggregator(this.machines);
       for (const m of this.members) if (m.outLink !== undefined && m.lacp.shouldTransmit(wall)) this.sendLacpdu(m);
     }
+    const fallback = this.fallingBack();
     for (const m of this.members) {
-      const en = this.lacpMode === 'off' ? m.lacp.carrier : m.lacp.mayEnable;
-      if (en !== m.enabled) { m.enabled = en; changed = true; }
+      m.mayEnable = this.lacpMode === 'off' || fallback ? m.lacp.carrier : m.lacp.mayEnable;
+      if (this.followDelay(m, now)) changed = true;
     }
-    if (changed || this.active < 0) this.rebalance();
+    const ab = this.mode === 'active-backup' || fallback;
+    if (ab !== this.ab) { this.ab = ab; changed = true; }
+    if (changed || this.active < 0) this.rebalance(now);
+    this.lastNow = now;
+    if (this.rebalanceInterval > 0 && !this.ab) {
+      if (this.nextRebalance < 0) this.nextRebalance = now + this.rebalanceInterval;
+      else if (now >= this.nextRebalance) this.rebalanceNow(now);
+    }
+  }
+
+  /** LACP is configured, no member has a partner, and lacp-fallback-ab says: run active-backup. */
+  private fallingBack(): boolean {
+    return this.fallbackAb && this.lacpMode !== 'off' && !this.members.some((m) => m.lacp.attached);
+  }
+
+  /**
+   * OVS's bond_link_status_update: a change of mayEnable starts the up or down delay, a
+   * change back cancels it; when it expires, enabled follows. Returns true when it changed.
+   */
+  private followDelay(m: BondMember, now: number): boolean {
+    const up = m.mayEnable;
+    if (m.adminDown) { // `bond disable-member` acts at once, as ovs-appctl's does
+      m.delayExpires = Infinity;
+      if (!m.enabled) return false;
+      m.enabled = false;
+      return true;
+    }
+    if ((up === m.enabled) !== (m.delayExpires === Infinity)) {
+      m.delayExpires = up === m.enabled ? Infinity : now + (up ? this.updelay : this.downdelay);
+    }
+    if (now < m.delayExpires) return false;
+    m.delayExpires = Infinity;
+    if (m.enabled === up) return false;
+    m.enabled = up;
+    return true;
+  }
+
+  /**
+   * Load rebalance now (OVS's bond_rebalance, also `sluice bond rebalance`): move busy
+   * buckets from the most to the least loaded enabled member, then halve every bucket's
+   * load. Returns the number of buckets moved.
+   */
+  rebalanceNow(now = this.lastNow): number {
+    if (this.rebalanceInterval > 0) this.nextRebalance = now + this.rebalanceInterval;
+    if (this.ab) return 0;
+    const enabled = this.members.filter((m) => m.enabled).map((m) => m.index);
+    const moved = rebalanceLoad(this.buckets, this.bucketBytes, enabled);
+    this.rebalances++;
+    this.loadMoves += moved;
+    this.bucketMoves += moved;
+    return moved;
   }
 
   private sendLacpdu(m: BondMember): void {
@@ -275,8 +391,15 @@ export class Bond extends App {
    * member's hashes); a member that joined gets its even share at once (OVS would wait for
    * its next load rebalance, up to 10 s).
    */
-  private rebalance(): void {
-    const en = this.members.filter((m) => m.enabled).map((m) => m.index);
+  private rebalance(now: number): void {
+    let en = this.members.filter((m) => m.enabled).map((m) => m.index);
+    if (en.length === 0) {
+      // OVS's bond_choose_member: no member is enabled, so the one whose updelay ends first
+      // is enabled at once (the rest of its updelay is skipped).
+      let best: BondMember | undefined;
+      for (const m of this.members) if (m.mayEnable && m.delayExpires !== Infinity && (!best || m.delayExpires < best.delayExpires)) best = m;
+      if (best) { best.enabled = true; best.delayExpires = Infinity; en = [best.index]; }
+    }
     let active = this.active;
     if (this.primary >= 0 && en.includes(this.primary)) active = this.primary;
     else if (!en.includes(active)) active = en[0] ?? -1;
@@ -309,17 +432,22 @@ export class Bond extends App {
 
   /** `bond show` (ovs-appctl bond/show) as fields. */
   bondShow(): Record<string, unknown> {
+    const balanced = this.mode !== 'active-backup';
     return {
-      name: this.name, mode: this.mode, lacpStatus: this.lacpStatus(),
+      name: this.name, mode: this.mode, lacpStatus: this.lacpStatus(), lacpFallbackAb: this.fallbackAb, fallingBack: this.fallingBack(),
+      updelay: this.updelay, downdelay: this.downdelay, rebalanceInterval: this.rebalanceInterval,
+      nextRebalance: balanced && !this.ab && this.rebalanceInterval > 0 && this.nextRebalance >= 0 ? Math.max(0, Math.round(this.nextRebalance - this.lastNow)) : null,
       primary: this.primary >= 0 ? this.members[this.primary]!.name : null,
       activeMember: this.active >= 0 ? this.members[this.active]!.name : null,
-      activeChanges: this.activeChanges, bucketMoves: this.bucketMoves,
+      activeChanges: this.activeChanges, bucketMoves: this.bucketMoves, loadMoves: this.loadMoves, rebalances: this.rebalances,
       members: this.members.map((m) => {
         const hashes: { bucket: number; bytes: number }[] = [];
-        if (this.mode !== 'active-backup') for (let b = 0; b < BOND_BUCKETS; b++) if (this.buckets[b] === m.index && this.bucketBytes[b]! > 0) hashes.push({ bucket: b, bytes: this.bucketBytes[b]! });
+        if (balanced) for (let b = 0; b < BOND_BUCKETS; b++) if (this.buckets[b] === m.index && this.bucketBytes[b]! > 0) hashes.push({ bucket: b, bytes: this.bucketBytes[b]! });
+        const delay = m.delayExpires === Infinity ? null : { kind: m.enabled ? 'downdelay' : 'updelay', expiresIn: Math.max(0, Math.round(m.delayExpires - this.lastNow)) };
         return {
-          name: m.name, enabled: m.enabled, adminDown: m.adminDown, mayEnable: this.lacpMode === 'off' ? m.lacp.carrier : m.lacp.mayEnable, carrier: m.lacp.carrier,
-          active: m.index === this.active, buckets: this.buckets.reduce((n, x) => n + (x === m.index ? 1 : 0), 0), hashes, rxDropped: m.rxDropped,
+          name: m.name, enabled: m.enabled, adminDown: m.adminDown, mayEnable: m.mayEnable, carrier: m.lacp.carrier, delay,
+          active: m.index === this.active, buckets: this.buckets.reduce((n, x) => n + (x === m.index ? 1 : 0), 0),
+          load: hashes.reduce((n, h) => n + h.bytes, 0), hashes, rxDropped: m.rxDropped,
         };
       }),
     };
@@ -332,14 +460,15 @@ export class Bond extends App {
       state: i.state, stateWords: lacpStateWords(i.state),
     });
     return {
-      name: this.name, lacp: this.lacpMode, status: this.lacpStatus(), systemId: macToString(this.settings.system),
+      name: this.name, lacp: this.lacpMode, status: this.lacpStatus(), lacpFallbackAb: this.fallbackAb, fallingBack: this.fallingBack(),
+      systemId: macToString(this.settings.system),
       systemPriority: this.settings.systemPriority, key: this.settings.key, lacpTime: this.settings.fast ? 'fast' : 'slow',
       members: this.members.map((m) => {
         const errors: Record<string, number> = {};
         m.lacpErrors.forEach((v, i) => { if (v > 0) errors[LACPDU_ERROR_NAMES[i]!] = v; });
         return {
           name: m.name, status: RX_STATUS_NAMES[m.lacp.status], attached: m.lacp.attached, mayEnable: m.lacp.mayEnable, carrier: m.lacp.carrier,
-          rxPdus: m.lacp.rxPdus, txPdus: m.lacp.txPdus, errors,
+          rxPdus: m.lacp.rxPdus, txPdus: m.lacp.txPdus, rxMarkers: m.markersIn, txMarkerResponses: m.markerResponses, errors,
           actor: info(m.lacp.actor), partner: info(m.lacp.partner),
         };
       }),

@@ -2,6 +2,7 @@
  * Registers the `bond` app type and the `bond:` port kind:
  *   bond:M1+M2[+M3...][,mode=active-backup|balance-slb|balance-tcp][,lacp=off|active|passive]
  *        [,lacp-rate=fast|slow][,system-mac=MAC][,system-priority=N][,key=N][,primary=M]
+ *        [,updelay=MS][,downdelay=MS][,lacp-fallback-ab=true|false][,rebalance-interval=MS]
  * The members are other ports of the same switch or daemon, by name; the derivation
  * (runtime/derive.ts) links them to the bond, and they join nothing else.
  */
@@ -30,9 +31,9 @@ export function bondMembers(spec: PortSpec): string[] {
 }
 
 registerPortKind('bond', {
-  usage: 'bond:PORT1+PORT2[+...][,mode=active-backup|balance-slb|balance-tcp][,lacp=off|active|passive][,lacp-rate=fast|slow][,system-mac=MAC][,system-priority=N][,key=N][,primary=PORT]',
+  usage: 'bond:PORT1+PORT2[+...][,mode=active-backup|balance-slb|balance-tcp][,lacp=off|active|passive][,lacp-rate=fast|slow][,system-mac=MAC][,system-priority=N][,key=N][,primary=PORT][,updelay=MS][,downdelay=MS][,lacp-fallback-ab=true|false][,rebalance-interval=MS]',
   app(spec) {
-    checkOptions(spec, ['mode', 'lacp', 'lacp-rate', 'system-mac', 'system-priority', 'key', 'primary']);
+    checkOptions(spec, ['mode', 'lacp', 'lacp-rate', 'system-mac', 'system-priority', 'key', 'primary', 'updelay', 'downdelay', 'lacp-fallback-ab', 'rebalance-interval']);
     const members = bondMembers(spec);
     const args: BondArgs = { members };
     const mode = oneOf(spec, 'mode', ['active-backup', 'balance-slb', 'balance-tcp'] as const);
@@ -48,6 +49,14 @@ registerPortKind('bond', {
     if (prio !== undefined) args.systemPriority = prio;
     const key = intOption(spec, 'key', 1, 65535);
     if (key !== undefined) args.key = key;
+    const up = intOption(spec, 'updelay', 0, 3_600_000);
+    if (up !== undefined) args.updelay = up;
+    const down = intOption(spec, 'downdelay', 0, 3_600_000);
+    if (down !== undefined) args.downdelay = down;
+    const interval = intOption(spec, 'rebalance-interval', 0, 3_600_000);
+    if (interval !== undefined) args.rebalanceInterval = interval;
+    const fallback = oneOf(spec, 'lacp-fallback-ab', ['true', 'false'] as const);
+    if (fallback !== undefined) args.lacpFallbackAb = fallback === 'true';
     const primary = stringOption(spec, 'primary');
     if (primary !== undefined) {
       if (!members.includes(primary)) throw new PortSpecError(`port spec "${spec.text}": primary "${primary}" is not a member (${members.join(', ')})`);

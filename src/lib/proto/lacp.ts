@@ -12,8 +12,18 @@
  * first one that is wrong as a code (LACPDU_ERROR_NAMES names it), filling a caller-owned
  * `Lacpdu`; it never throws and never allocates. A version above 1 is accepted and read as
  * version 1 (802.1AX 6.4.2.3: later versions keep these fields in place).
+ *
+ * Marker PDUs (802.1AX 6.5.3) are subtype 2, also 110 bytes after the Ethernet header:
+ *
+ *   0  subtype 2, version 1
+ *   2  Marker Information TLV (type 1; a Marker Response has type 2), length 16:
+ *      requester port(2) requester system(6) requester transaction ID(4) pad(2)
+ *  18  Terminator TLV (type 0, length 0), then 90 reserved bytes
+ *
+ * The marker responder (6.5.4.2) sends the same information back as a Marker Response on
+ * the port the request came in on; `parseMarker` checks a marker PDU in the same style.
  */
-import { rd16, wr16 } from './bytes.js';
+import { rd16, rd32, wr16 } from './bytes.js';
 import { readMac, writeMac } from './addr.js';
 
 export const SLOW_PROTOCOLS_ETHERTYPE = 0x8809;
@@ -88,6 +98,10 @@ export const LacpduError = {
   ACTOR_SYSTEM: 10,
   /** The actor's port number is 0 (802.1AX 6.3.4: port numbers start at 1). */
   ACTOR_PORT: 11,
+  /** Marker PDU: the first TLV is neither Marker Information (1) nor Marker Response (2). */
+  MARKER_TLV_TYPE: 12,
+  /** Marker PDU: the Marker Information TLV's length is not 16. */
+  MARKER_INFO_LENGTH: 13,
 } as const;
 export type LacpduError = (typeof LacpduError)[keyof typeof LacpduError];
 
@@ -138,6 +152,40 @@ export function parseLacpdu(buf: Uint8Array, off: number, len: number, out: Lacp
   return LacpduError.OK;
 }
 
+export const MARKER_INFO_TLV = 1;
+export const MARKER_RESPONSE_TLV = 2;
+
+/**
+ * Check the marker PDU whose Slow Protocols payload is at `off` (`len` bytes); returns a
+ * LacpduError code (OK: its TLV type, 1 or 2, is at off + 2). Data path: no allocation.
+ */
+export function parseMarker(buf: Uint8Array, off: number, len: number): LacpduError {
+  if (len < 2) return LacpduError.TRUNCATED;
+  if (buf[off] !== MARKER_SUBTYPE) return LacpduError.SUBTYPE;
+  if (buf[off + 1] === 0) return LacpduError.VERSION;
+  if (len < LACPDU_LEN) return LacpduError.TRUNCATED;
+  const t = buf[off + 2];
+  if (t !== MARKER_INFO_TLV && t !== MARKER_RESPONSE_TLV) return LacpduError.MARKER_TLV_TYPE;
+  if (buf[off + 3] !== 16) return LacpduError.MARKER_INFO_LENGTH;
+  return LacpduError.OK;
+}
+
+/**
+ * Turn the marker request frame at `off` (already checked by parseMarker) into its Marker
+ * Response in place: to the Slow Protocols address from `src`, TLV type 2, the requester's
+ * port, system and transaction ID kept, pad, terminator and reserved bytes zeroed (6.5.3.3).
+ * Returns the frame's new length.
+ */
+export function markerToResponse(buf: Uint8Array, off: number, src: number): number {
+  writeMac(buf, off, SLOW_PROTOCOLS_MAC);
+  writeMac(buf, off + 6, src);
+  const p = off + 14;
+  buf[p + 1] = 1;
+  buf[p + 2] = MARKER_RESPONSE_TLV;
+  buf.fill(0, p + 16, p + LACPDU_LEN);
+  return LACPDU_FRAME_LEN;
+}
+
 /**
  * Write a whole LACPDU frame (Ethernet header from `src`, 124 bytes) at `off`; returns its
  * length. Reserved bytes are zeroed.
@@ -168,10 +216,23 @@ export function decodeLacpdu(payload: Uint8Array): Lacpdu {
   const out = new Lacpdu();
   const code = parseLacpdu(payload, 0, payload.length, out);
   if (code === LacpduError.OK) return out;
+  throw refusal('lacpdu', LACP_SUBTYPE, code, payload);
+}
+
+export interface MarkerInfo { tlvType: number; requesterPort: number; requesterSystem: number; transactionId: number }
+
+/** Control-path form of parseMarker: the marker's fields, or a one-line error naming the field (`marker: marker_info_length is 15, expected 16`). */
+export function decodeMarker(payload: Uint8Array): MarkerInfo {
+  const code = parseMarker(payload, 0, payload.length);
+  if (code !== LacpduError.OK) throw refusal('marker', MARKER_SUBTYPE, code, payload);
+  return { tlvType: payload[2]!, requesterPort: rd16(payload, 4), requesterSystem: readMac(payload, 6), transactionId: rd32(payload, 12) };
+}
+
+function refusal(what: string, subtype: number, code: LacpduError, payload: Uint8Array): LacpduParseError {
   const b = (i: number) => payload[i] ?? 0;
   const detail: Record<number, string> = {
     [LacpduError.TRUNCATED]: `${payload.length} bytes, expected at least ${LACPDU_LEN}`,
-    [LacpduError.SUBTYPE]: `is ${b(0)}, expected ${LACP_SUBTYPE}`,
+    [LacpduError.SUBTYPE]: `is ${b(0)}, expected ${subtype}`,
     [LacpduError.VERSION]: 'is 0',
     [LacpduError.ACTOR_TLV_TYPE]: `is ${b(2)}, expected 1`,
     [LacpduError.ACTOR_INFO_LENGTH]: `is ${b(3)}, expected 20`,
@@ -181,6 +242,8 @@ export function decodeLacpdu(payload: Uint8Array): Lacpdu {
     [LacpduError.COLLECTOR_INFO_LENGTH]: `is ${b(43)}, expected 16`,
     [LacpduError.ACTOR_SYSTEM]: 'is multicast or zero, expected a unicast MAC',
     [LacpduError.ACTOR_PORT]: 'is 0, expected 1..65535',
+    [LacpduError.MARKER_TLV_TYPE]: `is ${b(2)}, expected 1 or 2`,
+    [LacpduError.MARKER_INFO_LENGTH]: `is ${b(3)}, expected 16`,
   };
-  throw new LacpduParseError(code, `lacpdu: ${LACPDU_ERROR_NAMES[code]} ${detail[code]}`);
+  return new LacpduParseError(code, `${what}: ${LACPDU_ERROR_NAMES[code]} ${detail[code]}`);
 }

@@ -163,7 +163,7 @@ post_ovs() {
   EXTRA="$EXTRA $(awk '/^pmd thread/{p=1} /^main thread/{p=0} !p {next}
     /emc hits:/{printf "emc_hits=%s ", $3} /megaflow hits:/{printf "megaflow_hits=%s ", $3} /miss with success upcall:/{printf "upcalls=%s", $5}' "$RLOG.ovs-stats.txt")"
 }
-stop_ovs() { rm -rf "$OVSD"; }
+stop_ovs() { cp "$OVSD/ovs-vswitchd.log" "$RLOG.ovs-vswitchd.log" 2> /dev/null; rm -rf "$OVSD"; }   # keep its log (errors of add-br)
 
 SLD=
 sluice() { "$NODE" "$here/bin/sluice.js" --socket "$SLD/api.sock" "$@"; }

@@ -77,6 +77,8 @@ export class L2Bridge extends App {
   private outs: (Link | null)[] = [];
   /** Input links whose name is not a port: drained and dropped (port_down). */
   private strays: Link[] = [];
+  /** Packets taken from one input link at a time (push). */
+  private readonly burst = new Uint32Array(256);
   private floodTo!: Int32Array;
   private readonly sweepPerTick: number;
   private now: number;
@@ -158,11 +160,14 @@ export class L2Bridge extends App {
   }
 
   override push(): void {
-    const ins = this.ins;
+    const ins = this.ins, burst = this.burst;
     for (let i = 0; i < ins.length; i++) {
       const l = ins[i]!;
       if (l === null) continue;
-      while (!l.empty()) this.forward(l.receive(), i);
+      // A burst at a time: the link counts once per burst, not once per packet.
+      for (let n = l.receiveBurst(burst, 256); n > 0; n = l.receiveBurst(burst, 256)) {
+        for (let k = 0; k < n; k++) this.forward(burst[k]!, i);
+      }
     }
     const strays = this.strays;
     for (let i = 0; i < strays.length; i++) {

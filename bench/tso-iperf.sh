@@ -81,6 +81,17 @@ attach_ovs_tso() {
     ovs-ofctl add-flow "unix:$OVS_D/br0.mgmt" in_port=2,actions=output:1
 }
 
+# tso_of SWITCH DIR: "both" when each guest got HOST_TSO4 and GUEST_TSO4 (virtio bits 11, 7), else "none".
+tso_of() {
+  local n=0 f
+  case $1 in
+    ovs-*) for f in $(grep -o 'negotiated Virtio features: 0x[0-9a-f]*' "$2/ovs/ovs-vswitchd.log" 2>/dev/null | awk '{print $NF}' | tail -2); do
+             (( (f >> 11 & 1) && (f >> 7 & 1) )) && n=$((n + 1)); done ;;
+    sluice*) n=$(grep -o '"fromGuest":\[[^]]*\],"toGuest":\[[^]]*\]' "$2/switch.log" 2>/dev/null | grep -c 'tso4.*tso4') ;;
+  esac
+  [ "$n" -ge 2 ] && echo both || echo none
+}
+
 run_one() {   # run_one SWITCH ROUND
   local sw=$1 d=$RUN/$1-$2; mkdir -p "$d"
   GUEST_MODE=client
@@ -104,8 +115,8 @@ run_one() {   # run_one SWITCH ROUND
   local rate; rate=$(awk '/^IPERF-OK/{v=$2; u=$3; if (u ~ /^G/) v*=1000; if (u ~ /^K/) v/=1000; print v}' "$d/ga.log" | tail -1)
   stop_all
   [ -n "$rate" ] || { log "$sw: no iperf result (logs in $d)"; tail -5 "$d/ga.log" >&2; return 1; }
-  awk -v sw="$sw" -v r="$2" -v mb="$rate" -v t="$((t1 - t0))" -v hz="$hz" 'BEGIN{cpu=t/hz;
-    printf "switch=%s round=%d mbps=%.1f sw_cpu_s=%.2f mbps_per_cpu_s=%.1f\n", sw, r, mb, cpu, (cpu>0? mb/cpu : 0)}' | tee -a "$OUT"
+  awk -v sw="$sw" -v r="$2" -v mb="$rate" -v t="$((t1 - t0))" -v hz="$hz" -v tso="$(tso_of "$sw" "$d")" 'BEGIN{cpu=t/hz;
+    printf "switch=%s round=%d mbps=%.1f sw_cpu_s=%.2f mbps_per_cpu_s=%.1f tso=%s\n", sw, r, mb, cpu, (cpu>0? mb/cpu : 0), tso}' | tee -a "$OUT"
 }
 
 for r in $(seq "$ROUNDS"); do for s in "${SWITCHES[@]}"; do run_one "$s" "$r"; done; done

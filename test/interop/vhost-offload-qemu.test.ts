@@ -17,17 +17,22 @@ import { sluiceBackground } from '../support/cli.js';
 
 const needs = { root: true, bins: ['qemu-system-x86_64'], files: [join(VMHARNESS, 'run-guest.sh'), `${process.env.HOME}/.cache/vmharness/guest/vmlinux`] };
 
+/** Guest A (on s0) runs iperf3 for 4 s against guest B (on s1); both guests' results. */
+function iperfGuests(dir: string, s0: string, s1: string) {
+  const a = runGuest({ sock: s0, name: 'ga', ip: '10.0.0.1/24', mac: '52:54:00:00:00:01', log: join(dir, 'ga.log'), timeout: 120,
+    cmd: 'vmh_wait_peer 10.0.0.2 40 && vmh_iperf_client 10.0.0.2 4; r=$?; exit $r' });
+  const b = runGuest({ sock: s1, name: 'gb', ip: '10.0.0.2/24', mac: '52:54:00:00:00:02', log: join(dir, 'gb.log'), timeout: 120,
+    cmd: 'vmh_iperf_server' });
+  return Promise.all([a.done, b.done]);
+}
+
 async function iperfPair(t: import('node:test').TestContext, optsB: string, mode: 'patch' | 'bridge' = 'patch'): Promise<{ counters: SwitchCounters; rate: string } | undefined> {
   if (skipIfMissing(t, needs)) return undefined;
   const w = workDir('sluice-vho-');
   const s0 = join(w.dir, 'p0.sock'), s1 = join(w.dir, 'p1.sock');
   const sw = await startSwitch([`${s0},offloads`, `${s1}${optsB}`], [s0, s1], { SLUICE_VHOST_TEST_MODE: mode });
   try {
-    const a = runGuest({ sock: s0, name: 'ga', ip: '10.0.0.1/24', mac: '52:54:00:00:00:01', log: join(w.dir, 'ga.log'), timeout: 120,
-      cmd: 'vmh_wait_peer 10.0.0.2 40 && vmh_iperf_client 10.0.0.2 4; r=$?; exit $r' });
-    const b = runGuest({ sock: s1, name: 'gb', ip: '10.0.0.2/24', mac: '52:54:00:00:00:02', log: join(w.dir, 'gb.log'), timeout: 120,
-      cmd: 'vmh_iperf_server' });
-    const [ra, rb] = await Promise.all([a.done, b.done]);
+    const [ra, rb] = await iperfGuests(w.dir, s0, s1);
     const counters = await sw.stop();
     assert.equal(ra.rc, 0, `guest A failed:\n${ra.log}\nswitch: ${sw.stderr.join('')}`);
     assert.equal(rb.rc, 0, `guest B failed:\n${rb.log}`);
@@ -91,11 +96,7 @@ test('QEMU guests, queue pairs on a worker engine: super-frames cross the pool w
     { SLUICE_VHOST_SINGLE_COPY: '0' });
   try {
     for (let i = 0; i < 200 && !(existsSync(s0) && existsSync(s1)); i++) await sleep(50);
-    const a = runGuest({ sock: s0, name: 'ga', ip: '10.0.0.1/24', mac: '52:54:00:00:00:01', log: join(w.dir, 'ga.log'), timeout: 120,
-      cmd: 'vmh_wait_peer 10.0.0.2 40 && vmh_iperf_client 10.0.0.2 4; r=$?; exit $r' });
-    const b = runGuest({ sock: s1, name: 'gb', ip: '10.0.0.2/24', mac: '52:54:00:00:00:02', log: join(w.dir, 'gb.log'), timeout: 120,
-      cmd: 'vmh_iperf_server' });
-    const [ra, rb] = await Promise.all([a.done, b.done]);
+    const [ra, rb] = await iperfGuests(w.dir, s0, s1);
     const r = await sw.stop();
     assert.equal(r.status, 0, r.stderr);
     assert.equal(ra.rc, 0, `guest A failed:\n${ra.log}\nswitch: ${r.stderr}`);

@@ -120,13 +120,18 @@ run_one() {   # run_one SWITCH ROUND
 }
 
 for r in $(seq "$ROUNDS"); do for s in "${SWITCHES[@]}"; do run_one "$s" "$r"; done; done
-echo "--- medians (Mbit/s, Mbit/s per switch CPU second), ratios against ovs-tso"
+echo "--- medians (Mbit/s, Mbit/s per switch CPU second), ratios against ovs-tso: of the medians, and the median of the per-round ratios (the rounds' neighbours differ)"
 awk '
   { for (i=1;i<=NF;i++) { split($i, kv, "="); f[kv[1]]=kv[2] }
-    n[f["switch"]]++; mb[f["switch"], n[f["switch"]]]=f["mbps"]; pc[f["switch"], n[f["switch"]]]=f["mbps_per_cpu_s"] }
+    s=f["switch"]; n[s]++; mb[s, n[s]]=f["mbps"]; pc[s, n[s]]=f["mbps_per_cpu_s"]; R[f["round"]]=1
+    rmb[s, f["round"]]=f["mbps"]; rpc[s, f["round"]]=f["mbps_per_cpu_s"] }
   function med(a, s, k,   i, j, t, v) { for (i=1;i<=k;i++) v[i]=a[s,i]
     for (i=1;i<=k;i++) for (j=i+1;j<=k;j++) if (v[j]<v[i]) { t=v[i]; v[i]=v[j]; v[j]=t }
     return k%2 ? v[(k+1)/2] : (v[k/2]+v[k/2+1])/2 }
-  END { for (s in n) { M[s]=med(mb, s, n[s]); P[s]=med(pc, s, n[s]) }
-    for (s in n) printf "median switch=%s mbps=%.1f mbps_per_cpu_s=%.1f n=%d%s\n", s, M[s], P[s], n[s],
-      ("ovs-tso" in M && M["ovs-tso"]>0) ? sprintf(" ratio_mbps=%.2f ratio_per_cpu=%.2f", M[s]/M["ovs-tso"], P[s]/P["ovs-tso"]) : "" }' "$OUT"
+  END { B="ovs-tso"
+    for (s in n) { M[s]=med(mb, s, n[s]); P[s]=med(pc, s, n[s]); k=0
+      for (r in R) if ((s, r) in rmb && (B, r) in rmb && rmb[B, r]>0 && rpc[B, r]>0) { k++; qm[s, k]=rmb[s, r]/rmb[B, r]; qp[s, k]=rpc[s, r]/rpc[B, r] }
+      K[s]=k }
+    for (s in n) printf "median switch=%s mbps=%.1f mbps_per_cpu_s=%.1f n=%d%s%s\n", s, M[s], P[s], n[s],
+      (B in M && M[B]>0) ? sprintf(" ratio_mbps=%.2f ratio_per_cpu=%.2f", M[s]/M[B], P[s]/P[B]) : "",
+      (K[s]>0) ? sprintf(" per_round_ratio_mbps=%.2f per_round_ratio_per_cpu=%.2f", med(qm, s, K[s]), med(qp, s, K[s])) : "" }' "$OUT"

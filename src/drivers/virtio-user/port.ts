@@ -95,6 +95,9 @@ interface RingSet {
   chainLen: Uint16Array;
   member: Uint8Array;
   chains: number;
+  /** 1 at the head of a cut super-frame's second and later segments (the packet is counted at the first); how many are in flight. */
+  extra: Uint8Array;
+  extras: number;
 }
 
 export class VirtioUserPort {
@@ -214,7 +217,7 @@ export class VirtioUserPort {
       const q = new DriverQueue(this.mem, lay, eventIdx);
       const set: RingSet = {
         q, kickFd: eventfd(), callFd: eventfd(), bufBase: base + ringBytes, free: new Uint16Array(size), nfree: 0,
-        next: new Uint16Array(size), chainLen: new Uint16Array(size), member: new Uint8Array(size), chains: 0,
+        next: new Uint16Array(size), chainLen: new Uint16Array(size), member: new Uint8Array(size), chains: 0, extra: new Uint8Array(size), extras: 0,
       };
       const isTx = (i & 1) === 1;
       for (let d = 0; d < size; d++) {
@@ -380,7 +383,7 @@ export class VirtioUserPort {
     const q = r.q;
     // Reclaim completed buffers (and the rest of each chain, while any is in flight).
     let done = q.usedCount();
-    const chained = r.chains !== 0;
+    const chained = r.chains + r.extras !== 0;
     while (done-- > 0) {
       const id = q.popUsed();
       if (id < 0) break;
@@ -424,7 +427,7 @@ export class VirtioUserPort {
 
   /** A jumbo frame into TX ring r as a chain: 1 when sent, 0 when the ring has too few buffers. */
   private sendLong(r: RingSet, pool: PoolView, p32: Uint32Array, p: number, len: number): number {
-    if (!this.putChain(r, pool.data, p32, pool.start(p), len, null)) return 0;
+    if (this.putChain(r, pool.data, p32, pool.start(p), len, null) < 0) return 0;
     this.txBytes += len;
     return 1;
   }
@@ -441,7 +444,7 @@ export class VirtioUserPort {
     const len = pool.len[p];
     if (peerTakes(this.txOffloads, VNET_F_NEEDS_CSUM, pool.gsoType[p])) {
       tx.header(p, this.superHdr, 0);
-      if (!this.putChain(r, pool.data, p32, pool.start(p), len, this.superHdr)) return 0;
+      if (this.putChain(r, pool.data, p32, pool.start(p), len, this.superHdr) < 0) return 0;
       this.superFramesOut++;
       tx.superFramesOut++;
       this.txBytes += len;
@@ -450,7 +453,9 @@ export class VirtioUserPort {
     let i = 0;
     for (; i < segs; i++) {
       const n = tx.cut(p, i);
-      if (!this.putChain(r, tx.seg, tx.seg32, 0, n, null)) break; // out of TX buffers: the rest too
+      const h = this.putChain(r, tx.seg, tx.seg32, 0, n, null);
+      if (h < 0) break; // out of TX buffers: the rest too
+      if (i > 0) { r.extra[h] = 1; r.extras++; }
       this.txBytes += n;
     }
     this.segmentsLost += segs - i;
@@ -459,11 +464,11 @@ export class VirtioUserPort {
 
   /**
    * One frame (src[srcOff..+len]) as a descriptor chain over as many TX buffers as it needs,
-   * behind a header (`hdr`'s 10 bytes, or zeros). False when the ring has too few free.
+   * behind a header (`hdr`'s 10 bytes, or zeros). Its head, or -1 when the ring has too few free.
    */
-  private putChain(r: RingSet, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number, hdr: Uint8Array | null): boolean {
+  private putChain(r: RingSet, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number, hdr: Uint8Array | null): number {
     const hl = this.hdrLen, k = Math.ceil((hl + len) / BUF_SIZE);
-    if (r.nfree < k) return false;
+    if (r.nfree < k) return -1;
     const q = r.q, u8 = this.u8;
     const head = r.free[--r.nfree]!;
     let id = head, done = 0;
@@ -486,11 +491,12 @@ export class VirtioUserPort {
     r.chainLen[head] = k;
     if (k > 1) r.chains++;
     q.pushAvail(head);
-    return true;
+    return head;
   }
 
   /** A used head came back: free the rest of its chain and make its descriptors single again. */
   private unchain(r: RingSet, head: number): void {
+    if (r.extra[head] === 1) { r.extra[head] = 0; r.extras--; }
     const k = r.chainLen[head]!;
     if (k < 2) return;
     r.chainLen[head] = 1;
@@ -572,8 +578,9 @@ export class VirtioUserPort {
       if (isFree[id] === 1 || r.member[id] === 1) continue; // a chain counts once, at its head
       let bytes = 0;
       for (let j = 0, d = id; j < Math.max(1, r.chainLen[id]!); j++, d = r.next[d]!) bytes += q.desc[d * 4 + 2]!;
-      this.txPackets--;
       this.txBytes -= bytes - this.hdrLen;
+      if (r.extra[id] === 1) continue; // a later segment of a cut super-frame: its packet counts at the first
+      this.txPackets--;
       this.txLost++;
     }
   }

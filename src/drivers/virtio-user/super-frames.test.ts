@@ -117,3 +117,24 @@ test('virtio-user cuts a super-frame for a backend without offloads (full checks
     cleanup();
   }
 });
+
+test('a backend that leaves before taking them: a cut super-frame, a whole one and a jumbo frame each come back as one lost packet', async () => {
+  const pool = newPool();
+  for (const offloads of [false, true]) {
+    const { backend, fe, cleanup } = await pair(pool, offloads);
+    try {
+      const f = buildSuperFrame({ payLen: 20000, mss: 1000, seed: 9 });
+      const j = pool.alloc();
+      pool.len[j] = 9000;
+      assert.equal(fe.enqueue(pool, Uint32Array.of(superPacket(pool, f), j), 2), 2);
+      assert.deepEqual([fe.txPackets, fe.opts.superTx!.segmented > 0, fe.superFramesOut], [2, !offloads, offloads ? 1 : 0]);
+      backend.stop();
+      for (let i = 0; i < 200 && fe.ready; i++) await sleep(10);
+      assert.equal(fe.ready, false, 'the frontend saw the backend go');
+      assert.deepEqual([fe.txPackets, fe.txLost, fe.txBytes], [0, 2, 0], 'each packet taken back once, bytes and all');
+      assert.equal(pool.audit().inUse, 0);
+    } finally {
+      cleanup();
+    }
+  }
+});

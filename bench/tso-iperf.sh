@@ -16,7 +16,7 @@
 # usage: bench/tso-iperf.sh [-r ROUNDS] [-d SECS] [SWITCH...]     (root; run `npx tsc -p .` first)
 # Needs the vmharness guest (../shared/vmharness/build-guest.sh), dpdk-testpmd and, for ovs-tso,
 # Debian's openvswitch-switch-dpdk (not installed by .ci/run: this is a bench, not a test).
-# Measured on the 2-core dev VM (see the closing note of issue 11 for figures).
+# Measured on the 2-core dev VM: bench/README.md, "TSO: Sluice against OVS-DPDK with userspace TSO".
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 VMH=${VMHARNESS_DIR:-$here/../shared/vmharness}

@@ -16,7 +16,7 @@
 # usage: bench/tso-iperf.sh [-r ROUNDS] [-d SECS] [SWITCH...]     (root; run `npx tsc -p .` first)
 # Needs the vmharness guest (../shared/vmharness/build-guest.sh), dpdk-testpmd and, for ovs-tso,
 # Debian's openvswitch-switch-dpdk (not installed by .ci/run: this is a bench, not a test).
-# Measured on the 2-core dev VM (see the closing note of issue 11 for figures).
+# Measured on the 2-core dev VM: bench/README.md, "TSO: Sluice against OVS-DPDK with userspace TSO".
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 VMH=${VMHARNESS_DIR:-$here/../shared/vmharness}
@@ -81,6 +81,17 @@ attach_ovs_tso() {
     ovs-ofctl add-flow "unix:$OVS_D/br0.mgmt" in_port=2,actions=output:1
 }
 
+# tso_of SWITCH DIR: "both" when each guest got HOST_TSO4 and GUEST_TSO4 (virtio bits 11, 7), else "none".
+tso_of() {
+  local n=0 f
+  case $1 in
+    ovs-*) for f in $(grep -o 'negotiated Virtio features: 0x[0-9a-f]*' "$2/ovs/ovs-vswitchd.log" 2>/dev/null | awk '{print $NF}' | tail -2); do
+             (( (f >> 11 & 1) && (f >> 7 & 1) )) && n=$((n + 1)); done ;;
+    sluice*) n=$(grep -o '"fromGuest":\[[^]]*\],"toGuest":\[[^]]*\]' "$2/switch.log" 2>/dev/null | grep -c 'tso4.*tso4') ;;
+  esac
+  [ "$n" -ge 2 ] && echo both || echo none
+}
+
 run_one() {   # run_one SWITCH ROUND
   local sw=$1 d=$RUN/$1-$2; mkdir -p "$d"
   GUEST_MODE=client
@@ -104,18 +115,23 @@ run_one() {   # run_one SWITCH ROUND
   local rate; rate=$(awk '/^IPERF-OK/{v=$2; u=$3; if (u ~ /^G/) v*=1000; if (u ~ /^K/) v/=1000; print v}' "$d/ga.log" | tail -1)
   stop_all
   [ -n "$rate" ] || { log "$sw: no iperf result (logs in $d)"; tail -5 "$d/ga.log" >&2; return 1; }
-  awk -v sw="$sw" -v r="$2" -v mb="$rate" -v t="$((t1 - t0))" -v hz="$hz" 'BEGIN{cpu=t/hz;
-    printf "switch=%s round=%d mbps=%.1f sw_cpu_s=%.2f mbps_per_cpu_s=%.1f\n", sw, r, mb, cpu, (cpu>0? mb/cpu : 0)}' | tee -a "$OUT"
+  awk -v sw="$sw" -v r="$2" -v mb="$rate" -v t="$((t1 - t0))" -v hz="$hz" -v tso="$(tso_of "$sw" "$d")" 'BEGIN{cpu=t/hz;
+    printf "switch=%s round=%d mbps=%.1f sw_cpu_s=%.2f mbps_per_cpu_s=%.1f tso=%s\n", sw, r, mb, cpu, (cpu>0? mb/cpu : 0), tso}' | tee -a "$OUT"
 }
 
 for r in $(seq "$ROUNDS"); do for s in "${SWITCHES[@]}"; do run_one "$s" "$r"; done; done
-echo "--- medians (Mbit/s, Mbit/s per switch CPU second), ratios against ovs-tso"
+echo "--- medians (Mbit/s, Mbit/s per switch CPU second), ratios against ovs-tso: of the medians, and the median of the per-round ratios (the rounds' neighbours differ)"
 awk '
   { for (i=1;i<=NF;i++) { split($i, kv, "="); f[kv[1]]=kv[2] }
-    n[f["switch"]]++; mb[f["switch"], n[f["switch"]]]=f["mbps"]; pc[f["switch"], n[f["switch"]]]=f["mbps_per_cpu_s"] }
+    s=f["switch"]; n[s]++; mb[s, n[s]]=f["mbps"]; pc[s, n[s]]=f["mbps_per_cpu_s"]; R[f["round"]]=1
+    rmb[s, f["round"]]=f["mbps"]; rpc[s, f["round"]]=f["mbps_per_cpu_s"] }
   function med(a, s, k,   i, j, t, v) { for (i=1;i<=k;i++) v[i]=a[s,i]
     for (i=1;i<=k;i++) for (j=i+1;j<=k;j++) if (v[j]<v[i]) { t=v[i]; v[i]=v[j]; v[j]=t }
     return k%2 ? v[(k+1)/2] : (v[k/2]+v[k/2+1])/2 }
-  END { for (s in n) { M[s]=med(mb, s, n[s]); P[s]=med(pc, s, n[s]) }
-    for (s in n) printf "median switch=%s mbps=%.1f mbps_per_cpu_s=%.1f n=%d%s\n", s, M[s], P[s], n[s],
-      ("ovs-tso" in M && M["ovs-tso"]>0) ? sprintf(" ratio_mbps=%.2f ratio_per_cpu=%.2f", M[s]/M["ovs-tso"], P[s]/P["ovs-tso"]) : "" }' "$OUT"
+  END { B="ovs-tso"
+    for (s in n) { M[s]=med(mb, s, n[s]); P[s]=med(pc, s, n[s]); k=0
+      for (r in R) if ((s, r) in rmb && (B, r) in rmb && rmb[B, r]>0 && rpc[B, r]>0) { k++; qm[s, k]=rmb[s, r]/rmb[B, r]; qp[s, k]=rpc[s, r]/rpc[B, r] }
+      K[s]=k }
+    for (s in n) printf "median switch=%s mbps=%.1f mbps_per_cpu_s=%.1f n=%d%s%s\n", s, M[s], P[s], n[s],
+      (B in M && M[B]>0) ? sprintf(" ratio_mbps=%.2f ratio_per_cpu=%.2f", M[s]/M[B], P[s]/P[B]) : "",
+      (K[s]>0) ? sprintf(" per_round_ratio_mbps=%.2f per_round_ratio_per_cpu=%.2f", med(qm, s, K[s]), med(qp, s, K[s])) : "" }' "$OUT"

@@ -78,7 +78,7 @@ test('guest ↔ namespace TCP both ways through a bridge of vhost-user (offloads
   }
 });
 
-test('guest → Sluice A (vhost-user patch) → Sluice B (virtio-user, offloads) → AF_PACKET → namespace: super-frames cross both switches whole, the kernel cuts them', { timeout: 180_000 }, async (t) => {
+test('guest ↔ Sluice A (vhost-user patch) ↔ Sluice B (virtio-user, offloads) ↔ AF_PACKET ↔ namespace: super-frames cross both switches whole both ways', { timeout: 180_000 }, async (t) => {
   if (skipIfMissing(t, needs) || skipUnlessNetns(t, ['nc'])) return;
   const w = workDir('sluice-vu-');
   const ns = lab.ns('2');
@@ -102,18 +102,27 @@ test('guest → Sluice A (vhost-user patch) → Sluice B (virtio-user, offloads)
     sink.stdout!.on('data', (d) => { sunk += String(d); });
     const sunkDone = new Promise<void>((r) => sink.on('exit', () => r()));
     guest = runGuest({ sock: gsock, name: 'g', ip: '10.205.0.1/24', mac: '52:54:00:00:05:01', log: join(w.dir, 'g.log'), timeout: 150,
-      cmd: `vmh_wait_peer 10.205.0.2 40 && vmh_nc_send 10.205.0.2 5001 ${MIB}` });
+      cmd: `vmh_wait_peer 10.205.0.2 40 && vmh_nc_send 10.205.0.2 5001 ${MIB} && vmh_nc_sink 5002` });
+    await Promise.race([sunkDone, guest.done]);
+    // Namespace → guest (B's virtio-user sends the kernel's super-frames to A), retried until the guest listens.
+    let sent = false;
+    for (let i = 0; i < 40 && !sent && guest.child.exitCode === null; i++) {
+      await sleep(500);
+      const c = lab.spawn(ns, ['sh', '-c', `head -c ${MIB << 20} /dev/zero | nc -N -w 5 10.205.0.1 5002`]);
+      sent = await new Promise<boolean>((r) => c.on('exit', (code) => r(code === 0)));
+    }
     const rg = await guest.done;
     assert.equal(rg.rc, 0, `guest failed:\n${rg.log}\nA: ${A.err()}\nB: ${B.err()}`);
-    await Promise.race([sunkDone, sleep(5000)]);
+    assert.ok(sent, 'namespace → guest connect');
     assert.equal(Number(sunk.trim()), MIB << 20, 'the namespace received every byte');
+    assert.equal(marker(rg.log, 'VMH-NC-SINK'), `VMH-NC-SINK bytes=${MIB << 20}`, 'the guest received every byte');
     A.c.kill('SIGTERM'); B.c.kill('SIGTERM');
     await Promise.all([A.done, B.done]);
     const pa = (JSON.parse(readFileSync(ja, 'utf8')) as { ports: Port[] }).ports;
     const pb = (JSON.parse(readFileSync(jb, 'utf8')) as { ports: Port[] }).ports;
     const ga = pa[0]!.offloads as Offloads & { superFramesOut: number };
     const lk = pa[1]!.offloads as Offloads & { superFramesOut: number; toGuest: string[] };
-    const vu = pb[0]!.offloads as Offloads & { fromPeer: string[] };
+    const vu = pb[0]!.offloads as Offloads & { fromPeer: string[]; toPeer: string[]; superFramesOut: number };
     console.log(`# A guest ${JSON.stringify(ga)} link ${JSON.stringify(lk)}; B virtio-user ${JSON.stringify(vu)}`);
     assert.deepEqual(vu.fromPeer.slice(0, 2), ['csum', 'tso4'], 'B negotiated GUEST_CSUM and GUEST_TSO4');
     assert.ok(ga.superFramesIn > 0 && lk.superFramesOut === ga.superFramesIn, 'A passed the guest\'s super-frames whole to B');
@@ -121,6 +130,11 @@ test('guest → Sluice A (vhost-user patch) → Sluice B (virtio-user, offloads)
     console.log(`# B af-packet ${JSON.stringify(bp)}`);
     assert.ok(vu.superFramesIn > 0, 'B received super-frames');
     assert.ok((bp.superFramesOut ?? 0) > 0, 'B kept them whole to its AF_PACKET port, which handed them to the kernel whole');
+    // The other way: the kernel's super-frames kept whole at B's AF_PACKET port, sent whole by
+    // B's virtio-user (HOST_TSO4 from A), passed whole by A to the guest.
+    assert.deepEqual(vu.toPeer.slice(0, 2), ['csum', 'tso4'], 'B negotiated CSUM and HOST_TSO4');
+    assert.ok(bp.superFramesIn > 0 && vu.superFramesOut > 0, 'B sent the namespace\'s super-frames to A whole');
+    assert.ok(lk.superFramesIn > 0 && (ga.superFramesOut ?? 0) > 0, 'A passed them whole to the guest');
     for (const p of [...pa, ...pb]) assert.equal(p.drops.bad_offload ?? 0, 0, `${p.name}: bad_offload`);
   } finally {
     A.c.kill('SIGKILL'); B?.c.kill('SIGKILL');

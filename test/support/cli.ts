@@ -11,8 +11,8 @@ export function sluice(args: string[], opts: { timeoutMs?: number; env?: NodeJS.
 }
 
 /** Start `sluice ...` in the background; `stop()` sends SIGINT and resolves with its output. */
-export function sluiceBackground(args: string[]): { child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<CliResult>; stderr(): string } {
-  const child = spawn(process.execPath, [SLUICE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function sluiceBackground(args: string[], env: Record<string, string> = {}): { child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<CliResult>; stderr(): string } {
+  const child = spawn(process.execPath, [SLUICE, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '', err = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { err += d; });

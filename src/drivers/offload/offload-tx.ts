@@ -13,7 +13,21 @@
  */
 import type { PacketPool } from '../../core/packet.js';
 import { GsoPlan, planGso, writeGsoHdr, writeSegment } from '../../lib/offload/gso.js';
-import { VnetHdr, OffloadError, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
+import { VnetHdr, OffloadError, VNET_F_NEEDS_CSUM, GSO_NONE, GSO_ECN, GSO_TCPV4, GSO_TCPV6 } from '../../lib/offload/vnet-hdr.js';
+import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
+
+/**
+ * Whether a virtio peer that negotiated `offloads` (OFF_* bits: a guest's GUEST_*, a
+ * backend's HOST_*) takes a frame with this header's work as it is (else it is cut or
+ * finished for it in software).
+ */
+export function peerTakes(offloads: number, flags: number, gsoType: number): boolean {
+  if ((flags & VNET_F_NEEDS_CSUM) !== 0 && (offloads & OFF_CSUM) === 0) return false;
+  const t = gsoType & ~GSO_ECN;
+  if (t === GSO_NONE) return true;
+  if ((gsoType & GSO_ECN) !== 0 && (offloads & OFF_ECN) === 0) return false;
+  return t === GSO_TCPV4 ? (offloads & OFF_TSO4) !== 0 : t === GSO_TCPV6 && (offloads & OFF_TSO6) !== 0;
+}
 
 export class OffloadTx {
   private readonly vh = new VnetHdr();
@@ -25,7 +39,7 @@ export class OffloadTx {
 
   /** One segment's bytes, for ports that hand segments on from memory of their own (pcap writers, captures): `cut`. */
   readonly seg: Uint8Array;
-  private readonly seg32: Uint32Array;
+  readonly seg32: Uint32Array;
 
   constructor(private readonly pool: PacketPool, private readonly data32: Uint32Array) {
     this.seg = new Uint8Array((pool.maxLen + 3) & ~3);

@@ -18,13 +18,14 @@
  *   --workers`; each runs a `vhost-user-queues` app, queues-app.ts).
  */
 import { eventfdRead } from '../../sys/index.js';
-import { App, type AppContext } from '../../core/app.js';
+import type { AppContext } from '../../core/app.js';
 import type { Link } from '../../core/link.js';
 import { RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS, DROP_BASE, GENERATED, ON_WORKERS, REFUSED } from '../../core/counters.js';
 import { DropReason } from '../../core/drop-reasons.js';
 import type { AppSpec } from '../../core/config.js';
-import { patchPeer, forwardOnLink } from './single-copy.js';
-import { C_BAD_OFFLOAD, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_REFUSED, C_SPOOFED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
+import { RingsApp } from './rings-app.js';
+import type { RingSet } from './ring-set.js';
+import { C_BAD_OFFLOAD, C_CSUMS, C_SEGMENTED, C_SEGMENTS_LOST, C_SUPER_IN, C_SUPER_OUT, C_FROM_BYTES, C_FROM_PKTS, C_NO_GUEST_BUF, C_NO_POOL_BUF, C_QUARANTINED, C_REFUSED, C_SPOOFED, C_TOO_BIG, C_TO_BYTES, C_TO_PKTS } from './queue-share.js';
 import { VhostUserPort } from './port.js';
 import { offloadNames } from '../../virtio/net/net.js';
 import { parseMac } from './mac-lock.js';
@@ -96,23 +97,15 @@ export function handOverAll(): { meta: PortHandover; fds: number[] }[] {
   return [...byName.values()].map((a) => a.port.handOver());
 }
 
-const BURST = 32;
 
-export class VhostUserApp extends App {
+export class VhostUserApp extends RingsApp<VhostUserApp> {
   readonly port: VhostUserPort;
-  private out: Link | undefined;
-  private in: Link | undefined;
-  /** The patch partner for the single-copy path, if our output goes straight to it. */
-  private direct: VhostUserApp | null = null;
-  private readonly burst = new Uint32Array(BURST);
   /**
    * toGuestPackets / fromGuestPackets when the port last (re)connected or adopted a hand-over,
    * until the first frame each way is logged (a restart's milestones); -1 after.
    */
   private awaitFirst = -1;
   private awaitFirstFrom = -1;
-  /** Pool super-frames go to the guest whole when it negotiated the offload, else cut here (net-io.ts). */
-  override superFrames = 'send' as const;
 
   constructor(ctx: AppContext, args: VhostUserArgs) {
     super(ctx);
@@ -132,10 +125,11 @@ export class VhostUserApp extends App {
     byName.set(ctx.name, this);
   }
 
-  override linked(): void {
-    this.out = this.output.output;
-    this.in = this.input.input;
-    this.direct = patchPeer(this, this.out, byName);
+  protected override peers(): ReadonlyMap<string, VhostUserApp> { return byName; }
+
+  override readyRings(): RingSet {
+    this.port.refresh();
+    return this.port.rings;
   }
 
   override pull(): void {
@@ -147,14 +141,7 @@ export class VhostUserApp extends App {
       port.log('first frame from the guest since connecting');
     }
     if (port.device.pendingRarp !== null) this.announce(out);
-    port.refresh();
-    const d = this.direct;
-    if (d !== null) {
-      d.port.refresh();
-      forwardOnLink(port.rings, d.port.rings, out, BURST * 4);
-      return;
-    }
-    port.rings.dequeueLink(this.pool, out);
+    this.fromGuest(this.readyRings(), out);
   }
 
   /**
@@ -181,8 +168,7 @@ export class VhostUserApp extends App {
   }
 
   override push(): void {
-    const l = this.in;
-    if (l !== undefined) this.port.rings.enqueueLink(this.pool, l, this.burst);
+    this.toGuest(this.port.rings);
     if (this.awaitFirst >= 0 && this.port.device.io.toGuestPackets !== this.awaitFirst) {
       this.awaitFirst = -1;
       this.port.log('first frame to the guest since connecting');
@@ -247,6 +233,13 @@ export class VhostUserApp extends App {
     return this.port.connected && r.length >= 2 && r[0]!.live && r[1]!.live;
   }
 
+  /** A counter (C_*) summed over the workers serving this port's queue pairs. */
+  private onWorkers(c: number): number {
+    let n = 0;
+    for (const s of this.port.shares) n += s.counter(c);
+    return n;
+  }
+
   override report(): Record<string, unknown> {
     this.tick();
     const d = this.port.device;
@@ -258,10 +251,12 @@ export class VhostUserApp extends App {
       disconnects: this.port.disconnects,
       features: `0x${d.lastFeatures.toString(16)}`,
       // What was negotiated, and what the offloads did (as `ethtool -k` names them).
+      // Counts: this thread's and what the workers serving queue pairs published.
       offloads: {
         fromGuest: offloadNames(d.io.hostOffloads), toGuest: offloadNames(d.io.guestOffloads),
-        superFramesIn: d.io.superFramesIn, superFramesOut: d.io.superFramesOut, segmented: d.io.segmented, segmentsLost: d.io.segmentsLost,
-        checksumsCompleted: d.io.checksumsCompleted,
+        superFramesIn: d.io.superFramesIn + this.onWorkers(C_SUPER_IN), superFramesOut: d.io.superFramesOut + this.onWorkers(C_SUPER_OUT),
+        segmented: d.io.segmented + this.onWorkers(C_SEGMENTED), segmentsLost: d.io.segmentsLost + this.onWorkers(C_SEGMENTS_LOST),
+        checksumsCompleted: d.io.checksumsCompleted + this.onWorkers(C_CSUMS),
       },
       protocolFeatures: `0x${d.lastProtocolFeatures.toString(16)}`,
       queuePairs: d.queuePairs,

@@ -39,6 +39,7 @@ import {
 import { GsoPlan, GSO_MAX_FRAME, planGso, writeSegment, writeGsoHdr, completePartialChecksum } from '../../lib/offload/gso.js';
 import { OFF_CSUM, OFF_TSO4, OFF_TSO6, OFF_ECN } from '../../virtio/net/net.js';
 import { CutResult, cutIntoPool, setSuperState } from '../offload/into-pool.js';
+import { peerTakes } from '../offload/offload-tx.js';
 
 /** The slice of core's PacketPool this module uses. */
 export interface PoolView {
@@ -590,12 +591,7 @@ export class NetIo {
 
   /** Whether this guest takes the work `vh` describes as it is (its GUEST_* offloads). */
   private takes(vh: VnetHdr): boolean {
-    const g = this.guestOffloads;
-    if ((vh.flags & VNET_F_NEEDS_CSUM) !== 0 && (g & OFF_CSUM) === 0) return false;
-    const t = vh.gsoType & ~GSO_ECN;
-    if (t === GSO_NONE) return true;
-    if ((vh.gsoType & GSO_ECN) !== 0 && (g & OFF_ECN) === 0) return false;
-    return t === GSO_TCPV4 ? (g & OFF_TSO4) !== 0 : t === GSO_TCPV6 && (g & OFF_TSO6) !== 0;
+    return peerTakes(this.guestOffloads, vh.flags, vh.gsoType);
   }
 
   /**

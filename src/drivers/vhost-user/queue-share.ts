@@ -53,10 +53,11 @@ const REG_WORDS = 6;
 const R_LIVE = 0, R_SIZE = 1, R_DESC = 2, R_AVAIL = 3, R_USED = 4, R_NEXT_AVAIL = 5, R_NEXT_USED = 6,
   R_SIGNALLED = 7, R_KICK = 8, R_CALL = 9, R_ERROR = 10, R_ERROR_DETAIL = 11, R_LOG_GPA = 12;
 const RING_WORDS = 13;
-/** Counters the worker publishes (NetIo's, then quarantined rings). */
+/** Counters the worker publishes (NetIo's, then quarantined rings, then what the offloads did). */
 export const C_FROM_PKTS = 0, C_FROM_BYTES = 1, C_TO_PKTS = 2, C_TO_BYTES = 3, C_NO_GUEST_BUF = 4, C_TOO_BIG = 5,
-  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8, C_REFUSED = 9, C_SPOOFED = 10;
-const COUNTER_WORDS = 11;
+  C_NO_POOL_BUF = 6, C_QUARANTINED = 7, C_BAD_OFFLOAD = 8, C_REFUSED = 9, C_SPOOFED = 10,
+  C_SUPER_IN = 11, C_SUPER_OUT = 12, C_SEGMENTED = 13, C_SEGMENTS_LOST = 14, C_CSUMS = 15;
+const COUNTER_WORDS = 16;
 
 function layoutOf(nRings: number): { regions: number; rings: number; counters: number; words: number } {
   const regions = HEADER;
@@ -399,6 +400,8 @@ export class QueueShareWorker {
     f[o + C_BAD_OFFLOAD] = io.badOffload;
     f[o + C_REFUSED] = io.refused;
     f[o + C_SPOOFED] = io.spoofed;
+    f[o + C_SUPER_IN] = io.superFramesIn; f[o + C_SUPER_OUT] = io.superFramesOut;
+    f[o + C_SEGMENTED] = io.segmented; f[o + C_SEGMENTS_LOST] = io.segmentsLost; f[o + C_CSUMS] = io.checksumsCompleted;
   }
 
   /** The worker app stops: give the rings back, leaving them offered for a later taker. */

@@ -9,13 +9,13 @@
  *        guest RX (its pairs) ◄── push() ◄── input  "input"
  *
  * When `output` leads straight into another `vhost-user-queues` app on the same engine (a
- * patch of two multiqueue ports), pull() forwards guest to guest in one copy, as the port
- * app does. The switch builds these apps from `VhostUserApp.spread()`; they are not meant to
+ * patch of two multiqueue ports), pull() forwards guest to guest in one copy, and super-frames
+ * cross whole, as the port app does (both are RingsApps, rings-app.ts). The switch builds these apps from `VhostUserApp.spread()`; they are not meant to
  * be written by hand in configs.
  */
-import { App, type AppContext } from '../../core/app.js';
-import type { Link } from '../../core/link.js';
-import { patchPeer, forwardOnLink } from './single-copy.js';
+import type { AppContext } from '../../core/app.js';
+import { RingsApp } from './rings-app.js';
+import type { RingSet } from './ring-set.js';
 import { eventfdRead } from '../../sys/index.js';
 import { QueueShareWorker, type ShareHandle } from './queue-share.js';
 
@@ -26,16 +26,11 @@ export const vhostUserQueuesSchema = {
   properties: { share: { type: 'object', required: ['sab', 'wakeFd', 'rings', 'maxFrame', 'id'] } },
 };
 
-const BURST = 32;
 /** Apps of this type on this thread by name (patch partners). */
 const byName = new Map<string, VhostUserQueuesApp>();
 
-export class VhostUserQueuesApp extends App {
+export class VhostUserQueuesApp extends RingsApp<VhostUserQueuesApp> {
   readonly share: QueueShareWorker;
-  private out: Link | undefined;
-  private in: Link | undefined;
-  private direct: VhostUserQueuesApp | null = null;
-  private readonly burst = new Uint32Array(BURST);
 
   constructor(ctx: AppContext, args: { share: ShareHandle }) {
     super(ctx);
@@ -44,32 +39,22 @@ export class VhostUserQueuesApp extends App {
     byName.set(ctx.name, this);
   }
 
-  override linked(): void {
-    this.out = this.output.output;
-    this.in = this.input.input;
-    this.direct = patchPeer(this, this.out, byName);
+  protected override peers(): ReadonlyMap<string, VhostUserQueuesApp> { return byName; }
+
+  /** Answers a pause first; without the rings the set is empty (enqueue drops and counts). */
+  override readyRings(): RingSet {
+    this.share.own();
+    return this.share.set;
   }
 
   override pull(): void {
     const out = this.out;
     if (out === undefined || !this.share.own()) return;
-    const set = this.share.set;
-    const d = this.direct;
-    if (d !== null) {
-      // Without its rings (not connected, or with the main thread for a moment) the peer's
-      // set is empty: the frames are drained and counted as peer_no_buffer, as on one engine.
-      d.share.own();
-      forwardOnLink(set, d.share.set, out, BURST * 4);
-      return;
-    }
-    set.dequeueLink(this.pool, out);
+    this.fromGuest(this.share.set, out);
   }
 
   override push(): void {
-    const l = this.in;
-    if (l === undefined) return;
-    this.share.own(); // answers a pause first; without rings, enqueue drops and counts
-    this.share.set.enqueueLink(this.pool, l, this.burst);
+    if (this.in !== undefined) this.toGuest(this.readyRings());
   }
 
   override tick(): void {

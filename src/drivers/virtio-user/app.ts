@@ -5,7 +5,8 @@
  *        us → backend ◄── push() ◄── input  "input"    (counters tx = to the peer)
  *
  * Args (also the port string `virtio-user:PATH[,queues=N][,offloads]`): path, queues, queueSize,
- * offloads (ask for GUEST_CSUM/GUEST_TSO4/6: super-frames from the backend are cut on arrival).
+ * offloads (ask for GUEST_CSUM/GUEST_TSO4/6 and CSUM/HOST_TSO4/6: super-frames both ways, kept
+ * whole when the output link can carry them, sent whole to a backend that takes them; port.ts).
  * The connection is set up asynchronously; until it is ready, packets to the peer are
  * dropped as PORT_DOWN.
  */
@@ -16,6 +17,8 @@ import { DropReason } from '../../core/drop-reasons.js';
 import { VirtioUserPort } from './port.js';
 import { offloadNames } from '../../virtio/net/net.js';
 import { GSO_MAX_SEGS } from '../../lib/offload/gso.js';
+import { OffloadTx } from '../offload/offload-tx.js';
+import { wordsOf } from '../vhost-user/copy.js';
 
 export interface VirtioUserArgs {
   path: string;
@@ -62,11 +65,14 @@ export class VirtioUserApp extends App {
   /** Receive scratch: a burst plus one super-frame's segments. */
   private readonly rxBurst = new Uint32Array(BURST + GSO_MAX_SEGS);
   private notReady = 0;
+  /** Pool super-frames go to the backend whole when it took the offload, else cut here (port.ts). */
+  override superFrames = 'send' as const;
 
   constructor(ctx: AppContext, args: VirtioUserArgs) {
     super(ctx);
     this.port = new VirtioUserPort({
       path: args.path, queuePairs: args.queues ?? 1, queueSize: args.queueSize ?? 256, offloads: args.offloads ?? false,
+      superTx: new OffloadTx(ctx.pool, wordsOf(ctx.pool.data)),
       log: (m) => console.error(`sluice: ${ctx.name} (virtio-user ${args.path}): ${m}`),
     });
     this.port.connect();
@@ -109,7 +115,7 @@ export class VirtioUserApp extends App {
     c[DROP_BASE + DropReason.PEER_NO_BUFFER] = p.txFull - this.notReady;
     c[DROP_BASE + DropReason.TOO_BIG] = p.rxTooBig;
     c[DROP_BASE + DropReason.QUEUE_QUARANTINED] = p.quarantined;
-    c[DROP_BASE + DropReason.BAD_OFFLOAD] = p.rxBadOffload;
+    c[DROP_BASE + DropReason.BAD_OFFLOAD] = p.rxBadOffload + p.txBadOffload;
     // Frames the backend sent that never became packets, and quarantine events (not packets).
     c[REFUSED] = p.rxTooBig + p.rxBadOffload + p.quarantined;
   }
@@ -127,8 +133,9 @@ export class VirtioUserApp extends App {
       features: `0x${this.port.features.toString(16)}`,
       protocolFeatures: `0x${this.port.protocolFeatures.toString(16)}`,
       offloads: {
-        fromPeer: offloadNames(this.port.rxOffloads), superFramesIn: this.port.superFramesIn, segmented: this.port.segmented,
-        checksumsCompleted: this.port.checksumsCompleted,
+        fromPeer: offloadNames(this.port.rxOffloads), toPeer: offloadNames(this.port.txOffloads),
+        superFramesIn: this.port.superFramesIn, segmented: this.port.segmented, checksumsCompleted: this.port.checksumsCompleted,
+        superFramesOut: this.port.superFramesOut, segmentedOut: this.port.opts.superTx?.segmented ?? 0, segmentsLost: this.port.segmentsLost,
       },
     };
   }

@@ -17,8 +17,12 @@
  * backend passes super-frames and partial checksums through (as a TSO-capable guest takes
  * them); they are gathered whole, checked, and kept whole in a pool super buffer when the
  * output link may carry them (`keepWhole`), else cut / finished into pool packets
- * (lib/offload), like every other port that reads virtio-net headers. Sluice sends complete
- * frames, so it never asks for CSUM/HOST_TSO.
+ * (lib/offload), like every other port that reads virtio-net headers. It also asks for CSUM and
+ * HOST_TSO4/6 (+ECN): a pool super-frame (handle ≥ pool.count) then goes to the backend whole,
+ * with a virtio-net header made from its offload state (`superTx`, drivers/offload), as a
+ * descriptor chain over as many 2 KB buffers as it needs; to a backend that did not take the
+ * offload it is cut here, at the last moment, one chain per segment. Frames beyond one buffer
+ * (jumbo) go as chains too.
  *
  * Reconnect: `connect()` keeps the port attached: a backend that is not there yet, goes away
  * or breaks the protocol is retried with backoff (100 ms → 2 s), with a fresh region and
@@ -33,15 +37,16 @@ import {
 import { DriverQueue } from '../../virtio/split/driver-queue.js';
 import { QueueError, QUEUE_ERROR_NAMES } from '../../virtio/split/queue-errors.js';
 import {
-  VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VRING_DESC_F_WRITE, featureBits, hasFeature,
+  VHOST_USER_F_PROTOCOL_FEATURES, VIRTIO_F_VERSION_1, VIRTIO_RING_F_EVENT_IDX, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, featureBits, hasFeature,
 } from '../../virtio/constants.js';
 import {
   VIRTIO_NET_F_MQ, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN,
-  netHeaderSize, offloadsOf,
+  VIRTIO_NET_F_CSUM, VIRTIO_NET_F_HOST_TSO4, VIRTIO_NET_F_HOST_TSO6, VIRTIO_NET_F_HOST_ECN, netHeaderSize, offloadsOf,
 } from '../../virtio/net/net.js';
 import { VnetHdr, readVnetHdr, checkVnetHdr, OffloadError, GSO_NONE, VNET_F_NEEDS_CSUM } from '../../lib/offload/vnet-hdr.js';
 import { GsoPlan, GSO_MAX_FRAME, GSO_MAX_SEGS, planGso } from '../../lib/offload/gso.js';
 import { CutResult, cutIntoPool, setSuperState } from '../offload/into-pool.js';
+import { type OffloadTx, peerTakes } from '../offload/offload-tx.js';
 import { Frontend } from '../../vhost-user/frontend.js';
 import {
   FrontendReq, VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK, encodeMemTable, encodeU64,
@@ -59,8 +64,10 @@ export interface VirtioUserPortOptions {
   path: string;
   queuePairs?: number;
   queueSize?: number;
-  /** Ask for GUEST_CSUM/GUEST_TSO4/6 (default false). */
+  /** Ask for GUEST_CSUM/GUEST_TSO4/6 and CSUM/HOST_TSO4/6 (default false). */
   offloads?: boolean;
+  /** Sends pool super-frames (the owner's pool): needed once a super-frame can be enqueued. */
+  superTx?: OffloadTx;
   log?: (msg: string) => void;
 }
 
@@ -72,6 +79,8 @@ const WANTED = featureBits([VIRTIO_F_VERSION_1, VIRTIO_NET_F_MRG_RXBUF, VIRTIO_R
 const WANTED_PROTOCOL = featureBits([VHOST_USER_PROTOCOL_F_MQ, VHOST_USER_PROTOCOL_F_REPLY_ACK]);
 /** Receive offloads; they need MRG_RXBUF here (2 KB buffers). */
 const WANTED_OFFLOADS = featureBits([VIRTIO_NET_F_GUEST_CSUM, VIRTIO_NET_F_GUEST_TSO4, VIRTIO_NET_F_GUEST_TSO6, VIRTIO_NET_F_GUEST_ECN]);
+/** Transmit offloads (super-frames and partial checksums to the backend); TX chains need no MRG_RXBUF. */
+const WANTED_TX_OFFLOADS = featureBits([VIRTIO_NET_F_CSUM, VIRTIO_NET_F_HOST_TSO4, VIRTIO_NET_F_HOST_TSO6, VIRTIO_NET_F_HOST_ECN]);
 
 interface RingSet {
   q: DriverQueue;
@@ -81,6 +90,14 @@ interface RingSet {
   /** TX: stack of free descriptor ids. */
   free: Uint16Array;
   nfree: number;
+  /** TX chains (frames beyond one buffer), kept here, not in the shared descriptor table a backend could rewrite: next id, descriptors per chain at its head, 1 for a chain's non-head member; chains in flight. */
+  next: Uint16Array;
+  chainLen: Uint16Array;
+  member: Uint8Array;
+  chains: number;
+  /** 1 at the head of a cut super-frame's second and later segments (the packet is counted at the first); how many are in flight. */
+  extra: Uint8Array;
+  extras: number;
 }
 
 export class VirtioUserPort {
@@ -113,6 +130,13 @@ export class VirtioUserPort {
   rxBadOffload = 0;
   superFramesIn = 0;
   segmented = 0;
+  /** Offload bits the backend takes from us (offloadsOf(features).host); pool super-frames sent whole / cut here; segments that found no TX buffer. */
+  txOffloads = 0;
+  superFramesOut = 0;
+  segmentsLost = 0;
+  /** Pool super-frames whose headers no longer parse (dropped as bad_offload). */
+  txBadOffload = 0;
+  private readonly superHdr = new Uint8Array(12);
   /** Whether a super-frame beyond MAX_FRAME may go whole into a pool super buffer (the output link can carry it: Link.superFrames). */
   keepWhole = false;
   checksumsCompleted = 0;
@@ -147,7 +171,7 @@ export class VirtioUserPort {
       this.schedule();
     };
     const offered = await fe.getU64(FrontendReq.GET_FEATURES);
-    const wanted = this.opts.offloads && hasFeature(offered, VIRTIO_NET_F_MRG_RXBUF) ? WANTED | WANTED_OFFLOADS : WANTED;
+    const wanted = !this.opts.offloads ? WANTED : WANTED | WANTED_TX_OFFLOADS | (hasFeature(offered, VIRTIO_NET_F_MRG_RXBUF) ? WANTED_OFFLOADS : 0n);
     this.features = offered & wanted;
     if (hasFeature(this.features, VHOST_USER_F_PROTOCOL_FEATURES)) {
       const pf = await fe.getU64(FrontendReq.GET_PROTOCOL_FEATURES);
@@ -169,6 +193,7 @@ export class VirtioUserPort {
     this.mergeable = hasFeature(this.features, VIRTIO_NET_F_MRG_RXBUF);
     this.hdrLen = netHeaderSize(hasFeature(this.features, VIRTIO_F_VERSION_1), this.mergeable);
     this.rxOffloads = offloadsOf(this.features).guest;
+    this.txOffloads = offloadsOf(this.features).host;
     if (this.rxOffloads !== 0 && this.big.length === 0) {
       this.big = new Uint8Array((GSO_MAX_FRAME + 3) & ~3);
       this.big32 = new Uint32Array(this.big.buffer);
@@ -190,7 +215,10 @@ export class VirtioUserPort {
       const base = i * perRing;
       const lay = DriverQueue.layout(BASE_GPA + base, size);
       const q = new DriverQueue(this.mem, lay, eventIdx);
-      const set: RingSet = { q, kickFd: eventfd(), callFd: eventfd(), bufBase: base + ringBytes, free: new Uint16Array(size), nfree: 0 };
+      const set: RingSet = {
+        q, kickFd: eventfd(), callFd: eventfd(), bufBase: base + ringBytes, free: new Uint16Array(size), nfree: 0,
+        next: new Uint16Array(size), chainLen: new Uint16Array(size), member: new Uint8Array(size), chains: 0, extra: new Uint8Array(size), extras: 0,
+      };
       const isTx = (i & 1) === 1;
       for (let d = 0; d < size; d++) {
         q.setDesc(d, BASE_GPA + set.bufBase + d * BUF_SIZE, BUF_SIZE, isTx ? 0 : VRING_DESC_F_WRITE, 0);
@@ -353,12 +381,14 @@ export class VirtioUserPort {
     }
     const r = this.tx.length === 1 ? this.tx[0]! : this.tx[this.txNext++ % this.tx.length]!;
     const q = r.q;
-    // Reclaim completed buffers.
+    // Reclaim completed buffers (and the rest of each chain, while any is in flight).
     let done = q.usedCount();
+    const chained = r.chains + r.extras !== 0;
     while (done-- > 0) {
       const id = q.popUsed();
       if (id < 0) break;
       r.free[r.nfree++] = id;
+      if (chained) this.unchain(r, id);
     }
     const u8 = this.u8;
     const u32 = this.u32;
@@ -369,8 +399,11 @@ export class VirtioUserPort {
       const p = pkts[i]!;
       const len = pool.len[p];
       if (r.nfree === 0 || len + hdrLen > BUF_SIZE) {
+        // Beyond one buffer (a super-frame always is): a chain, off the 64-byte path.
+        const k = r.nfree === 0 ? 0 : p >= pool.count ? this.sendSuper(r, pool, p32, p) : this.sendLong(r, pool, p32, p, len);
         pool.free(p);
-        this.txFull++;
+        if (k > 0) sent++;
+        else if (k === 0) this.txFull++;
         continue;
       }
       const id = r.free[--r.nfree]!;
@@ -390,6 +423,94 @@ export class VirtioUserPort {
     this.txPackets += sent;
     this.checkQueue(r, 'tx');
     return sent;
+  }
+
+  /** A jumbo frame into TX ring r as a chain: 1 when sent, 0 when the ring has too few buffers. */
+  private sendLong(r: RingSet, pool: PoolView, p32: Uint32Array, p: number, len: number): number {
+    if (this.putChain(r, pool.data, p32, pool.start(p), len, null) < 0) return 0;
+    this.txBytes += len;
+    return 1;
+  }
+
+  /**
+   * Pool super-frame p into TX ring r: whole with its header when the backend takes the
+   * offload, else cut here, a chain per segment. 1 when sent (one packet, however many
+   * segments), 0 when no segment found room (peer_no_buffer), -1 when refused (bad_offload).
+   */
+  private sendSuper(r: RingSet, pool: PoolView, p32: Uint32Array, p: number): number {
+    const tx = this.opts.superTx!;
+    const segs = tx.planSuper(p, MAX_FRAME);
+    if (segs === 0) { this.txBadOffload++; return -1; }
+    const len = pool.len[p];
+    if (peerTakes(this.txOffloads, VNET_F_NEEDS_CSUM, pool.gsoType[p])) {
+      tx.header(p, this.superHdr, 0);
+      if (this.putChain(r, pool.data, p32, pool.start(p), len, this.superHdr) < 0) return 0;
+      this.superFramesOut++;
+      tx.superFramesOut++;
+      this.txBytes += len;
+      return 1;
+    }
+    let i = 0;
+    for (; i < segs; i++) {
+      const n = tx.cut(p, i);
+      const h = this.putChain(r, tx.seg, tx.seg32, 0, n, null);
+      if (h < 0) break; // out of TX buffers: the rest too
+      if (i > 0) { r.extra[h] = 1; r.extras++; }
+      this.txBytes += n;
+    }
+    this.segmentsLost += segs - i;
+    return i > 0 ? 1 : 0;
+  }
+
+  /**
+   * One frame (src[srcOff..+len]) as a descriptor chain over as many TX buffers as it needs,
+   * behind a header (`hdr`'s 10 bytes, or zeros). Its head, or -1 when the ring has too few free.
+   */
+  private putChain(r: RingSet, src: Uint8Array, src32: Uint32Array, srcOff: number, len: number, hdr: Uint8Array | null): number {
+    const hl = this.hdrLen, k = Math.ceil((hl + len) / BUF_SIZE);
+    if (r.nfree < k) return -1;
+    const q = r.q, u8 = this.u8;
+    const head = r.free[--r.nfree]!;
+    let id = head, done = 0;
+    for (let j = 0; j < k; j++) {
+      const off = r.bufBase + id * BUF_SIZE;
+      let o = off;
+      if (j === 0) {
+        for (let h = 0; h < hl; h++) u8[off + h] = hdr !== null && h < 10 ? hdr[h]! : 0;
+        o += hl;
+      }
+      const c = Math.min(BUF_SIZE - (o - off), len - done);
+      copyBytes(u8, this.u32, o, src, src32, srcOff + done, c);
+      done += c;
+      const last = j === k - 1;
+      const nx = last ? 0 : r.free[--r.nfree]!;
+      q.setDesc(id, BASE_GPA + off, o - off + c, last ? 0 : VRING_DESC_F_NEXT, nx);
+      if (!last) { r.next[id] = nx; r.member[nx] = 1; }
+      id = nx;
+    }
+    r.chainLen[head] = k;
+    if (k > 1) r.chains++;
+    q.pushAvail(head);
+    return head;
+  }
+
+  /** A used head came back: free the rest of its chain and make its descriptors single again. */
+  private unchain(r: RingSet, head: number): void {
+    if (r.extra[head] === 1) { r.extra[head] = 0; r.extras--; }
+    const k = r.chainLen[head]!;
+    if (k < 2) return;
+    r.chainLen[head] = 1;
+    r.chains--;
+    const q = r.q;
+    let id = head;
+    for (let j = 1; j < k; j++) {
+      const nx = r.next[id]!;
+      q.setDesc(id, BASE_GPA + r.bufBase + id * BUF_SIZE, BUF_SIZE, 0, 0);
+      r.member[nx] = 0;
+      r.free[r.nfree++] = nx;
+      id = nx;
+    }
+    q.setDesc(id, BASE_GPA + r.bufBase + id * BUF_SIZE, BUF_SIZE, 0, 0);
   }
 
   /** Stay attached: connect now, and again with backoff whenever the backend is away. */
@@ -454,9 +575,12 @@ export class VirtioUserPort {
     const isFree = new Uint8Array(q.size);
     for (let i = 0; i < r.nfree; i++) isFree[r.free[i]!] = 1;
     for (let id = 0; id < q.size; id++) {
-      if (isFree[id] === 1) continue;
+      if (isFree[id] === 1 || r.member[id] === 1) continue; // a chain counts once, at its head
+      let bytes = 0;
+      for (let j = 0, d = id; j < Math.max(1, r.chainLen[id]!); j++, d = r.next[d]!) bytes += q.desc[d * 4 + 2]!;
+      this.txBytes -= bytes - this.hdrLen;
+      if (r.extra[id] === 1) continue; // a later segment of a cut super-frame: its packet counts at the first
       this.txPackets--;
-      this.txBytes -= q.desc[id * 4 + 2]! - this.hdrLen;
       this.txLost++;
     }
   }

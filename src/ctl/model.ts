@@ -20,13 +20,15 @@
  * whose message names the field (`ports.p0.spec: ...`). The model is kept exactly as given
  * (no defaults filled in), so printing it and reading it back is lossless.
  */
-import { Ajv } from 'ajv';
 import { parseDocument, stringify as stringifyYaml } from 'yaml';
 import { findConflict, missingArgument } from './claims.js';
+import { NAME } from './state-schema.js';
+import { validate as checkGenerated } from './state-validator.gen.js';
 import { StateError, type DataPlaneState, type BridgeModel, type RouterModel, type CaptureModel } from '../runtime/state.js';
 
 export type { PortModel, BridgeType, BridgeMember, BridgeModel, RouterInterface, RouteModel, RouterModel, CaptureModel, BpfModel, EngineSettings } from '../runtime/state.js';
 export { StateError, bridgeOfports } from '../runtime/state.js';
+export { NAME_RE, stateSchema } from './state-schema.js';
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
 /** Who (other than root) made an object, and what it named then (its spec or file). */
@@ -40,119 +42,9 @@ export interface DesiredState extends Omit<DataPlaneState, 'apps' | 'links' | 'e
   owners?: Record<string, Owner>;
 }
 
-/** App-name rule shared with the engine config (names become app names). */
-export const NAME_RE = /^[A-Za-z_][\w-]*$/;
-const NAME = '^[A-Za-z_][\\w-]*$';
-const MAC = '^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$';
-const vid = { type: 'integer', minimum: 0, maximum: 4095 };
 
-export const stateSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    version: { const: 1 },
-    engine: {
-      type: 'object', additionalProperties: false,
-      properties: {
-        idleSpellMs: { type: 'number', minimum: 0, maximum: 60000 },
-        maxSleepMs: { type: 'number', minimum: 1, maximum: 60000 },
-        poolSize: { type: 'integer', minimum: 1024, maximum: 4194304 },
-        tickHz: { type: 'number', minimum: 1, maximum: 100000 },
-        workers: { type: 'integer', minimum: 0, maximum: 64 },
-        workerCpus: { type: 'array', minItems: 1, maxItems: 64, items: { type: 'integer', minimum: 0, maximum: 4095 } },
-      },
-    },
-    api: {
-      type: 'object', additionalProperties: false,
-      properties: {
-        socket: { type: 'string', minLength: 1, maxLength: 107 },
-        mode: { type: 'string', pattern: '^0?[0-7]{3}$' },
-        group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
-        allowDirs: { type: 'array', maxItems: 64, items: { type: 'string', pattern: '^/' } },
-      },
-    },
-    metrics: {
-      type: 'object', additionalProperties: false,
-      properties: { listen: { type: 'string', pattern: '^(off|[^\\s]+:\\d{1,5})$' } },
-    },
-    ports: {
-      type: 'object',
-      propertyNames: { pattern: NAME },
-      additionalProperties: {
-        type: 'object', additionalProperties: false, required: ['spec'],
-        properties: { spec: { type: 'string', minLength: 1 } },
-      },
-    },
-    bridges: {
-      type: 'object',
-      propertyNames: { pattern: NAME },
-      additionalProperties: {
-        type: 'object', additionalProperties: false, required: ['ports'],
-        properties: {
-          type: { enum: ['learning', 'flow', 'patch'] },
-          ports: {
-            type: 'object', propertyNames: { pattern: NAME },
-            additionalProperties: {
-              type: 'object', additionalProperties: false,
-              properties: { vlan: vid, trunk: { type: 'array', items: vid, uniqueItems: true }, ofport: { type: 'integer', minimum: 1, maximum: 0xfeff } },
-            },
-          },
-          flows: { type: 'array', items: { type: 'string', minLength: 1 } },
-        },
-      },
-    },
-    routers: {
-      type: 'object',
-      propertyNames: { pattern: NAME },
-      additionalProperties: {
-        type: 'object', additionalProperties: false, required: ['interfaces'],
-        properties: {
-          interfaces: {
-            type: 'object', propertyNames: { pattern: NAME },
-            additionalProperties: {
-              type: 'object', additionalProperties: false, required: ['mac'],
-              properties: { mac: { type: 'string', pattern: MAC }, ipv4: { type: 'string' }, ipv6: { type: 'string' }, mtu: { type: 'integer', minimum: 576, maximum: 65535 } },
-            },
-          },
-          routes: {
-            type: 'array',
-            items: {
-              type: 'object', additionalProperties: false, required: ['prefix'],
-              properties: { prefix: { type: 'string', minLength: 1 }, via: { type: 'string' }, dev: { type: 'string', pattern: NAME } },
-            },
-          },
-        },
-      },
-    },
-    captures: {
-      type: 'array',
-      items: {
-        type: 'object', additionalProperties: false, required: ['port', 'file'],
-        properties: {
-          port: { type: 'string', pattern: NAME }, file: { type: 'string', minLength: 1 },
-          dir: { enum: ['rx', 'tx', 'both'] }, filter: { type: 'string' },
-        },
-      },
-    },
-    bpf: {
-      type: 'array',
-      items: {
-        type: 'object', additionalProperties: false, required: ['port', 'file'],
-        properties: { port: { type: 'string', pattern: NAME }, file: { type: 'string', minLength: 1 }, section: { type: 'string', minLength: 1 }, program: { type: 'string', minLength: 1 } },
-      },
-    },
-    owners: {
-      type: 'object',
-      additionalProperties: {
-        type: 'object', additionalProperties: false, required: ['uid', 'gid', 'what'],
-        properties: { uid: { type: 'integer', minimum: 0 }, gid: { type: 'integer', minimum: 0 }, what: { type: 'string' } },
-      },
-    },
-  },
-} as const;
-
-const ajv = new Ajv({ allErrors: false, strict: false });
-const check = ajv.compile(stateSchema);
+/** The state schema compiled at build time (ajv standalone): no schema compile at start. */
+const check = checkGenerated as ((x: unknown) => boolean) & { errors?: import('ajv').ErrorObject[] | null };
 
 /** `a/b/c` → `a.b.c` (the way users name a field in YAML). */
 function fieldName(instancePath: string, extra?: string): string {

@@ -7,9 +7,9 @@
  * port of the same socket path, without the frontend seeing a disconnect. The frontend's
  * next message lands on the same connection, now read by the new process.
  */
-import { Ajv } from 'ajv';
+import { validate as checkGenerated } from './handover-validator.gen.js';
 import { closeFd } from '../../sys/index.js';
-import { MAX_MEM_REGIONS, type MemRegion, type VringAddr } from '../../vhost-user/message.js';
+import { type MemRegion, type VringAddr } from '../../vhost-user/message.js';
 
 /** One port as the old process leaves it (JSON); fd fields index the message's fd list, -1 none. */
 export interface PortHandover {
@@ -31,44 +31,8 @@ export interface PortHandover {
 /** A hand-over message that is not a port as handOver() describes one; names the field. */
 export class HandoverError extends Error {}
 
-const u = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
-const fdIndex = { type: 'integer', minimum: -1, maximum: 252 } as const; // SCM_MAX_FD is 253
-const hex64 = { type: 'string', pattern: '^0x[0-9a-f]{1,16}$' } as const;
-const u16 = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
-const portSchema = {
-  type: 'object', additionalProperties: false,
-  required: ['path', 'listenFd', 'connFd', 'features', 'protocolFeatures', 'status', 'frontendMtu', 'regions', 'rings', 'log'],
-  properties: {
-    path: { type: 'string', minLength: 1, maxLength: 107 }, // sun_path
-    listenFd: fdIndex, connFd: fdIndex, features: hex64, protocolFeatures: hex64,
-    status: { type: 'integer', minimum: 0, maximum: 0xff }, frontendMtu: { type: 'integer', minimum: 0, maximum: 0xffff },
-    regions: {
-      type: 'array', maxItems: MAX_MEM_REGIONS,
-      items: { type: 'object', additionalProperties: false, required: ['gpa', 'size', 'frontendVa', 'mmapOffset', 'fd'], properties: { gpa: u, size: u, frontendVa: u, mmapOffset: u, fd: fdIndex } },
-    },
-    rings: {
-      type: 'array', maxItems: 256,
-      items: {
-        type: 'object', additionalProperties: false,
-        required: ['num', 'addr', 'nextAvail', 'nextUsed', 'enabled', 'started', 'kickFd', 'callFd', 'errFd'],
-        properties: {
-          num: { type: 'integer', enum: [0, ...Array.from({ length: 16 }, (_, i) => 2 ** i)] }, // a power of two <= 32768
-          addr: {
-            anyOf: [{ type: 'null' }, {
-              type: 'object', additionalProperties: false, required: ['index', 'flags', 'descVa', 'usedVa', 'availVa', 'logGpa'],
-              properties: { index: u, flags: u, descVa: u, usedVa: u, availVa: u, logGpa: { type: 'string', pattern: '^[0-9]{1,20}$' } },
-            }],
-          },
-          nextAvail: u16, nextUsed: u16, enabled: { type: 'boolean' }, started: { type: 'boolean' }, kickFd: fdIndex, callFd: fdIndex, errFd: fdIndex,
-        },
-      },
-    },
-    log: {
-      anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['size', 'offset', 'fd'], properties: { size: u, offset: u, fd: fdIndex } }],
-    },
-  },
-} as const;
-const checkPort = new Ajv({ allErrors: false, strict: false }).compile(portSchema);
+/** The port schema compiled at build time (ajv standalone): no schema compile at start. */
+const checkPort = checkGenerated as ((x: unknown) => boolean) & { errors?: import('ajv').ErrorObject[] | null };
 
 /** The fd indices a port names (-1 is none), in the order adopt() takes them. */
 function fdIndices(m: PortHandover): number[] {

@@ -12,10 +12,9 @@ import { parseDocument, LineCounter, isMap, isSeq, visit, type Document, type No
 import { Ajv } from 'ajv';
 import { runConfigSchema } from './schema.js';
 import type { GraphConfig } from '../core/config.js';
-import { getThreadAffinity } from '../sys/index.js';
 import type { DataPlaneState } from '../runtime/state.js';
 import { deriveGraph } from '../runtime/derive.js';
-import { place } from '../runtime/place.js';
+import { place, unavailableCpu } from '../runtime/place.js';
 import { engineList } from '../runtime/host.js';
 
 export interface RunConfig {
@@ -32,7 +31,7 @@ export interface RunConfig {
 export class ConfigError extends Error {}
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-// Compiled on first use: the daemon imports this module for a CPU check and never loads a run config.
+// Compiled on first use, not when the module loads.
 let compiled: ReturnType<typeof ajv.compile> | undefined;
 const validator = () => (compiled ??= ajv.compile(runConfigSchema));
 
@@ -94,14 +93,6 @@ export function parseRunConfig(text: string, file: string): RunConfig {
     if (bad) throw new ConfigError(`${file}:${lineOf(lc, nodeAt(doc.contents, ['engines', String(i), 'cpu']))}: engines.${i}.cpu: ${bad}`);
   });
   return cfg;
-}
-
-/** Why one of `cpus` cannot be used by this process (sched_getaffinity), or undefined. */
-export function unavailableCpu(cpus: readonly number[]): string | undefined {
-  if (cpus.length === 0) return undefined;
-  const allowed = getThreadAffinity();
-  const bad = cpus.find((c) => !allowed.includes(c));
-  return bad === undefined ? undefined : `CPU ${bad} is not available to this process (it may run on CPUs ${allowed.join(',')})`;
 }
 
 /** Line of the first alias that resolves to no anchor (1 when every alias resolves). */

@@ -22,7 +22,9 @@ import { checkConfig, diffConfig, parseLink, linkKey, type GraphConfig, type App
 import { BUSY_POLLS, COUNTER_COUNT, IDLE_POLLS, counterReport, type CounterReport } from './counters.js';
 import { balanceLine, engineBalance, retireApp, retireLink, type EngineBalance } from './accounting.js';
 import { DROP_REASON_NAMES, DropReason } from './drop-reasons.js';
-import { Ajv } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { lazyRequire } from '../lib/lazy-require.js';
+import { byType as precompiled } from './app-validators.gen.js';
 
 export interface EngineOptions {
   tickHz?: number;
@@ -59,8 +61,23 @@ export interface EngineStats {
   shutdownDrops: number;
 }
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true });
-const validators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+const validators = new WeakMap<object, ValidateFunction>();
+const ajvModule = lazyRequire<typeof import('ajv')>('ajv');
+let ajv: Ajv | undefined;
+
+/**
+ * An app type's args validator: the one compiled at build time (scripts/gen-validators.mjs)
+ * while the type's schema is still the one it was made from, else compiled now.
+ */
+function argsValidator(type: string, schema: object): ValidateFunction {
+  let v = validators.get(schema);
+  if (!v) {
+    const pre = (precompiled as unknown as Record<string, [ValidateFunction, string] | undefined>)[type];
+    v = pre && pre[1] === JSON.stringify(schema) ? pre[0] : (ajv ??= new (ajvModule().Ajv)({ allErrors: true, useDefaults: true })).compile(schema);
+    validators.set(schema, v);
+  }
+  return v;
+}
 
 /** Resolve an app class from the registry or from a module loaded by `loadAppModules`. */
 const moduleClasses = new Map<string, AppClass>();
@@ -89,8 +106,7 @@ export function resolveClass(name: string, spec: AppSpec): AppClass {
   const t = appType(spec.type);
   if (!t) throw new Error(`app "${name}": unknown type "${spec.type}"`);
   if (t.schema) {
-    let v = validators.get(t.schema);
-    if (!v) { v = ajv.compile(t.schema); validators.set(t.schema, v); }
+    const v = argsValidator(spec.type, t.schema);
     if (!v(spec.args ?? {})) {
       const e = v.errors![0]!;
       throw new Error(`app "${name}" (${spec.type}): args${e.instancePath.replace(/\//g, '.')} ${e.message}`);

@@ -19,7 +19,8 @@
 import type { Server } from 'node:http';
 import { diffConfig } from '../core/config.js';
 import type { SharedPool } from '../core/shared-pool.js';
-import { Ajv } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { lazyRequire } from '../lib/lazy-require.js';
 import { loadBuiltins } from '../runtime/builtin.js';
 import { Host, hostOptions } from '../runtime/host.js';
 import { portAppSpec } from '../runtime/derive.js';
@@ -95,11 +96,13 @@ export interface DaemonOptions {
   listenAfter?: Promise<void>;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+// ajv loads with the first API call that has params to check, not at start.
+const ajvModule = lazyRequire<typeof import('ajv')>('ajv');
+let ajv: Ajv | undefined;
 const name = { type: 'string', pattern: NAME_RE.source };
 type Params = Record<string, unknown>;
 interface Method { schema: object; run(d: Daemon, p: any): unknown }
-const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+const compiled = new Map<string, ValidateFunction>();
 
 function obj(props: Record<string, object>, required: string[] = []): object {
   return { type: 'object', additionalProperties: false, properties: props, required };
@@ -345,7 +348,7 @@ export class Daemon {
     const m = Object.hasOwn(methods, method) ? methods[method] : undefined; // not "__proto__", "toString"…
     if (!m) throw new ApiError('unknown-method', `unknown method "${method}" (known: ${Object.keys(methods).sort().join(', ')})`);
     let v = compiled.get(method);
-    if (!v) { v = ajv.compile(m.schema); compiled.set(method, v); }
+    if (!v) { v = (ajv ??= new (ajvModule().Ajv)({ allErrors: false, strict: false })).compile(m.schema); compiled.set(method, v); }
     if (!v(params)) {
       const e = v.errors![0]!;
       const p = e.params as Record<string, unknown>;

@@ -20,7 +20,7 @@
  * whose message names the field (`ports.p0.spec: ...`). The model is kept exactly as given
  * (no defaults filled in), so printing it and reading it back is lossless.
  */
-import { parseDocument, stringify as stringifyYaml } from 'yaml';
+import { lazyRequire } from '../lib/lazy-require.js';
 import { findConflict, missingArgument } from './claims.js';
 import { NAME } from './state-schema.js';
 import { validate as checkGenerated } from './state-validator.gen.js';
@@ -29,6 +29,10 @@ import { StateError, type DataPlaneState, type BridgeModel, type RouterModel, ty
 export type { PortModel, BridgeType, BridgeMember, BridgeModel, RouterInterface, RouteModel, RouterModel, CaptureModel, BpfModel, EngineSettings } from '../runtime/state.js';
 export { StateError, bridgeOfports } from '../runtime/state.js';
 export { NAME_RE, stateSchema } from './state-schema.js';
+
+// Loaded when a document is first parsed or printed: a daemon starting from its state file
+// (JSON) never needs it. Node resolves `yaml` to its CommonJS build for import and require alike.
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 export interface ApiSettings { socket?: string; mode?: string; group?: string | number; allowDirs?: string[] }
 export interface MetricsSettings { listen?: string }
 /** Who (other than root) made an object, and what it named then (its spec or file). */
@@ -130,7 +134,7 @@ function checkReferences(s: DesiredState): void {
 export function parseState(text: string, source = 'config'): DesiredState {
   let doc: unknown;
   try {
-    const d = parseDocument(text, { prettyErrors: true, uniqueKeys: true, stringKeys: true }); // a collection as a key is an error
+    const d = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true, stringKeys: true }); // a collection as a key is an error
     // A warning (an unknown tag, an ambiguous alias) is refused like an error: it names the line.
     const first = d.errors[0] ?? d.warnings[0];
     if (first) throw first;
@@ -150,7 +154,7 @@ export function printState(s: DesiredState): string {
   const order: (keyof DesiredState)[] = ['version', 'engine', 'api', 'metrics', 'ports', 'bridges', 'routers', 'captures', 'bpf', 'owners'];
   const out: Record<string, unknown> = {};
   for (const k of order) if (s[k] !== undefined) out[k] = s[k];
-  return stringifyYaml(out, { lineWidth: 0 });
+  return yaml().stringify(out, { lineWidth: 0 });
 }
 
 /** Deep copy (the model is plain JSON data). */

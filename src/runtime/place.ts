@@ -18,6 +18,7 @@
  */
 import { parseLink, type GraphConfig, type AppSpec } from '../core/config.js';
 import { StateError, type EnginePlacement } from './state.js';
+import { getThreadAffinity } from '../sys/index.js';
 
 /** App types whose queue pairs can be served by worker engines. */
 const SPREADABLE = new Set(['vhost-user']);
@@ -129,4 +130,12 @@ export function workerGraphs(p: Placement, workers: readonly string[], spreadOf:
     const links = [...base.links, ...p.main.links.filter((l) => { const e = parseLink(l); return mine.has(e.from) && mine.has(e.to); })];
     return { apps, links };
   });
+}
+
+/** Why one of `cpus` cannot be used by this process (sched_getaffinity), or undefined. */
+export function unavailableCpu(cpus: readonly number[]): string | undefined {
+  if (cpus.length === 0) return undefined;
+  const allowed = getThreadAffinity();
+  const bad = cpus.find((c) => !allowed.includes(c));
+  return bad === undefined ? undefined : `CPU ${bad} is not available to this process (it may run on CPUs ${allowed.join(',')})`;
 }

@@ -37,7 +37,7 @@ import { resolve } from 'node:path';
 import { parseArgs, numberArg } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import { parseCpuList } from '../../host/parse.js';
-import { unavailableCpu } from '../../config/load.js';
+import { unavailableCpu } from '../../runtime/place.js';
 import { Daemon, jsonLogger, upMs } from '../../ctl/daemon.js';
 import { parseState, validateState, StateError, type DesiredState } from '../../ctl/model.js';
 import { StateStore, StateStoreError, defaultStateDir } from '../../ctl/state-store.js';

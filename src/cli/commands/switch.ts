@@ -31,7 +31,7 @@ import { checkOutputFile } from '../output-file.js';
 import { parseCaptureOption } from '../../apps/capture/graph.js';
 import { parseBpfOption } from '../../apps/bpf/graph.js';
 import { parseCpuList } from '../../host/parse.js';
-import { unavailableCpu } from '../../config/load.js';
+import { unavailableCpu } from '../../runtime/place.js';
 
 
 function rate(n: number, dt: number): string {

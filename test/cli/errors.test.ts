@@ -108,10 +108,12 @@ test('a daemon whose API socket directory is missing exits 1 at start, leaving n
   assert.equal(existsSync(join(dir, 'missing')), false);
   // The lock went with the process: a daemon on the same directory starts.
   const ok = sluiceBackground(['daemon', '--state-dir', state, '--socket', join(dir, 'ok.sock'), '--metrics', 'off', '--pool', '4096']);
-  for (let i = 0; i < 300 && !existsSync(join(dir, 'ok.sock')); i++) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(existsSync(join(dir, 'ok.sock')), ok.stderr());
-  const r = await ok.stop('SIGTERM');
-  assert.equal(r.status, 0);
+  try {
+    for (let i = 0; i < 300 && !existsSync(join(dir, 'ok.sock')); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(existsSync(join(dir, 'ok.sock')), ok.stderr());
+  } finally {
+    assert.equal((await ok.stop('SIGTERM')).status, 0);
+  }
 });
 
 test('a daemon whose metrics address is in use exits 1 at start: its ports and API socket are gone, the lock released', async () => {
@@ -131,9 +133,13 @@ test('a daemon whose metrics address is in use exits 1 at start: its ports and A
     assert.equal(existsSync(vsock), false, 'the port\'s socket is removed too');
     assert.deepEqual(readdirSync(dir).sort(), before.includes('st-metrics') ? before : [...before, 'st-metrics'].sort());
     const again = sluiceBackground(['daemon', '--state-dir', state, '--socket', sock, '--metrics', 'off', '--pool', '4096']);
-    for (let i = 0; i < 300 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(existsSync(sock), `the state directory is free again: ${again.stderr()}`);
-    assert.equal((await again.stop('SIGTERM')).status, 0);
+    try {
+      for (let i = 0; i < 300 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(existsSync(sock), `the state directory is free again: ${again.stderr()}`);
+    } finally {
+      // Stopped whatever happened above: a daemon left running keeps the test file from ending.
+      assert.equal((await again.stop('SIGTERM')).status, 0);
+    }
   } finally {
     busy.close();
   }
@@ -154,12 +160,15 @@ test('a daemon whose first save fails exits 1 and takes the ports it had made wi
 test('a daemon on a socket another daemon serves exits 1 and leaves that socket alone', async () => {
   const sock = join(dir, 'served.sock');
   const first = sluiceBackground(['daemon', '--state-dir', join(dir, 'st-a'), '--socket', sock, '--metrics', 'off', '--pool', '4096']);
-  for (let i = 0; i < 300 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(existsSync(sock), first.stderr());
-  await daemonFails(['--state-dir', join(dir, 'st-b'), '--socket', sock, '--metrics', 'off'], new RegExp(`^sluice: api\\.socket: a daemon is already listening on ${sock}\\n$`));
-  assert.ok(existsSync(sock), 'the first daemon keeps its socket');
-  assert.equal(sluice(['port', 'show', '-j', '--socket', sock]).status, 0, 'and answers on it');
-  assert.equal((await first.stop('SIGTERM')).status, 0);
+  try {
+    for (let i = 0; i < 300 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(existsSync(sock), first.stderr());
+    await daemonFails(['--state-dir', join(dir, 'st-b'), '--socket', sock, '--metrics', 'off'], new RegExp(`^sluice: api\\.socket: a daemon is already listening on ${sock}\\n$`));
+    assert.ok(existsSync(sock), 'the first daemon keeps its socket');
+    assert.equal(sluice(['port', 'show', '-j', '--socket', sock]).status, 0, 'and answers on it');
+  } finally {
+    assert.equal((await first.stop('SIGTERM')).status, 0);
+  }
 });
 
 test('daemon flags are checked before the state directory is touched', async () => {

@@ -6,6 +6,7 @@ const { epfd, stopFd } = workerData as { epfd: number; stopFd: number };
 const MAX = 64, SIZE = 12; // packed struct epoll_event
 const events = allocNative(MAX * SIZE); // native memory: the kernel writes it, we read it
 const view = new DataView(events.u8.buffer, events.u8.byteOffset, events.u8.byteLength);
+parentPort!.postMessage([]); // loaded (the main thread may now let the process exit without waiting for us)
 for (;;) {
   const n = fn.epoll_wait(epfd, events.ptr, MAX, -1);
   if (n < 0) continue; // EINTR

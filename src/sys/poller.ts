@@ -19,6 +19,8 @@ export class Poller {
   private readonly callbacks = new Map<number, Callback>();
   private readonly worker: Worker;
   private closed = false;
+  /** Whether the thread has loaded (its first message); see the constructor. */
+  private loaded = false;
 
   constructor() {
     this.epoll.add(this.stopFd, EPOLLIN, this.stopFd);
@@ -29,6 +31,13 @@ export class Poller {
     // on the way out or process exit would wait for it forever.
     process.once('exit', () => this.close());
     this.worker.on('message', (fds: number[]) => {
+      if (!this.loaded) {
+        // The thread's first message (empty) says it has loaded. Until then it stays referenced:
+        // Node 24 aborts the whole process when a worker is torn down while it loads a native
+        // addon (koffi), which a command that fails right after start-up would otherwise do.
+        this.loaded = true;
+        if (this.callbacks.size === 0) this.worker.unref();
+      }
       for (const fd of fds) {
         const cb = this.callbacks.get(fd);
         if (cb === undefined) continue;
@@ -36,7 +45,6 @@ export class Poller {
         if (!this.closed && this.callbacks.get(fd) === cb) this.epoll.modify(fd, EPOLLIN | EPOLLONESHOT, fd);
       }
     });
-    this.worker.unref(); // after on('message'), which would ref it again; add() refs it
   }
 
   /** Call `onReadable` (on this thread) whenever `fd` has data or hung up. */
@@ -52,7 +60,7 @@ export class Poller {
   remove(fd: number): void {
     if (!this.callbacks.delete(fd)) return;
     this.epoll.remove(fd);
-    if (this.callbacks.size === 0) this.worker.unref();
+    if (this.callbacks.size === 0 && this.loaded) this.worker.unref();
   }
 
   close(): void {
